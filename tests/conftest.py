@@ -1,0 +1,23 @@
+"""Shared fixtures: paths to the shipped seed list and to ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MYOBIB_SHARED", ROOT.parent / "shared"))
+SEED = ROOT / "refs" / "idiopathic-inflammatory-myopathies.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    assert SHARED.is_dir(), f"../shared not found at {SHARED}; set MYOBIB_SHARED"
+    return SHARED
