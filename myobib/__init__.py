@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .api import load, parse_text
+from .dedupe import dedupe
 from .errors import (
     CrossrefBlocked,
     CrossrefError,
@@ -33,5 +35,8 @@ __all__ = [
     "StyleError",
     "TooManyErrors",
     "Unparsed",
+    "dedupe",
+    "load",
+    "parse_text",
     "__version__",
 ]

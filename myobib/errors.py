@@ -1,13 +1,13 @@
 """The one exception hierarchy of myobib.
 
-    MyobibError
-     ├── InputError          bad input: names the file and line
-     ├── OutputError         an output could not be written
-     ├── CrossrefError       the Crossref service failed us
-     │    ├── CrossrefUnavailable   cannot be reached at all
-     │    ├── CrossrefBlocked       403: the client is blocked
-     │    └── TooManyErrors         a batch passed its error budget
-     └── StyleError          unknown or broken CSL style
+MyobibError
+ ├── InputError          bad input: names the file and line
+ ├── OutputError         an output could not be written
+ ├── CrossrefError       the Crossref service failed us
+ │    ├── CrossrefUnavailable   cannot be reached at all
+ │    ├── CrossrefBlocked       403: the client is blocked
+ │    └── TooManyErrors         a batch passed its error budget
+ └── StyleError          unknown or broken CSL style
 """
 
 from __future__ import annotations

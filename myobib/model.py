@@ -133,7 +133,11 @@ class Occurrence:
             where += f" #{self.list_number}"
         if self.key:
             where += f" {self.key}"
-        span = f"line {self.line_start}" if self.line_start == self.line_end else f"lines {self.line_start}-{self.line_end}"
+        span = (
+            f"line {self.line_start}"
+            if self.line_start == self.line_end
+            else f"lines {self.line_start}-{self.line_end}"
+        )
         return f"{where} ({span})"
 
     def to_dict(self) -> dict[str, Any]:
@@ -340,15 +344,24 @@ class Unparsed:
 
 @dataclass(frozen=True, slots=True)
 class Merge:
-    """One occurrence merged into a kept reference, with the rule that merged it."""
+    """One occurrence merged into a kept reference, the rule that merged it, and differing values."""
 
     kept: str
     merged: Occurrence
     reason: str
     score: float = 1.0
+    conflicts: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kept": self.kept, "merged": self.merged.to_dict(), "reason": self.reason, "score": round(self.score, 4)}
+        data = {
+            "kept": self.kept,
+            "merged": self.merged.to_dict(),
+            "reason": self.reason,
+            "score": round(self.score, 4),
+        }
+        if self.conflicts:
+            data["conflicts"] = list(self.conflicts)
+        return data
 
 
 @dataclass
@@ -458,7 +471,7 @@ def base_key(ref: Reference) -> str:
     word = ""
     for token in (ref.title or "").split():
         cleaned = _ascii_word(token)
-        if cleaned and not cleaned.isdigit() and cleaned not in _KEY_STOPWORDS:
+        if cleaned and not cleaned[0].isdigit() and cleaned not in _KEY_STOPWORDS:
             word = cleaned
             break
     return (who + year + word) or "ref"

@@ -1,0 +1,32 @@
+"""The top-level calls: `load` a list into a deduplicated bibliography, `parse_text`."""
+
+from __future__ import annotations
+
+import os
+
+from .dedupe import dedupe
+from .model import Bibliography
+from .readers import page
+
+__all__ = ["load", "parse_text"]
+
+
+def parse_text(text: str, source: str = "<string>") -> Bibliography:
+    """Parse the text of a reference page; repeats are kept (call `.dedupe()` to merge)."""
+    return page.parse_text(text, source)
+
+
+def load(path: str | os.PathLike[str], *, merge_repeats: bool = True) -> Bibliography:
+    """Read a reference list file and merge its repeats (unless `merge_repeats=False`)."""
+    name = str(path).lower()
+    if name.endswith(".json"):
+        from .readers import csljson
+
+        bib = csljson.read(path)
+    elif name.endswith(".bib"):
+        from .readers import bibtex
+
+        bib = bibtex.read(path)
+    else:
+        bib = page.read(path)
+    return dedupe(bib) if merge_repeats else bib

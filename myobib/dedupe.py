@@ -1,0 +1,256 @@
+"""Finding and merging repeated references.
+
+Candidates are found by blocking (same DOI, PMID, normalised title, first author and
+year, or year, volume and first page), so cost grows with the number of references,
+not with its square. Each candidate pair is then judged by `same_work`, which first
+applies vetoes (different DOIs or PMIDs, an erratum/reply/retraction against an
+article, different journals, volumes or first pages) and then one of the rules:
+
+- equal DOI, or equal PMID;
+- equal normalised title, a shared first author and the same year (±1);
+- a near-equal title (rapidfuzz ratio ≥ 92) with a shared first author and year;
+- for title-less repeats: first author, journal, year, volume and first page;
+- for works without volume and pages (ahead of print): the same authors, journal and full date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from .journals import journals_match, normalise_journal
+from .model import Bibliography, Merge, Reference, Report
+
+__all__ = ["dedupe", "same_work"]
+
+TITLE_RATIO = 92.0
+FAMILY_RATIO = 85.0
+
+_KINDS = (
+    ("erratum", re.compile(r"^\s*(erratum|errata|correction|corrigendum|corrigenda)\b", re.I)),
+    ("retraction", re.compile(r"^\s*(retraction|retracted|withdrawn|expression of concern)\b", re.I)),
+    ("reply", re.compile(r"^\s*(reply|response|author(?:s'?)? reply|in reply)\b|\breply to\b", re.I)),
+    ("comment", re.compile(r"\bcomment (?:on|to)\b|^\s*(comment|re:|letter to the editor)\b", re.I)),
+)
+
+
+@cache
+def _fold(text: str) -> str:
+    """Lower-case ASCII with punctuation turned to single spaces."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.split(r"[^a-z0-9]+", ascii_text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    doi: str | None
+    pmid: str | None
+    title: str
+    kind: str | None
+    family: str
+    initial: str
+    authors: tuple[str, ...]
+    year: int | None
+    date: tuple[int | None, int | None, int | None]
+    journal: str | None
+    volume: str | None
+    first_page: str | None
+
+
+def _kind(title: str | None) -> str | None:
+    if not title:
+        return None
+    for kind, pattern in _KINDS:
+        if pattern.search(title):
+            return kind
+    return "article"
+
+
+def _features(ref: Reference) -> _Features:
+    persons = [name for name in ref.author if not name.is_group]
+    first = persons[0] if persons else (ref.author[0] if ref.author else None)
+    family = _fold(first.family or first.literal or "") if first else ""
+    initial = _fold(first.given or "")[:1] if first else ""
+    issued = ref.issued
+    first_page = ref.page_first or (ref.page.split("-")[0] if ref.page else None)
+    return _Features(
+        doi=ref.DOI.strip().lower() if ref.DOI else None,
+        pmid=ref.PMID.strip() if ref.PMID else None,
+        title=_fold(ref.title or ""),
+        kind=_kind(ref.title),
+        family=family,
+        initial=initial,
+        authors=tuple(_fold(name.family or name.literal or "") for name in ref.author),
+        year=issued.year if issued else None,
+        date=(issued.year, issued.month, issued.day) if issued else (None, None, None),
+        journal=ref.container_title_short or ref.container_title,
+        volume=ref.volume.strip().lower() if ref.volume else None,
+        first_page=first_page.strip().lower() if first_page else None,
+    )
+
+
+def _families_match(a: _Features, b: _Features) -> bool:
+    if not a.family or not b.family:
+        return False
+    if a.initial and b.initial and a.initial != b.initial:
+        return False
+    if a.family == b.family:
+        return True
+    words_a, words_b = set(a.family.split()), set(b.family.split())
+    if words_a <= words_b or words_b <= words_a:  # `Enders` and `Bellutti Enders`
+        return True
+    return fuzz.ratio(a.family, b.family) >= FAMILY_RATIO
+
+
+def _conflict(x: object, y: object) -> bool:
+    return x is not None and y is not None and x != y
+
+
+def same_work(a: Reference, b: Reference) -> tuple[str, float] | None:
+    """Why `a` and `b` are the same work (reason, score), or None when they are not."""
+    return _same(_features(a), _features(b))
+
+
+def _same(a: _Features, b: _Features) -> tuple[str, float] | None:
+    if a.doi and b.doi:
+        return ("same DOI", 1.0) if a.doi == b.doi else None
+    if a.kind and b.kind and a.kind != b.kind:
+        return None
+    if a.pmid and b.pmid:
+        return ("same PMID", 1.0) if a.pmid == b.pmid else None
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        return None
+    if a.journal and b.journal and not journals_match(a.journal, b.journal):
+        return None
+    if _conflict(a.volume, b.volume) or _conflict(a.first_page, b.first_page):
+        return None
+    if not _families_match(a, b):
+        return None
+    if a.title and b.title:
+        if a.title == b.title:
+            return "same title, first author and year", 1.0
+        ratio = fuzz.ratio(a.title, b.title)
+        if ratio >= TITLE_RATIO:
+            return "similar title, same first author and year", ratio / 100
+        return None
+    same_source = a.year == b.year and a.journal is not None and b.journal is not None
+    if same_source and a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
+        return "same first author, journal, year, volume and first page", 0.95
+    if same_source and not (a.volume or b.volume or a.first_page or b.first_page):
+        if a.date == b.date and a.authors == b.authors:
+            return "same authors, journal and date (no volume or pages)", 0.9
+    return None
+
+
+def _block_keys(f: _Features) -> list[tuple[object, ...]]:
+    keys: list[tuple[object, ...]] = []
+    if f.doi:
+        keys.append(("doi", f.doi))
+    if f.pmid:
+        keys.append(("pmid", f.pmid))
+    if f.title:
+        keys.append(("title", f.title))
+        keys.append(("title-start", f.title[:24], f.year))
+    if f.family:
+        keys.append(("author-year", f.family.split()[-1], f.year))
+    if f.volume and f.first_page:
+        keys.append(("volume-page", f.year, f.volume, f.first_page))
+    elif f.journal:
+        keys.append(("journal-date", normalise_journal(f.journal), f.date))
+    return keys
+
+
+class _Clusters:
+    """Union-find over reference positions, remembering why each link was made."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _primary_rank(ref: Reference) -> tuple[object, ...]:
+    filled = sum(1 for value in (ref.title, ref.DOI, ref.volume, ref.page, ref.container_title) if value)
+    first = ref.provenance[0] if ref.provenance else None
+    where = (first.source, first.line_start) if first else ("", 0)
+    return (ref.list_number is None, -filled, -len(ref.author), where, ref.id)
+
+
+_MERGEABLE = (
+    "title", "container_title", "container_title_short", "issued", "volume", "issue", "supplement", "page",
+    "page_first", "page_as_written", "number", "DOI", "PMID", "PMCID", "URL", "ISSN", "publisher", "note",
+)  # fmt: skip
+
+
+def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]]:
+    """Fill `kept`'s empty fields from `other`; list the fields whose values differ."""
+    changes: dict[str, object] = {}
+    conflicts: list[str] = []
+    for name in _MERGEABLE:
+        mine, theirs = getattr(kept, name), getattr(other, name)
+        if theirs is None:
+            continue
+        if mine is None:
+            changes[name] = theirs
+        elif mine != theirs and not (isinstance(mine, str) and _fold(mine) == _fold(str(theirs))):
+            conflicts.append(f"{name}: kept {mine!r}, other occurrence has {theirs!r}")
+    if kept.et_al and not other.et_al and len(other.author) > len(kept.author):
+        changes["author"], changes["et_al"] = other.author, False
+    elif other.author and kept.author and _fold(other.author[0].display()) != _fold(kept.author[0].display()):
+        conflicts.append(f"author: first author {kept.author[0].display()!r} vs {other.author[0].display()!r}")
+    changes["provenance"] = kept.provenance + other.provenance
+    return kept.replace(**changes), conflicts
+
+
+def dedupe(bib: Bibliography) -> Bibliography:
+    """Merge repeated references; every merge and value conflict goes into the report."""
+    refs = bib.references
+    features = [_features(ref) for ref in refs]
+    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, feature in enumerate(features):
+        for key in _block_keys(feature):
+            blocks[key].append(index)
+    clusters = _Clusters(len(refs))
+    reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
+    for members in blocks.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if clusters.find(i) == clusters.find(j):
+                    continue
+                verdict = _same(features[i], features[j])
+                if verdict is not None:
+                    reasons.setdefault(j, verdict)
+                    reasons.setdefault(i, verdict)
+                    clusters.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(refs)):
+        groups[clusters.find(index)].append(index)
+    report = Report(list(bib.report.unparsed), list(bib.report.merges), list(bib.report.warnings))
+    merged: list[tuple[int, Reference]] = []
+    for members in groups.values():
+        primary = min(members, key=lambda i: _primary_rank(refs[i]))
+        kept = refs[primary]
+        for index in sorted(members, key=lambda i: _primary_rank(refs[i])):
+            if index == primary:
+                continue
+            kept, conflicts = _merge_into(kept, refs[index])
+            reason, score = reasons[index]
+            for occurrence in refs[index].provenance:
+                report.merges.append(Merge(kept.id, occurrence, reason, score, tuple(conflicts)))
+        merged.append((min(members), kept))
+    merged.sort(key=lambda pair: pair[0])
+    return Bibliography([ref for _, ref in merged], dict(bib.header), report)

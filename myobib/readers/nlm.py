@@ -1,0 +1,211 @@
+"""Parsing the pieces of an NLM / Vancouver citation: author lines and journal lines.
+
+Castañeda S, Cavagna L, González-Gay MA; American and European Network … Group.
+Ann Rheum Dis. 2017 May;76(5):792-801.
+Transfus Med Rev. 2007 Apr;21(2 Suppl 1):S57-107.
+Rheumatology (Oxford). 2021 Jun 18;60(6):2615-2628. Erratum in: Rheumatology (Oxford). …
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Date, Name
+from ..pages import expand_page_range, first_page
+
+__all__ = [
+    "JournalCitation",
+    "GROUP_WORDS",
+    "looks_like_authors",
+    "parse_authors",
+    "parse_journal_line",
+    "split_group_prefix",
+]
+
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
+_SUFFIXES = {"Jr", "Sr", "Jr.", "Sr.", "2nd", "3rd", "II", "III", "IV"}
+
+# Words that mark a name as a group (corporate) author.
+GROUP_WORDS = re.compile(
+    r"\b(group|committee|consortium|network|task force|society|association|collaborat\w*|investigators|"
+    r"panel|working party|council|organi[sz]ation|register|registry|foundation|college|league|FAI2R)\b",
+    re.IGNORECASE,
+)
+
+_INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
+_ET_AL = re.compile(r"^et\.? al\.?$", re.IGNORECASE)
+
+# `Journal. 2017 May 5;76(5 Suppl 2):S57-107.` — journal, date, then an optional source part.
+_JOURNAL_LINE = re.compile(
+    r"""^(?P<journal>[^\s].*?)\.\s+
+        (?P<date>(?P<year>\d{4})(?:\s+(?P<month>[A-Z][a-z]{2})(?:-[A-Z][a-z]{2})?(?:\s+(?P<day>\d{1,2}))?
+                 |\s+(?P<season>Spring|Summer|Fall|Autumn|Winter))?)
+        (?P<source>\s*;\s*
+            (?P<volume>[^\s(:;.]+(?:\s+Pt\s+\d+)?)?
+            (?:\s*\((?P<issue>[^)]*)\))?
+            (?:\s*:\s*(?P<pages>[^\s;.,]+(?:,\s*[^\s;.,]+)*))?
+        )?
+        \s*(?:\.|$)\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_DOI = re.compile(
+    r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+?)(?=[.,;]?(?:\s|$))", re.IGNORECASE
+)
+_PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
+_PMCID = re.compile(r"\b(PMC\d{3,9})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class JournalCitation:
+    """The fields of one NLM journal line."""
+
+    container_title_short: str
+    issued: Date
+    volume: str | None = None
+    issue: str | None = None
+    supplement: str | None = None
+    page: str | None = None
+    page_first: str | None = None
+    page_as_written: str | None = None
+    number: str | None = None
+    DOI: str | None = None
+    PMID: str | None = None
+    PMCID: str | None = None
+    note: str | None = None
+
+
+def parse_journal_line(text: str) -> JournalCitation | None:
+    """Parse `Ann Rheum Dis. 2017 May;76(5):792-801.`; None when the line is not one."""
+    line = text.strip()
+    found = _JOURNAL_LINE.match(line)
+    if found is None:
+        return None
+    journal = found["journal"].strip()
+    if len(journal) > 200 or not re.search(r"[^\W\d_]", journal):
+        return None
+    month = MONTHS.get(found["month"].lower()) if found["month"] else None
+    day = int(found["day"]) if found["day"] else None
+    literal = f"{found['year']} {found['season']}" if found["season"] else None
+    issued = Date(int(found["year"]), month, day, literal)
+    issue = found["issue"].strip() if found["issue"] else None
+    supplement = None
+    if issue:
+        supp = _SUPPLEMENT.search(issue)
+        if supp:
+            supplement = supp["n"] or ""
+    pages = found["pages"]
+    page = page_as_written = page_start = number = None
+    if pages:
+        page = expand_page_range(pages)
+        page_start = first_page(pages)
+        page_as_written = pages if page != pages else None
+        if "-" not in pages and "," not in pages:
+            number = pages
+    rest = found["rest"].strip()
+    doi = pmid = pmcid = None
+    if rest:
+        doi_match = _DOI.search(rest)
+        if doi_match:
+            doi = doi_match.group(1)
+        pmid_match = _PMID.search(rest)
+        if pmid_match:
+            pmid = pmid_match.group(1)
+        pmcid_match = _PMCID.search(rest)
+        if pmcid_match:
+            pmcid = pmcid_match.group(1)
+    return JournalCitation(
+        container_title_short=journal,
+        issued=issued,
+        volume=found["volume"],
+        issue=issue,
+        supplement=supplement,
+        page=page,
+        page_first=page_start,
+        page_as_written=page_as_written,
+        number=number,
+        DOI=doi,
+        PMID=pmid,
+        PMCID=pmcid,
+        note=rest or None,
+    )
+
+
+def _parse_person(text: str) -> Name:
+    tokens = text.split()
+    suffix = None
+    if len(tokens) > 2 and tokens[-1] in _SUFFIXES:
+        suffix = tokens.pop()
+    if len(tokens) >= 2 and _INITIALS.match(tokens[-1]) and tokens[-1].replace("-", "").isupper():
+        return Name(family=" ".join(tokens[:-1]), given=tokens[-1], suffix=suffix)
+    if len(tokens) == 1 and not GROUP_WORDS.search(text):
+        return Name(family=tokens[0], suffix=suffix)
+    return Name(literal=text)
+
+
+def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
+    """Parse `Lundberg IE, Tjärnlund A, et al.` or `…, Lee HK; Some Study Group.`.
+
+    Returns the names (persons, then groups named after `;`) and whether the list was
+    cut with "et al.".
+    """
+    text = line.strip()
+    if text.endswith("."):
+        text = text[:-1]
+    persons, *groups = [part.strip() for part in text.split(";")]
+    names: list[Name] = []
+    et_al = False
+    for part in (p.strip() for p in persons.split(",")):
+        if not part:
+            continue
+        if _ET_AL.match(part):
+            et_al = True
+            continue
+        names.append(_parse_person(part))
+    for group in groups:
+        group = group.strip().rstrip(".")
+        if _ET_AL.match(group):
+            et_al = True
+        elif group:
+            names.append(Name(literal=group))
+    return tuple(names), et_al
+
+
+def looks_like_authors(line: str) -> bool:
+    """True when most comma-separated parts of the line look like `Family AB` names."""
+    text = line.strip().rstrip(".")
+    persons = text.split(";")[0]
+    parts = [p.strip() for p in persons.split(",") if p.strip()]
+    if not parts:
+        return False
+    good = 0
+    for part in parts:
+        tokens = part.split()
+        if _ET_AL.match(part) or (
+            1 < len(tokens) <= 6 and _INITIALS.match(tokens[-1]) and tokens[-1].replace("-", "").isupper()
+        ):
+            good += 1
+    if len(parts) == 1 and ";" in text:
+        return good == 1
+    return good >= max(1, (len(parts) + 1) // 2) and good > 0
+
+
+def split_group_prefix(title: str) -> tuple[str | None, str]:
+    """Split `Some Working Group. The real title` into the group and the title."""
+    head, sep, tail = title.partition(". ")
+    if (
+        sep
+        and tail
+        and len(head) < 200
+        and GROUP_WORDS.search(head)
+        and re.search(
+            r"\b(group|committee|"
+            r"consortium|network|task force|collaborat\w*|investigators|panel|working party|council)$",
+            head,
+            re.IGNORECASE,
+        )
+    ):
+        return head, tail
+    return None, title

@@ -1,0 +1,181 @@
+"""Reader for disease-information pages such as the IIM page in `refs/`.
+
+A page is a header (a `Disease Info` banner, `Disease:<name>`, a title line and
+description paragraphs) followed by a reference list. Numbered entries are a title
+line (`1. Title`), an authors line and a journal line; unnumbered repeats carry only
+the authors and journal lines. Every non-blank line of the list ends up in a
+reference or in `report.unparsed`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..journals import full_name
+from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed
+from ..textio import read_text
+from .nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
+
+__all__ = ["parse_text", "read"]
+
+_NUMBERED = re.compile(r"^\s*(\d{1,5})[.)]\s+(\S.*)$")
+
+
+@dataclass
+class _Entry:
+    """Lines collected for one reference: (line number, text) per role."""
+
+    number: int | None = None
+    title: tuple[int, str] | None = None
+    authors: tuple[int, str] | None = None
+    journal: tuple[int, str] | None = None
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read(path: str | os.PathLike[str]) -> Bibliography:
+    """Read a disease-information page (any encoding) into a bibliography, repeats included."""
+    text, warnings = read_text(path)
+    bib = parse_text(text, source=os.path.basename(str(path)))
+    bib.report.warnings[:0] = warnings
+    return bib
+
+
+def parse_text(text: str, source: str = "<string>") -> Bibliography:
+    """Parse the text of a page; repeats are kept as separate references (see `dedupe`)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    start = _list_start(lines)
+    if start is None:
+        if not any(line.strip() for line in lines):
+            raise InputError("no text", source)
+        raise InputError("no numbered reference list found (expected lines like '1. Title')", source)
+    header = _parse_header(lines[:start])
+    report = Report()
+    references: list[Reference] = []
+    for entry in _group_entries(lines, start, source, report):
+        ref = _build_reference(entry, source, report)
+        if ref is not None:
+            references.append(ref)
+    if not references:
+        raise InputError("reference list has no readable entry", source, start + 1)
+    return Bibliography(references, header, report)
+
+
+def _list_start(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        found = _NUMBERED.match(line)
+        if found and int(found[1]) == 1:
+            return index
+    return None
+
+
+def _parse_header(lines: list[str]) -> dict[str, object]:
+    header: dict[str, object] = {}
+    rest: list[str] = []
+    for line in (raw.strip() for raw in lines):
+        if not line:
+            continue
+        if line.lower() == "disease info" and "banner" not in header:
+            header["banner"] = line
+        elif line.lower().startswith("disease:") and "disease" not in header:
+            header["disease"] = line.split(":", 1)[1].strip()
+        elif "title" not in header and not rest and len(line) < 200:
+            header["title"] = line
+        else:
+            rest.append(line)
+    header["description"] = rest
+    return header
+
+
+def _group_entries(lines: list[str], start: int, source: str, report: Report) -> list[_Entry]:
+    entries: list[_Entry] = []
+    current: _Entry | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            entries.append(current)
+        current = None
+
+    for index in range(start, len(lines)):
+        number = index + 1
+        text = lines[index].strip()
+        if not text:
+            continue
+        numbered = _NUMBERED.match(text)
+        if numbered and parse_journal_line(text) is None:
+            close()
+            current = _Entry(number=int(numbered[1]), title=(number, numbered[2].strip()), lines=[(number, text)])
+        elif parse_journal_line(text) is not None:
+            if current is None or current.journal is not None:
+                close()
+                current = _Entry()
+            current.journal = (number, text)
+            current.lines.append((number, text))
+            close()
+        elif looks_like_authors(text):
+            if current is not None and (current.authors is not None or current.journal is not None):
+                close()
+            if current is None:
+                current = _Entry()
+            current.authors = (number, text)
+            current.lines.append((number, text))
+        elif current is not None and current.title is not None and current.authors is None:
+            # A title running over two lines.
+            line_no, title = current.title
+            current.title = (line_no, f"{title} {text}")
+            current.lines.append((number, text))
+        else:
+            report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
+    close()
+    return entries
+
+
+def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | None:
+    first_line, last_line = entry.lines[0][0], entry.lines[-1][0]
+    original = "\n".join(text for _, text in entry.lines)
+    if entry.title is None and entry.journal is None:
+        for line_no, text in entry.lines:
+            report.unparsed.append(Unparsed(source, line_no, text, "authors line without a journal line"))
+        return None
+    values: dict[str, object] = {}
+    authors: tuple[Name, ...] = ()
+    if entry.title is not None:
+        group, title = split_group_prefix(entry.title[1])
+        values["title"] = title.rstrip()
+        if group:
+            authors += (Name(literal=group),)
+    if entry.authors is not None:
+        names, et_al = parse_authors(entry.authors[1])
+        authors = names + authors
+        values["et_al"] = et_al
+    values["author"] = authors
+    if entry.journal is not None:
+        citation = parse_journal_line(entry.journal[1])
+        assert citation is not None  # grouping only accepts parseable journal lines
+        values.update(
+            container_title_short=citation.container_title_short,
+            container_title=full_name(citation.container_title_short),
+            issued=citation.issued,
+            volume=citation.volume,
+            issue=citation.issue,
+            supplement=citation.supplement,
+            page=citation.page,
+            page_first=citation.page_first,
+            page_as_written=citation.page_as_written,
+            number=citation.number,
+            DOI=citation.DOI,
+            PMID=citation.PMID,
+            PMCID=citation.PMCID,
+            note=citation.note,
+        )
+    else:
+        report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
+    if entry.authors is None:
+        report.warnings.append(f"{source}:{first_line}: reference has no authors line")
+    occurrence = Occurrence(source, first_line, last_line, original, entry.number)
+    return Reference(provenance=(occurrence,), **values)  # type: ignore[arg-type]
