@@ -1,0 +1,112 @@
+"""Deduplication rules beyond the seed: what must merge, and what must never merge."""
+
+from __future__ import annotations
+
+import random
+
+from myobib import Bibliography, Date, Name, Occurrence, Reference
+from myobib.dedupe import dedupe, same_work
+
+
+def ref(line: int, **fields) -> Reference:
+    base = dict(
+        title="Management of myositis-related interstitial lung disease",
+        author=(Name("Morisset", "J"), Name("Johnson", "C")),
+        container_title_short="Chest",
+        issued=Date(2016, 11),
+        volume="150",
+        issue="5",
+        page="1118-1128",
+        page_first="1118",
+    )
+    base.update(fields)
+    return Reference(provenance=(Occurrence("t.txt", line, line, f"line {line}"),), **base)
+
+
+def test_equal_doi_merges_even_with_different_titles():
+    a, b = ref(1, DOI="10.1/X"), ref(2, DOI="10.1/x", title="Something else entirely")
+    assert same_work(a, b) == ("same DOI", 1.0)
+
+
+def test_different_dois_never_merge():
+    assert same_work(ref(1, DOI="10.1/a"), ref(2, DOI="10.1/b")) is None
+
+
+def test_title_first_author_year_with_typo_and_initials():
+    a = ref(1)
+    b = ref(2, title="Management of myositis-related interstital lung disease", author=(Name("Morisset", "JA"),))
+    reason, score = same_work(a, b)
+    assert reason.startswith("similar title") and 0.92 <= score < 1
+
+
+def test_title_less_repeat_needs_author_journal_year_volume_page():
+    a, b = ref(1), ref(2, title=None)
+    assert same_work(a, b)[0] == "same first author, journal, year, volume and first page"
+    assert same_work(a, ref(2, title=None, page_first="1119")) is None
+    assert same_work(a, ref(2, title=None, volume="151")) is None
+    assert same_work(a, ref(2, title=None, author=(Name("Rich", "E"),))) is None
+
+
+def test_journal_abbreviation_and_full_name_agree():
+    assert same_work(ref(1), ref(2, title=None, container_title_short="CHEST")) is not None
+    a = ref(1, container_title_short="Ann Rheum Dis")
+    b = ref(2, title=None, container_title_short="Annals of the Rheumatic Diseases")
+    assert same_work(a, b) is not None
+
+
+def test_erratum_never_merges_with_its_article():
+    erratum = ref(2, title="Erratum: Management of myositis-related interstitial lung disease", page_first=None)
+    assert same_work(ref(1), erratum) is None
+
+
+def test_comment_and_reply_never_merge():
+    comment = ref(1, title="Classifying myositis: comment on the article by Lundberg et al.", volume=None,
+                  page_first=None, page=None)  # fmt: skip
+    reply = ref(2, title="Reply", volume=None, page_first=None, page=None)
+    assert same_work(comment, reply) is None
+
+
+def test_same_criteria_in_two_journals_never_merge():
+    ard = ref(1, title="2017 EULAR/ACR classification criteria", container_title_short="Ann Rheum Dis",
+              volume="76", page_first="1955")  # fmt: skip
+    ar = ref(2, title="2017 EULAR/ACR classification criteria", container_title_short="Arthritis Rheumatol",
+             volume="69", page_first="2271")  # fmt: skip
+    assert same_work(ard, ar) is None
+
+
+def test_years_more_than_one_apart_never_merge():
+    assert same_work(ref(1), ref(2, issued=Date(2019))) is None
+
+
+def test_dedupe_reports_reason_keeps_provenance_and_records_conflicts():
+    bib = Bibliography([ref(1, id="morisset"), ref(5, title=None, issue="6")])
+    out = dedupe(bib)
+    assert len(out) == 1
+    assert [o.line_start for o in out["morisset"].provenance] == [1, 5]
+    (merge,) = out.report.merges
+    assert merge.kept == "morisset" and merge.merged.line_start == 5
+    assert merge.conflicts == ("issue: kept '5', other occurrence has '6'",)
+
+
+def test_merge_fills_missing_fields_and_full_author_list():
+    numbered = ref(1, et_al=True, DOI=None)
+    repeat = ref(2, title=None, DOI="10.1016/j.chest.2016.04.007",
+                 author=(Name("Morisset", "J"), Name("Johnson", "C"), Name("Rich", "E")))  # fmt: skip
+    (kept,) = dedupe(Bibliography([numbered, repeat]))
+    assert kept.DOI == "10.1016/j.chest.2016.04.007" and len(kept.author) == 3 and not kept.et_al
+    assert kept.title == numbered.title
+
+
+def test_dedupe_is_idempotent_and_order_independent(seed_path):
+    import myobib
+
+    raw = myobib.load(seed_path, merge_repeats=False)
+    once = dedupe(raw)
+    assert [r.to_csl() for r in dedupe(once)] == [r.to_csl() for r in once]
+    rng = random.Random(7)
+    for _ in range(5):
+        order = list(raw.references)
+        rng.shuffle(order)
+        shuffled = dedupe(raw.with_references(order))
+        assert sorted(r.id for r in shuffled) == sorted(r.id for r in once)
+        assert {r.id: len(r.provenance) for r in shuffled} == {r.id: len(r.provenance) for r in once}
