@@ -1,0 +1,595 @@
+"""BibTeX input (Overleaf, JabRef, Zotero, myobib's own output) through bibtexparser 2.x.
+
+bibtexparser only splits the file into blocks (no middlewares): macro expansion, LaTeX
+decoding and name splitting are done here, field by field, because its middlewares cut
+URLs at `%` and lose the braces that protect group names.
+
+How fields map to the model (the writer, `myobib.writers.bibtex`, is the exact inverse):
+
+- text fields are LaTeX-decoded (`{\\"a}` → `ä`, `--` → `–`, `\\&` → `&`), whitespace runs
+  collapsed; `url`, `doi` and unknown fields are never decoded.
+- `title`/`shorttitle`: a braced group that protects case (`{DNA}`) becomes
+  `<span class="nocase">DNA</span>`, `\\textit{…}` `<i>…</i>` (also `\\textbf`, `\\textsc`,
+  `\\textsuperscript`, `\\textsubscript`), as CSL rich text.
+- names: `Family, Given`; `{Whole Name}` is a group (`Name.literal`); `von` is the
+  non-dropping particle, `Jr` the suffix, trailing lower-case words of the given name the
+  dropping particle; given names written as initials with periods (`I. E.`) read as the
+  model's printed initials (`IE`); a trailing `and others` sets `Reference.et_al`.
+- `journal` → full journal name, `shortjournal` → journal as written; `number` → issue,
+  `eid` → article number; `pages` (`--` read as `-`) → page, `pages-as-written`;
+  `year`, `month`, `date` (ISO) → issued.
+- fields without a model attribute are kept verbatim in `Reference.extra["bibtex"]`;
+  an entry type that is not the writer's own choice for its CSL type is kept in
+  `Reference.extra["bibtex-type"]`; the `myobib` field (JSON, written only when needed)
+  restores what plain BibTeX fields cannot say.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import bibtexparser
+from bibtexparser import model as bp
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexwalker import (
+    LatexCharsNode,
+    LatexCommentNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexWalker,
+)
+
+from ..errors import InputError
+from ..model import Bibliography, Date, Name, Occurrence, Reference, Report, Unparsed
+from ..textio import read_text
+
+__all__ = [
+    "CSL_TO_ENTRY_TYPE",
+    "ENTRY_TYPE_TO_CSL",
+    "MONTH_MACROS",
+    "decode_latex",
+    "loads",
+    "read",
+    "reference_from_fields",
+]
+
+# bibtexparser logs aborted blocks; we report them as `Unparsed` instead of printing them.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
+ENTRY_TYPE_TO_CSL = {
+    "article": "article-journal",
+    "book": "book",
+    "booklet": "pamphlet",
+    "collection": "book",
+    "conference": "paper-conference",
+    "dataset": "dataset",
+    "electronic": "webpage",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "manual": "report",
+    "mastersthesis": "thesis",
+    "misc": "document",
+    "online": "webpage",
+    "patent": "patent",
+    "periodical": "periodical",
+    "phdthesis": "thesis",
+    "proceedings": "book",
+    "report": "report",
+    "software": "software",
+    "techreport": "report",
+    "thesis": "thesis",
+    "unpublished": "manuscript",
+    "www": "webpage",
+}
+# The entry type the writer uses for each CSL type; any other CSL type is written @misc.
+CSL_TO_ENTRY_TYPE = {
+    "article-journal": "article",
+    "article": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "review": "article",
+    "review-book": "article",
+    "book": "book",
+    "pamphlet": "booklet",
+    "chapter": "incollection",
+    "entry-dictionary": "incollection",
+    "entry-encyclopedia": "incollection",
+    "paper-conference": "inproceedings",
+    "report": "techreport",
+    "thesis": "phdthesis",
+    "manuscript": "unpublished",
+}
+
+_MONTHS = "january february march april may june july august september october november december".split()
+# BibTeX's predefined month macros (`month = mar`).
+MONTH_MACROS = {name[:3]: name.capitalize() for name in _MONTHS}
+
+# Plain-text fields: BibTeX field → model attribute (str) or CSL variable kept in `extra`.
+_TEXT_FIELDS = {
+    "journal": "container_title",
+    "shortjournal": "container_title_short",
+    "volume": "volume",
+    "number": "issue",
+    "supplement": "supplement",
+    "pages-as-written": "page_as_written",
+    "eid": "number",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+    "issn": "ISSN",
+    "publisher": "publisher",
+    "note": "note",
+}
+_EXTRA_TEXT_FIELDS = {
+    "isbn": "ISBN",
+    "edition": "edition",
+    "address": "publisher-place",
+    "abstract": "abstract",
+    "keywords": "keyword",
+    "language": "language",
+    "series": "collection-title",
+    "annote": "annote",
+    "chapter": "chapter-number",
+    "type": "genre",
+    "pagetotal": "number-of-pages",
+}
+# Where the publisher goes for these CSL types (read back only for the same types).
+PUBLISHER_FIELD = {"report": "institution", "thesis": "school"}
+# Containers named by `booktitle` rather than `journal`.
+BOOKTITLE_TYPES = frozenset({"chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"})
+OVERRIDE_FIELD = "myobib"
+MAX_VALUE_LENGTH = 1_000_000
+
+_SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
+_SPACES = re.compile(r"\s+")
+_L2T = LatexNodes2Text()
+# Macros pylatexenc does not know (or would drop) that we decode ourselves.
+_OWN_MACROS = {"textbraceleft": "{", "textbraceright": "}", "textbackslash": "\\", "url": None}
+_HARMLESS_EMPTY = frozenset({"-", "/", "relax", "protect", "nobreak", ",", "@", "noindent"})
+_RICH_MACROS = {
+    "textit": ("<i>", "</i>"),
+    "emph": ("<i>", "</i>"),
+    "textbf": ("<b>", "</b>"),
+    "textsuperscript": ("<sup>", "</sup>"),
+    "textsubscript": ("<sub>", "</sub>"),
+    "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
+}
+_NOCASE = ('<span class="nocase">', "</span>")
+_INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+class _BadEntry(Exception):
+    """An entry that cannot become a reference; the message is the reason."""
+
+
+# -- LaTeX decoding -----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def decode_latex(text: str, rich: bool = False) -> str:
+    """LaTeX to Unicode text, whitespace runs collapsed; `rich` keeps markup as CSL rich text.
+
+    A raw `%` stays a percent sign (BibTeX has no comments inside values) and unknown
+    macros stay as written, so nothing is silently dropped.
+    """
+    if _SPECIAL.search(text):
+        try:
+            nodes = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()[0]
+            text = _nodes_text(nodes, rich, protected=False)
+        except Exception:  # pylatexenc on hostile input: keep the text as written
+            pass
+    return _SPACES.sub(" ", text).strip()
+
+
+def _nodes_text(nodes: Iterable[Any] | None, rich: bool, protected: bool) -> str:
+    out: list[str] = []
+    verbatim = False
+    for node in nodes or ():
+        if verbatim and isinstance(node, LatexGroupNode):
+            out.append(node.latex_verbatim())
+            continue
+        verbatim = isinstance(node, LatexMacroNode) and _unknown(node)
+        out.append(node.latex_verbatim() if verbatim else _node_text(node, rich, protected))
+    return "".join(out)
+
+
+def _unknown(node: Any) -> bool:
+    """A macro we cannot decode; it is kept as written, with its braced arguments."""
+    name = node.macroname
+    return name not in _RICH_MACROS and name not in _OWN_MACROS and _L2T.latex_context.get_macro_spec(name) is None
+
+
+def _node_text(node: Any, rich: bool, protected: bool) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, LatexCharsNode):
+        return node.chars
+    if isinstance(node, LatexCommentNode):
+        return "%" + node.comment + node.comment_post_space
+    if isinstance(node, LatexGroupNode):
+        inner = _nodes_text(node.nodelist, rich, protected or _protects(node))
+        if rich and not protected and _protects(node):
+            return _NOCASE[0] + inner + _NOCASE[1]
+        return inner
+    if isinstance(node, LatexMacroNode):
+        return _macro_text(node, rich, protected)
+    return _L2T.nodelist_to_text([node])
+
+
+def _protects(group: Any) -> bool:
+    """A braced group protects case when it holds letters, not just one accented character."""
+    for child in group.nodelist or ():
+        if isinstance(child, LatexCharsNode) and any(ch.isalnum() for ch in child.chars):
+            return True
+        if isinstance(child, LatexGroupNode) and _protects(child):
+            return True
+        if isinstance(child, LatexMacroNode) and child.macroname in _RICH_MACROS:
+            return True
+    return False
+
+
+def _macro_args(node: Any) -> list[Any]:
+    args = node.nodeargd.argnlist if node.nodeargd is not None else []
+    return [arg for arg in args if arg is not None]
+
+
+def _macro_text(node: Any, rich: bool, protected: bool) -> str:
+    name = node.macroname
+    if name in _RICH_MACROS and _macro_args(node):
+        arg = _macro_args(node)[-1]
+        inner = _nodes_text(arg.nodelist if isinstance(arg, LatexGroupNode) else [arg], rich, protected)
+        if rich:
+            opening, closing = _RICH_MACROS[name]
+            return opening + inner + closing
+        return inner
+    if name in _OWN_MACROS:
+        return _OWN_MACROS[name] or node.latex_verbatim()
+    text = _L2T.nodelist_to_text([node])
+    if not text and name not in _HARMLESS_EMPTY:
+        return node.latex_verbatim()
+    return text
+
+
+# -- values and names -----------------------------------------------------------------------------
+
+
+def _resolve(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
+    """Expand a raw BibTeX value: `{…}`, `"…"`, numbers and macros joined by `#`."""
+    parts: list[str] = []
+    size = 0
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch.isspace() or ch == "#":
+            i += 1
+            continue
+        if ch in '{"':
+            end = _closing(raw, i)
+            parts.append(raw[i + 1 : end])
+            i = end + 1
+        else:
+            j = i
+            while j < n and not raw[j].isspace() and raw[j] not in '#{"':
+                j += 1
+            word = raw[i:j]
+            i = j
+            if word.isdigit():
+                parts.append(word)
+            elif word.lower() in strings:
+                parts.append(strings[word.lower()])
+            else:
+                undefined.append(word)
+                parts.append(word)
+        size += len(parts[-1])
+        if size > MAX_VALUE_LENGTH:
+            raise _BadEntry(f"value longer than {MAX_VALUE_LENGTH} characters after macro expansion")
+    return "".join(parts)
+
+
+def _closing(raw: str, start: int) -> int:
+    """Index of the brace or quote closing the one at `start` (bibtexparser's rules)."""
+    depth = 0
+    i = start
+    quote = raw[start] == '"'
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and not quote:
+                return i
+        elif ch == '"' and quote and depth == 0 and i > start:
+            return i
+        i += 1
+    return len(raw)
+
+
+def _whole_group(text: str) -> bool:
+    return text.startswith("{") and text.endswith("}") and _closing(text, 0) == len(text) - 1
+
+
+def parse_names(raw: str) -> tuple[tuple[Name, ...], bool]:
+    """A BibTeX name list into names and whether it ended with `and others`."""
+    names: list[Name] = []
+    et_al = False
+    for part in split_multiple_persons_names(raw):
+        part = part.strip()
+        if not part:
+            continue
+        if part.lower() == "others":
+            et_al = True
+            continue
+        names.append(_parse_name(part))
+    return tuple(names), et_al
+
+
+def _parse_name(text: str) -> Name:
+    if _whole_group(text):
+        return Name(literal=decode_latex(text[1:-1]))
+    try:
+        parts = parse_single_name_into_parts(text, strict=True)
+    except (InvalidNameError, ValueError, IndexError):
+        return Name(literal=decode_latex(text))
+
+    def join(tokens: list[str]) -> str | None:
+        return decode_latex(" ".join(tokens)) or None
+
+    given_tokens = list(parts.first)
+    dropping: list[str] = []
+    while len(given_tokens) > 1 and _lower_word(given_tokens[-1]):
+        dropping.insert(0, given_tokens.pop())
+    given = join(given_tokens)
+    if given and _INITIALS.fullmatch(given) and given.replace(".", "").replace(" ", "").isupper():
+        given = given.replace(".", "").replace(" ", "")
+    return Name(
+        family=join(parts.last),
+        given=given,
+        suffix=join(parts.jr),
+        dropping_particle=join(dropping),
+        non_dropping_particle=join(parts.von),
+    )
+
+
+def _lower_word(token: str) -> bool:
+    letters = [ch for ch in decode_latex(token) if ch.isalpha()]
+    return bool(letters) and letters[0].islower()
+
+
+def _month(text: str) -> int | None:
+    text = text.strip().rstrip(".").lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    for number, name in enumerate(_MONTHS, 1):
+        if len(text) >= 3 and name.startswith(text):
+            return number
+    return None
+
+
+def _date_parts(text: str) -> list[int] | None:
+    found = _ISO_DATE.fullmatch(text.strip())
+    if not found:
+        return None
+    parts = [int(p) for p in found.groups() if p is not None]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12 or len(parts) > 2 and not 1 <= parts[2] <= 31:
+        return None
+    return parts
+
+
+# -- fields → reference ----------------------------------------------------------------------
+
+
+def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) -> tuple[Reference, list[str]]:
+    """One entry's fields (names lower-case, macros expanded, LaTeX as written) as a reference.
+
+    Returns the reference and warnings (e.g. an unreadable `myobib` field).
+    """
+    warnings: list[str] = []
+    entry_type = entry_type.lower()
+    csl_type = ENTRY_TYPE_TO_CSL.get(entry_type, "document")
+    values: dict[str, Any] = {"id": key, "type": csl_type}
+    extra: dict[str, Any] = {}
+    raw: dict[str, str] = {}
+    if CSL_TO_ENTRY_TYPE.get(csl_type, "misc") != entry_type:
+        extra["bibtex-type"] = entry_type
+    year = month = date = None
+    override = None
+    for name, value in fields.items():
+        if name == "author":
+            values["author"], values["et_al"] = parse_names(value)
+        elif name == "editor":
+            editors, others = parse_names(value)
+            if others:
+                raw[name] = value
+            else:
+                extra["editor"] = [editor.to_csl() for editor in editors]
+        elif name == "title":
+            values["title"] = decode_latex(value, rich=True)
+        elif name == "shorttitle":
+            extra["title-short"] = decode_latex(value, rich=True)
+        elif name == "booktitle" and "journal" not in fields:
+            values["container_title"] = decode_latex(value)
+        elif name == "pages":
+            page = decode_latex(value.replace("--", "-"))
+            values["page"] = page
+            values["page_first"] = page.split("-")[0] or None
+        elif name in ("doi", "url"):
+            text = value.strip()
+            if text.startswith("\\url{") and text.endswith("}"):
+                text = text[5:-1]
+            values[name.upper()] = text
+        elif name in _TEXT_FIELDS:
+            values[_TEXT_FIELDS[name]] = decode_latex(value)
+        elif name in _EXTRA_TEXT_FIELDS:
+            extra[_EXTRA_TEXT_FIELDS[name]] = decode_latex(value)
+        elif name == PUBLISHER_FIELD.get(csl_type) and "publisher" not in fields:
+            values["publisher"] = decode_latex(value)
+        elif name == "urldate" and _date_parts(value):
+            extra["accessed"] = {"date-parts": [_date_parts(value)]}
+        elif name == "year":
+            year = decode_latex(value)
+        elif name == "month" and _month(decode_latex(value)):
+            month = _month(decode_latex(value))
+        elif name == "date":
+            date = decode_latex(value)
+        elif name == OVERRIDE_FIELD:
+            override = value
+        else:
+            raw[name] = value
+    issued = _issued(year, month, date, raw, fields)
+    if issued is not None:
+        values["issued"] = issued
+    if raw:
+        extra["bibtex"] = raw
+    values["extra"] = extra
+    ref = Reference(**values)
+    if override is not None:
+        try:
+            ref = apply_override(ref, json.loads(override))
+        except (ValueError, TypeError, AttributeError) as exc:
+            warnings.append(f"entry {key}: unreadable '{OVERRIDE_FIELD}' field kept as is ({exc})")
+            ref = ref.replace(extra={**ref.extra, "bibtex": {**raw, OVERRIDE_FIELD: override}})
+    return ref, warnings
+
+
+def _issued(
+    year: str | None, month: int | None, date: str | None, raw: dict[str, str], fields: Mapping[str, str]
+) -> Date | None:
+    y = d = None
+    literal = None
+    if year is not None:
+        if year.isdigit() and len(year) <= 4:
+            y = int(year)
+        else:
+            literal = year
+    if date is not None:
+        parts = _date_parts(date)
+        if parts is not None:
+            y, month, d = (parts + [None, None])[:3]
+        elif literal is None:
+            literal = date
+        else:
+            raw["date"] = fields["date"]
+    if y is None and month is None and literal is None:
+        return None
+    return Date(y, month, d, literal)
+
+
+def apply_override(ref: Reference, override: Mapping[str, Any]) -> Reference:
+    """Apply a `myobib` field: CSL variables (`csl`) and `custom` keys, `null` removing one."""
+    data = ref.to_csl()
+    for key, value in override.get("csl", {}).items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    custom = dict(data.get("custom", {}))
+    for key, value in override.get("custom", {}).items():
+        if value is None:
+            custom.pop(key, None)
+        else:
+            custom[key] = value
+    data["custom"] = custom
+    return Reference.from_csl(data)
+
+
+# -- the file -------------------------------------------------------------------------------------
+
+
+def loads(text: str, source: str = "<string>") -> Bibliography:
+    """Parse BibTeX text; every block that cannot be read is reported in `report.unparsed`."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    report = Report()
+    strings = dict(MONTH_MACROS)
+    references: list[Reference] = []
+    preambles: list[str] = []
+    first_line_of: dict[str, int] = {}
+    garbage: list[int] = []
+    for block in library.blocks:
+        line = (block.start_line or 0) + 1
+        raw_text = block.raw or ""
+        if isinstance(block, bp.ParsingFailedBlock):
+            report.unparsed.append(Unparsed(source, line, raw_text, _failure_reason(block, first_line_of)))
+        elif isinstance(block, bp.Entry):
+            try:
+                ref, warnings = _entry_reference(block, strings, source)
+            except _BadEntry as exc:
+                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+                continue
+            report.warnings.extend(f"{source}:{line}: {w}" for w in warnings)
+            first_line_of.setdefault(block.key, line)
+            end = line + raw_text.count("\n")
+            references.append(ref.replace(provenance=(Occurrence(source, line, end, raw_text, key=block.key),)))
+        elif isinstance(block, bp.String):
+            undefined: list[str] = []
+            try:
+                strings[block.key.lower()] = _resolve(block.value, strings, undefined)
+            except _BadEntry as exc:
+                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+                continue
+            for word in undefined:
+                report.warnings.append(f"{source}:{line}: @string {block.key}: undefined macro '{word}' kept as text")
+        elif isinstance(block, bp.Preamble):
+            try:
+                preambles.append(_resolve(block.value, strings, []))
+            except _BadEntry as exc:
+                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+        elif isinstance(block, bp.ImplicitComment):
+            for offset, content in enumerate(raw_text.split("\n")):
+                if content.strip() and not content.lstrip().startswith("%"):
+                    report.unparsed.append(Unparsed(source, line + offset, content, "text outside any BibTeX entry"))
+                    garbage.append(line + offset)
+    if not references:
+        where = min([u.line for u in report.unparsed], default=garbage[0] if garbage else None)
+        raise InputError("no BibTeX entries found", source, where)
+    header: dict[str, Any] = {"bibtex-preamble": preambles} if preambles else {}
+    return Bibliography(references, header, report)
+
+
+def _entry_reference(block: bp.Entry, strings: Mapping[str, str], source: str) -> tuple[Reference, list[str]]:
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
+    for fld in block.fields:
+        name = fld.key.lower()
+        if name in fields:
+            raise _BadEntry(f"duplicate field '{name}' in entry '{block.key}'")
+        undefined: list[str] = []
+        fields[name] = _resolve(fld.value, strings, undefined)
+        warnings.extend(f"entry {block.key}: field {name}: undefined macro '{w}' kept as text" for w in undefined)
+    if not block.key or any(ch.isspace() or ch in '{}",=' for ch in block.key):
+        raise _BadEntry(f"invalid citation key {block.key!r}")
+    ref, more = reference_from_fields(block.entry_type, block.key, fields)
+    return ref, warnings + more
+
+
+def _failure_reason(block: bp.ParsingFailedBlock, first_line_of: Mapping[str, int]) -> str:
+    if isinstance(block, bp.DuplicateBlockKeyBlock):
+        first = first_line_of.get(block.key)
+        return f"duplicate citation key '{block.key}'" + (f" (first used on line {first})" if first else "")
+    if isinstance(block, bp.DuplicateFieldKeyBlock):
+        return f"duplicate field {', '.join(sorted(block.duplicate_keys))}"
+    reason = (getattr(block.error, "abort_reason", None) or str(block.error)).strip()
+    return f"unreadable BibTeX entry (unbalanced braces or quotes?): {reason}" if reason else "unreadable BibTeX entry"
+
+
+def read(path: str | os.PathLike[str]) -> Bibliography:
+    """Read a BibTeX file (any encoding)."""
+    text, warnings = read_text(path)
+    bib = loads(text, os.path.basename(str(path)))
+    bib.report.warnings[:0] = warnings
+    return bib
