@@ -1,0 +1,130 @@
+"""RIS output, readable by EndNote, Zotero, Mendeley and `myobib.readers.ris`.
+
+Every field RIS has a tag for is written; RIS tags kept from an input under
+`extra["ris"]` are written back. myobib's own data without a RIS tag (provenance,
+flags, "et al.", the page range as printed) is not: use CSL-JSON to keep those.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import Bibliography, Date, Name, Reference
+from ..readers.ris import TYPE_TO_RIS
+from ..textio import write_atomic
+
+__all__ = ["dumps", "format_date", "format_name", "write"]
+
+_RANGE = re.compile(r"^([^-,]+)-([^-,]+)$")
+_EXTRA_TAGS = {"abstract": "AB", "language": "LA", "publisher-place": "CY", "edition": "ET", "collection-title": "T3"}
+_EDITOR_TAGS = {"editor": "A2", "collection-editor": "A3", "translator": "A4"}
+
+
+def format_name(name: Name) -> str:
+    """`Family, Given, Suffix`, or a group name as it is."""
+    if name.literal is not None:
+        return name.literal
+    family = " ".join(p for p in (name.non_dropping_particle, name.family) if p)
+    given = " ".join(p for p in (name.given, name.dropping_particle) if p)
+    parts = [family, given] + ([name.suffix] if name.suffix else [])
+    return ", ".join(parts) if given or name.suffix else family
+
+
+def format_date(date: Date) -> str:
+    """`YYYY/MM/DD/other`, the RIS `DA` form, with empty parts left empty."""
+    parts = [
+        str(date.year) if date.year is not None else "",
+        f"{date.month:02d}" if date.month is not None else "",
+        f"{date.day:02d}" if date.day is not None else "",
+        date.literal or "",
+    ]
+    return "/".join(parts)
+
+
+def _one_line(value: object) -> str:
+    """RIS values are one line: line breaks inside a value become spaces."""
+    return " ".join(str(value).split())
+
+
+def _record(ref: Reference) -> Iterator[tuple[str, str]]:
+    extra = dict(ref.extra)
+    kept: dict[str, list[str]] = {tag: list(values) for tag, values in dict(extra.get("ris") or {}).items()}
+    type_tag = kept.pop("TY", [None])[0] or TYPE_TO_RIS.get(ref.type, "GEN")
+    yield "TY", type_tag
+    if ref.id:
+        yield "ID", ref.id
+    for name in ref.author:
+        yield "AU", format_name(name)
+    for variable, tag in _EDITOR_TAGS.items():
+        for item in extra.get(variable) or []:
+            if isinstance(item, dict):
+                yield tag, format_name(Name.from_csl(item))
+    if ref.title is not None:
+        yield "TI", ref.title
+    if ref.container_title is not None:
+        yield ("JF" if ref.type == "article-journal" else "T2"), ref.container_title
+    if ref.container_title_short is not None:
+        yield "JA", ref.container_title_short
+    if ref.issued is not None:
+        if ref.issued.year is not None:
+            yield "PY", str(ref.issued.year)
+        if ref.issued.month is not None or ref.issued.literal is not None or ref.issued.year is None:
+            yield "DA", format_date(ref.issued)
+    if ref.volume is not None:
+        yield "VL", ref.volume
+    if ref.issue is not None:
+        yield "IS", ref.issue
+    if ref.page is not None:
+        found = _RANGE.match(ref.page)
+        if found:
+            yield "SP", found[1].strip()
+            yield "EP", found[2].strip()
+        else:
+            yield "SP", ref.page
+    if ref.number is not None:
+        yield "C7", ref.number
+    if ref.DOI is not None:
+        yield "DO", ref.DOI
+    if ref.PMID is not None:
+        yield "AN", ref.PMID
+        if "DB" not in kept:
+            yield "DB", "PubMed"
+    if ref.PMCID is not None:
+        yield "C2", ref.PMCID
+    if ref.URL is not None:
+        yield "UR", ref.URL
+    if ref.ISSN is not None:
+        yield "SN", ref.ISSN
+    if ref.publisher is not None:
+        yield "PB", ref.publisher
+    for variable, tag in _EXTRA_TAGS.items():
+        if extra.get(variable) is not None:
+            yield tag, str(extra[variable])
+    if extra.get("keyword"):
+        for word in str(extra["keyword"]).split(", "):
+            yield "KW", word
+    if ref.note is not None:
+        for line in ref.note.split("\n"):
+            yield "N1", line
+    for tag, values in kept.items():
+        for value in values:
+            yield tag, value
+
+
+def dumps(bib: Bibliography) -> str:
+    """The bibliography as RIS text: one record per reference, `TY` to `ER`."""
+    out: list[str] = []
+    for ref in bib:
+        for tag, value in _record(ref):
+            out.append(f"{tag}  - {_one_line(value)}")
+        out.append("ER  - ")
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def write(bib: Bibliography, path: str | os.PathLike[str]) -> Path:
+    """Write RIS atomically."""
+    return write_atomic(path, dumps(bib))
