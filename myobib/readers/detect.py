@@ -45,7 +45,7 @@ def normalise_format(name: str) -> str:
     key = name.strip().lower()
     key = _ALIASES.get(key, key)
     if key not in FORMATS:
-        raise InputError(f"unknown input format {name!r} (known: {', '.join(FORMATS)})")
+        raise InputError(f"unknown input format {name!r} (known: {', '.join(FORMATS)})", "--from")
     return key
 
 
