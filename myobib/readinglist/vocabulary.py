@@ -105,7 +105,7 @@ def term_regex(term: str) -> str:
     parts = []
     for part in _GAP_MARK.split(term.strip()):
         words = [w for w in _WORD_SPLIT.split(part) if w]
-        parts.append(_SEP.join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words))
+        parts.append(_SEP.join(re.escape(w).replace(r"\*", r"\w*") for w in words))
     return r"(?<!\w)" + _GAP.join(parts) + r"(?!\w)"
 
 
