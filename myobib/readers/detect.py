@@ -58,6 +58,8 @@ def _looks_like_page(lines: list[str]) -> bool:
         if (
             _NUMBERED.match(line)
             and parse_journal_line(line) is None
+            and not _NUMBERED.match(lines[index + 1])
+            and not _NUMBERED.match(lines[index + 2])
             and looks_like_authors(lines[index + 1])
             and parse_journal_line(lines[index + 2]) is not None
         ):
