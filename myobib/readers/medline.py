@@ -28,8 +28,7 @@ __all__ = ["iter_references", "loads", "parse_date", "read"]
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{1,3})\s*- ?(.*)$")
 _CONTINUATION = re.compile(r"^\s{2,}\S")
 _DATE = re.compile(
-    r"^(?P<year>\d{4})(?:\s+(?P<month>[A-Za-z]{3})[a-z]*(?:-[A-Za-z]{3}[a-z]*)?(?:\s+(?P<day>\d{1,2}))?"
-    r"|\s+(?P<season>Spring|Summer|Fall|Autumn|Winter))?(?:-\d{4})?\s*$"
+    r"^(?P<year>\d{4})(?:\s+(?P<month>[A-Za-z]{3})[a-z]*(?P<range>-[A-Za-z]{3}[a-z]*)?(?:\s+(?P<day>\d{1,2}))?)?\s*$"
 )
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(\S+)?", re.IGNORECASE)
 _ID_KIND = re.compile(r"^(?P<value>.*?)\s*\[(?P<kind>[a-z]+)\]\s*$")
@@ -51,13 +50,12 @@ def parse_date(text: str) -> Date | None:
     if not value:
         return None
     found = _DATE.match(value)
-    if found is None:
+    month = MONTHS.get(found["month"].lower()) if found and found["month"] else None
+    if found is None or (found["month"] and month is None):
         year = re.match(r"^(\d{4})\b", value)
         return Date(int(year[1]) if year else None, literal=value)
-    month = MONTHS.get(found["month"].lower()[:3]) if found["month"] else None
-    day = int(found["day"]) if found["day"] and month else None
-    simple = found["season"] is None and (found["month"] is None or value.count("-") == 0)
-    return Date(int(found["year"]), month, day, None if simple else value)
+    day = int(found["day"]) if found["day"] else None
+    return Date(int(found["year"]), month, day, value if found["range"] else None)
 
 
 def _person(au: str, fau: str | None) -> Name:
