@@ -5,8 +5,6 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +14,7 @@ from ..errors import InputError, OutputError
 from ..model import Bibliography, Reference
 from ..textio import write_atomic
 from .tags import has_tag, tag_bibliography
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary, fold, load_vocabulary
 
 __all__ = ["BY", "FORMATS", "SORTS", "Group", "ReadingList", "build", "resolve_tag"]
 
@@ -104,12 +102,7 @@ class ReadingList:
 
 def slug(text: str) -> str:
     """A file-name-safe lower-case ASCII form: `Rheumatology (Oxford)` → `rheumatology-oxford`."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "group"
-
-
-def _fold(text: str) -> str:
-    return slug(text).replace("-", " ")
+    return fold(text).replace(" ", "-") or "group"
 
 
 def resolve_tag(name: str, facet: str, vocabulary: Vocabulary, bib: Bibliography) -> str:
@@ -118,18 +111,18 @@ def resolve_tag(name: str, facet: str, vocabulary: Vocabulary, bib: Bibliography
     An unknown name is an `InputError` with the closest tags.
     """
     rules = vocabulary.topics_for(bib.header) if facet == "topic" else vocabulary.kinds
-    names = {_fold(rule.tag): rule.tag for rule in rules}
-    names.update({_fold(rule.label): rule.tag for rule in rules})
+    names = {fold(rule.tag): rule.tag for rule in rules}
+    names.update({fold(rule.label): rule.tag for rule in rules})
     for ref in bib:
         for tag in ref.tags:
             if tag.get("facet") == facet:
-                names.setdefault(_fold(str(tag.get("tag"))), str(tag.get("tag")))
-    if _fold(name) in names:
-        return names[_fold(name)]
+                names.setdefault(fold(str(tag.get("tag"))), str(tag.get("tag")))
+    if fold(name) in names:
+        return names[fold(name)]
     hits = [rule.tag for rule in rules if rule.regex.search(name)]
     if len(hits) == 1:
         return hits[0]
-    close = difflib.get_close_matches(_fold(name), list(names), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(fold(name), list(names), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(repr(names[c]) for c in close)}?" if close else ""
     known = ", ".join(sorted(set(names.values())))
     raise InputError(f"unknown {facet} {name!r}{hint} (known: {known})", f"--{facet}")
@@ -141,11 +134,11 @@ def _sort_key(sort: str, ref: Reference, position: int) -> tuple[Any, ...]:
     if sort == "author":
         first = ref.first_author
         who = (first.family or first.literal or "") if first else ""
-        return (_fold(who), ref.year or 0, position)
+        return (fold(who), ref.year or 0, position)
     if sort == "title":
-        return (_fold(ref.title or ""), position)
+        return (fold(ref.title or ""), position)
     if sort == "journal":
-        return (_fold(ref.journal or ""), -(ref.year or 0), position)
+        return (fold(ref.journal or ""), -(ref.year or 0), position)
     return (position,)
 
 
@@ -170,7 +163,7 @@ def _groups(bib: Bibliography, by: str, order: Iterable[tuple[str, str]]) -> lis
     if by == "year":
         keys = sorted((k for k in buckets if k), key=int, reverse=True)
     elif by == "journal":
-        keys = sorted((k for k in buckets if k), key=lambda k: _fold(labels[k]))
+        keys = sorted((k for k in buckets if k), key=lambda k: fold(labels[k]))
     else:
         keys = [k for k in labels if k in buckets]
     if "" in buckets:

@@ -61,8 +61,8 @@ class Page:
     topics: tuple[TagRule, ...]
 
     def matches(self, disease: str) -> bool:
-        wanted = _fold(disease)
-        return any(_fold(name) == wanted for name in (self.disease, *self.aliases))
+        wanted = fold(disease)
+        return any(fold(name) == wanted for name in (self.disease, *self.aliases))
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ class Vocabulary:
         return {(rule.facet, rule.tag): rule.label for rule in reversed(rules)}
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces: `Pédiatrie (Paris)` → `pediatrie paris`."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
@@ -160,9 +161,9 @@ def merge_vocabulary_data(base: Mapping[str, Any], user: Mapping[str, Any]) -> d
         if not isinstance(user_page, Mapping):
             pages.append(user_page)  # rejected with a message by the compiler
             continue
-        names = {_fold(str(n)) for n in [user_page.get("disease", ""), *(user_page.get("aliases") or [])]}
+        names = {fold(str(n)) for n in [user_page.get("disease", ""), *(user_page.get("aliases") or [])]}
         page = next(
-            (p for p in pages if isinstance(p, dict) and _fold(str(p.get("disease", ""))) in names),
+            (p for p in pages if isinstance(p, dict) and fold(str(p.get("disease", ""))) in names),
             None,
         )
         if page is None:
