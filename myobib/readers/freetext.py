@@ -260,9 +260,14 @@ def parse_entry(text: str) -> dict[str, Any] | None:
 # -- entries from lines -----------------------------------------------------------------------
 
 
-def _complete(line: str) -> bool:
+def _kind(line: str) -> str | None:
+    """`whole` for a line that is a whole reference, `id` for a bare identifier, else None."""
     values = parse_entry(line)
-    return bool(values and values.get("_journal_found"))
+    if values is None:
+        return None
+    if values.get("_journal_found") or (values.get("author") and values.get("issued")):
+        return "whole"
+    return "id"
 
 
 def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
@@ -287,9 +292,11 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
 
 
 def _split_one_per_line(entry: _Entry) -> list[_Entry]:
-    """An unnumbered paragraph whose every line is a whole reference is one entry per line."""
-    if entry.number is None and 1 < len(entry.lines) <= 5000 and all(_complete(t) for _, t in entry.lines):
-        return [_Entry(None, [line]) for line in entry.lines]
+    """An unnumbered paragraph whose every line is a whole reference (or every line a bare identifier) is split."""
+    if entry.number is None and 1 < len(entry.lines) <= 5000:
+        kinds = {_kind(text) for _, text in entry.lines}
+        if len(kinds) == 1 and None not in kinds:
+            return [_Entry(None, [line]) for line in entry.lines]
     return [entry]
 
 

@@ -1,0 +1,236 @@
+"""The free-text list reader: Vancouver / NLM, AMA, APA 7, unnumbered lists and PubMed summaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from myobib import Date, InputError, Name
+from myobib.readers import freetext
+from tests.linecheck import unaccounted_lines
+
+VANCOUVER = """\
+References
+
+1. Aggarwal R, Rider LG, Ruperto N, Bayat N, Erman B, Feldman BM, et al. 2016 American College of \
+Rheumatology/European League Against Rheumatism criteria for minimal, moderate, and major clinical response in adult \
+dermatomyositis and polymyositis. Ann Rheum Dis. 2017 May;76(5):792-801. doi:10.1136/annrheumdis-2017-211400
+2. Castañeda S, Cavagna L, González-Gay MA; American and European Network of Antisynthetase Syndrome \
+Collaborative Group. Consideration of antisynthetase syndrome features in classifying patients as having idiopathic \
+inflammatory myopathy: comment on the article by Lundberg et al. Arthritis Rheumatol. 2018 Mar 7.
+3. Morisset J, Johnson C, Rich E, Collard HR, Lee JS. Management of
+   Myositis-Related Interstitial Lung Disease. Chest. 2016 Nov;150(5):1118-28.
+   https://doi.org/10.1016/j.chest.2016.08.
+   1434
+4. Fujimoto M, Asano Y, Ishii T, et al. The wound/burn guidelines – 4: Guidelines for the management of skin ulcers \
+associated with connective tissue disease/vasculitis. J Dermatol. 2016 Jul;43(7):729-57.
+5. Feasby T, Banwell B, Benstead T, et al. Guidelines on the Use of Intravenous Immune Globulin for Neurologic \
+Conditions. Transfus Med Rev. 2007 Apr;21(2 Suppl 1):S57-107.
+6. Dalakas MC. Inflammatory myopathies. In: Engel AG, editor. Myology. New York: McGraw-Hill; 2004.
+"""
+
+AMA = """\
+1. Titulaer MJ, Soffietti R, Dalmau J, et al. Screening for tumours in paraneoplastic syndromes: report of an \
+EFNS task force. Eur J Neurol. 2011;18(1):19-e3. doi:10.1111/j.1468-1331.2010.03220.x
+2. de Souza FHC, de Araújo DB, Vilela VS, et al. Guidelines of the Brazilian Society of Rheumatology for the \
+treatment of systemic autoimmune myopathies. Adv Rheumatol. 2019;59(1):6. doi:10.1186/s42358-019-0048-x
+"""
+
+APA = """\
+Morisset, J., Johnson, C., Rich, E., Collard, H. R., & Lee, J. S. (2016). Management of myositis-related \
+interstitial lung disease. Chest, 150(5), 1118–1128. https://doi.org/10.1016/j.chest.2016.08.1434
+
+Aggarwal, R., Rider, L. G., Ruperto, N., Bayat, N., Erman, B., Feldman, B. M., … Miller, F. W. (2017). 2016 American \
+College of Rheumatology/European League Against Rheumatism criteria for minimal, moderate, and major clinical \
+response in adult dermatomyositis and polymyositis. Annals of the Rheumatic Diseases, 76(5), 792–801.
+https://doi.org/10.1136/annrheumdis-2017-211400
+
+de Souza, F. H. C., Miossi, R., & Shinjo, S. K. (2019, January 22). Guidelines of the Brazilian Society of \
+Rheumatology for the treatment of systemic autoimmune myopathies. Advances in Rheumatology, 59(1), Article 6.
+
+World Health Organization. (n.d.). Myositis fact sheet. https://www.who.int/news-room/fact-sheets/myositis
+"""
+
+PUBMED_SUMMARY = """\
+1. Lundberg IE, Tjärnlund A, Bottai M, Werth VP, Pilkington C, Visser M, Alfredsson L, Amato AA, Barohn RJ, \
+Liang MH, Singh JA, Aggarwal R, Arnardottir S, Chinoy H, Cooper RG, Dankó K, Dimachkie MM, Feldman BM, Garcia-De \
+La Torre I, Gordon P, Hayashi T, Katz JD, Kohsaka H, Lachenbruch PA, Lang BA, Li Y, Oddis CV, Olesinska M, Reed AM, \
+Rutkowska-Sak L, Sanner H, Selva-O'Callaghan A, Song YW, Vencovsky J, Ytterberg SR, Miller FW, Rider LG; \
+International Myositis Classification Criteria Project consortium, The Euromyositis register and The Juvenile \
+Dermatomyositis Cohort Biomarker Study and Repository (JDRG) (UK and Ireland). 2017 European League Against \
+Rheumatism/American College of Rheumatology classification criteria for adult and juvenile idiopathic inflammatory \
+myopathies and their major subgroups. Ann Rheum Dis. 2017 Dec;76(12):1955-1964. doi: \
+10.1136/annrheumdis-2017-211468. Epub 2017 Oct 27. PMID: 29079590; PMCID: PMC5736307.
+
+2. Morisset J, Johnson C, Rich E, Collard HR, Lee JS. Management of Myositis-Related Interstitial Lung Disease. \
+Chest. 2016 Nov;150(5):1118-1128. doi: 10.1016/j.chest.2016.08.1434. Epub 2016 Aug 24. PMID: 27102184; \
+PMCID: PMC6026246.
+"""
+
+PUBMED_LEGACY = """\
+1: Titulaer MJ, Soffietti R, Dalmau J, Gilhus NE, Giometto B, Graus F, Grisold W, Honnorat J, Sillevis Smitt PA, \
+Tanasescu R, Vedeler CA, Voltz R, Verschuuren JJ. Screening for tumours in paraneoplastic syndromes: report of an \
+EFNS task force. Eur J Neurol. 2011 Jan;18(1):19-e3. doi: 10.1111/j.1468-1331.2010.03220.x. Review. PubMed PMID: \
+20880069; PubMed Central PMCID: PMC3086523.
+"""
+
+
+@pytest.fixture(scope="module")
+def vancouver():
+    return freetext.loads(VANCOUVER, "list.txt")
+
+
+def test_vancouver_entries_numbers_and_lines(vancouver):
+    assert [ref.list_number for ref in vancouver] == [1, 2, 3, 4, 5, 6]
+    assert [(o.line_start, o.line_end) for ref in vancouver for o in ref.provenance] == [
+        (3, 3), (4, 4), (5, 8), (9, 9), (10, 10), (11, 11),
+    ]
+    assert [(u.line, u.text) for u in vancouver.report.unparsed] == [(1, "References")]
+    assert unaccounted_lines(vancouver, VANCOUVER) == []
+
+
+def test_vancouver_authors(vancouver):
+    first, second = vancouver[0], vancouver[1]
+    assert first.author[:2] == (Name(family="Aggarwal", given="R"), Name(family="Rider", given="LG"))
+    assert len(first.author) == 6 and first.et_al
+    assert second.author[-1] == Name(literal="American and European Network of Antisynthetase Syndrome Collaborative Group")
+    assert not second.et_al
+
+
+def test_vancouver_titles(vancouver):
+    assert vancouver[0].title.startswith("2016 American College of Rheumatology/European League")
+    assert vancouver[0].title.endswith("in adult dermatomyositis and polymyositis")
+    assert vancouver[1].title.endswith("comment on the article by Lundberg et al")
+    assert vancouver[2].title == "Management of Myositis-Related Interstitial Lung Disease"
+    assert vancouver[3].title.startswith("The wound/burn guidelines – 4: Guidelines")
+
+
+def test_vancouver_journal_citation(vancouver):
+    first, second, third, fourth, fifth, _ = vancouver
+    assert (first.container_title_short, first.issued, first.volume, first.issue, first.page) == (
+        "Ann Rheum Dis", Date(2017, 5), "76", "5", "792-801",
+    )
+    assert first.container_title == "Annals of the Rheumatic Diseases"
+    assert (second.issued, second.volume, second.page) == (Date(2018, 3, 7), None, None)
+    assert (third.page, third.page_as_written) == ("1118-1128", "1118-28")
+    assert (fourth.page, fourth.page_first) == ("729-757", "729")
+    assert (fifth.issue, fifth.supplement, fifth.page) == ("2 Suppl 1", "1", "S57-S107")
+
+
+def test_identifiers_in_text_even_across_a_line_break(vancouver):
+    assert vancouver[0].DOI == "10.1136/annrheumdis-2017-211400"
+    assert vancouver[2].DOI == "10.1016/j.chest.2016.08.1434"
+    assert vancouver[0].note is None  # the DOI is a field, not a note
+
+
+def test_entry_without_journal_is_kept_with_a_warning(vancouver):
+    book = vancouver[5]
+    assert book.author == (Name(family="Dalakas", given="MC"),)
+    assert book.title == "Inflammatory myopathies"
+    assert book.issued == Date(2004)
+    assert "Myology" in book.note and "McGraw-Hill" in book.note
+    assert vancouver.report.warnings == ["list.txt:11: no journal citation recognised; title and note kept as read"]
+
+
+def test_ama():
+    bib = freetext.loads(AMA, "ama.txt")
+    first, second = bib
+    assert first.issued == Date(2011) and first.page == "19-e3" and first.DOI == "10.1111/j.1468-1331.2010.03220.x"
+    assert first.container_title_short == "Eur J Neurol"
+    assert second.author[0] == Name(family="de Souza", given="FHC")
+    assert (second.volume, second.issue, second.page, second.number) == ("59", "1", "6", "6")
+    assert second.DOI == "10.1186/s42358-019-0048-x"
+
+
+@pytest.fixture(scope="module")
+def apa():
+    return freetext.loads(APA, "apa.txt")
+
+
+def test_apa_entries_are_separated_by_blank_lines(apa):
+    assert len(apa) == 4
+    assert [(o.line_start, o.line_end) for ref in apa for o in ref.provenance] == [(1, 1), (3, 4), (6, 6), (8, 8)]
+    assert unaccounted_lines(apa, APA) == []
+
+
+def test_apa_authors(apa):
+    assert apa[0].author == (
+        Name(family="Morisset", given="J."),
+        Name(family="Johnson", given="C."),
+        Name(family="Rich", given="E."),
+        Name(family="Collard", given="H. R."),
+        Name(family="Lee", given="J. S."),
+    )
+    assert apa[1].et_al and apa[1].author[-1] == Name(family="Miller", given="F. W.")
+    assert apa[3].author == (Name(literal="World Health Organization"),)
+
+
+def test_apa_source(apa):
+    first, second, third, fourth = apa
+    assert (first.title, first.container_title, first.volume, first.issue, first.page) == (
+        "Management of myositis-related interstitial lung disease", "Chest", "150", "5", "1118-1128",
+    )
+    assert first.issued == Date(2016) and first.DOI == "10.1016/j.chest.2016.08.1434"
+    assert second.container_title == "Annals of the Rheumatic Diseases" and second.page == "792-801"
+    assert second.DOI == "10.1136/annrheumdis-2017-211400"
+    assert third.issued == Date(2019, 1, 22) and third.number == "6" and third.page is None
+    assert fourth.issued == Date(literal="n.d.") and fourth.title == "Myositis fact sheet"
+    assert fourth.URL == "https://www.who.int/news-room/fact-sheets/myositis"
+
+
+def test_pubmed_summary_text():
+    bib = freetext.loads(PUBMED_SUMMARY, "pubmed.txt")
+    first, second = bib
+    assert len(first.author) == 38
+    assert first.author[-1].literal.startswith("International Myositis Classification Criteria Project consortium")
+    assert first.title.startswith("2017 European League Against Rheumatism")
+    assert (first.container_title_short, first.volume, first.page) == ("Ann Rheum Dis", "76", "1955-1964")
+    assert (first.DOI, first.PMID, first.PMCID) == ("10.1136/annrheumdis-2017-211468", "29079590", "PMC5736307")
+    assert first.note == "Epub 2017 Oct 27."
+    assert (second.PMID, second.PMCID, second.issued) == ("27102184", "PMC6026246", Date(2016, 11))
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(1, 1), (3, 3)]
+
+
+def test_legacy_pubmed_summary():
+    ref = freetext.loads(PUBMED_LEGACY)[0]
+    assert ref.list_number == 1 and len(ref.author) == 13
+    assert (ref.PMID, ref.PMCID, ref.DOI) == ("20880069", "PMC3086523", "10.1111/j.1468-1331.2010.03220.x")
+
+
+def test_unnumbered_one_per_line_list_is_split_per_line():
+    text = AMA.replace("1. ", "").replace("2. ", "")
+    bib = freetext.loads(text, "plain.txt")
+    assert [o.line_start for ref in bib for o in ref.provenance] == [1, 2]
+    assert all(ref.list_number is None for ref in bib)
+
+
+def test_title_first_entries_as_pages_print_them():
+    text = "[1] Management of Myositis-Related Interstitial Lung Disease. Morisset J, Johnson C. Chest. 2016;150(5):1118.\n"
+    ref = freetext.loads(text)[0]
+    assert ref.list_number == 1
+    assert ref.title == "Management of Myositis-Related Interstitial Lung Disease"
+    assert ref.author == (Name(family="Morisset", given="J"), Name(family="Johnson", given="C"))
+
+
+def test_identifier_only_lines_are_references():
+    bib = freetext.loads("10.1002/art.40320\nPMID: 27102184\nhttps://doi.org/10.1136/annrheumdis-2017-211400\n")
+    assert [(ref.DOI, ref.PMID) for ref in bib] == [
+        ("10.1002/art.40320", None), (None, "27102184"), ("10.1136/annrheumdis-2017-211400", None),
+    ]
+
+
+def test_prose_is_reported_not_invented():
+    text = "These are my notes about myositis.\n\nNothing here is a reference\n"
+    bib = freetext.loads(text, "notes.txt")
+    assert len(bib) == 0
+    assert [u.line for u in bib.report.unparsed] == [1, 3]
+
+
+def test_read_streams_the_same_as_loads(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_bytes(VANCOUVER.encode("utf-8"))
+    assert [ref.to_csl() for ref in freetext.read(path)] == [ref.to_csl() for ref in freetext.loads(VANCOUVER, "list.txt")]
+
+
+def test_empty_text_is_an_input_error():
+    with pytest.raises(InputError):
+        freetext.loads("", "e.txt")
