@@ -205,7 +205,7 @@ def test_unnumbered_one_per_line_list_is_split_per_line():
 
 
 def test_title_first_entries_as_pages_print_them():
-    text = "[1] Management of Myositis-Related Interstitial Lung Disease. Morisset J, Johnson C. Chest. 2016;150:1118.\n"
+    text = "[1] Management of Myositis-Related Interstitial Lung Disease. Morisset J, Johnson C. Chest. 2016;150:1.\n"
     ref = freetext.loads(text)[0]
     assert ref.list_number == 1
     assert ref.title == "Management of Myositis-Related Interstitial Lung Disease"
