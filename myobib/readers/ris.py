@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
 from ..pages import expand_page_range, first_page
 from .identifiers import clean_doi
-from .nlm import parse_authors
+from .nlm import GROUP_WORDS, parse_authors
 from .stream import LineLog, file_lines, text_lines
 
 __all__ = ["RIS_TYPES", "TYPE_TO_RIS", "iter_references", "loads", "parse_date", "parse_name", "read"]
@@ -61,8 +61,12 @@ class _Record:
 
 
 def parse_name(value: str) -> Name:
-    """`Lundberg, Ingrid E.`, `Lundberg, I.E., Jr.`, `Lundberg IE` or a group name."""
+    """`Lundberg, Ingrid E.`, `Lundberg, I.E., Jr.`, `Lundberg IE` or a group name (`Some Group, Name,`)."""
     text = value.strip()
+    if text.endswith(","):  # EndNote's mark of a group name
+        return Name(literal=text.rstrip(", ").strip())
+    if "," in text and GROUP_WORDS.search(text) and len(text.partition(",")[2].split()) > 3:
+        return Name(literal=text)
     if "," in text:
         family, _, rest = (part.strip() for part in text.partition(","))
         given, _, suffix = (part.strip() for part in rest.partition(","))

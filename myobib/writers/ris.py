@@ -24,9 +24,9 @@ _EDITOR_TAGS = {"editor": "A2", "collection-editor": "A3", "translator": "A4"}
 
 
 def format_name(name: Name) -> str:
-    """`Family, Given, Suffix`, or a group name as it is."""
+    """`Family, Given, Suffix`; a group name as it is, with EndNote's trailing comma when it has a comma."""
     if name.literal is not None:
-        return name.literal
+        return f"{name.literal}," if "," in name.literal else name.literal
     family = " ".join(p for p in (name.non_dropping_particle, name.family) if p)
     given = " ".join(p for p in (name.given, name.dropping_particle) if p)
     parts = [family, given] + ([name.suffix] if name.suffix else [])
