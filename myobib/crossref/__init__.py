@@ -1,0 +1,1 @@
+"""Crossref: the HTTP client, record conversion, candidate matching and enrichment."""
