@@ -87,32 +87,45 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", folded.lower()))
 
 
-def _probe(ref: Reference) -> set[str]:
+def _probe(ref: Reference) -> tuple[set[str], set[str]]:
+    """The words of a reference a formatted entry should hold, and its first author's name words."""
     first = ref.first_author
-    who = (first.family or first.literal or "") if first else ""
-    return _words(" ".join([(ref.title or "")[:120], who, str(ref.year or ""), ref.page or ""]))
+    who = _words((first.family or first.literal or "") if first else "")
+    return who | _words(" ".join([ref.title or "", str(ref.year or ""), ref.page or ""])), who
 
 
 def _pair(refs: Sequence[Reference], texts: list[str]) -> list[str]:
-    """`texts` reordered to match `refs`, each text going to the reference whose words it holds most."""
+    """`texts` reordered to match `refs`, each text going to the reference whose words it holds most.
+
+    Only references whose first author's name the text holds are scored, which keeps this close
+    to linear for long groups.
+    """
     if len(texts) != len(refs):
         raise ValueError(f"formatter returned {len(texts)} entries for {len(refs)} references")
     probes = [_probe(ref) for ref in refs]
     bags = [_words(text) for text in texts]
 
     def score(i: int, j: int) -> float:
-        return len(probes[i] & bags[j]) / max(len(probes[i]), 1)
+        return len(probes[i][0] & bags[j]) / max(len(probes[i][0]), 1)
 
     if all(score(i, i) >= 0.6 for i in range(len(refs))):
         return texts
-    pairs = sorted(((score(i, j), i, j) for i in range(len(refs)) for j in range(len(texts))), reverse=True)
+    by_name: dict[str, list[int]] = {}
+    for i, (_, who) in enumerate(probes):
+        for word in who or {""}:
+            by_name.setdefault(word, []).append(i)
+    pairs = []
+    for j, bag in enumerate(bags):
+        candidates = {i for word in bag if word in by_name for i in by_name[word]} | set(by_name.get("", ()))
+        pairs += [(score(i, j), i, j) for i in candidates or range(len(refs))]
     out: list[str | None] = [None] * len(refs)
     used: set[int] = set()
-    for _score, i, j in pairs:
+    for _score, i, j in sorted(pairs, reverse=True):
         if out[i] is None and j not in used:
             out[i] = texts[j]
             used.add(j)
-    return [text or "" for text in out]
+    leftover = iter(j for j in range(len(texts)) if j not in used)
+    return [text if text is not None else texts[next(leftover)] for text in out]
 
 
 # -- HTML sanitising --------------------------------------------------------------------------------

@@ -101,13 +101,24 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
 
-def term_regex(term: str) -> str:
-    """The regular expression of one vocabulary term (see the module docstring for the syntax)."""
+def _term_body(term: str) -> str:
     parts = []
     for part in _GAP_MARK.split(term.strip()):
         words = [w for w in _WORD_SPLIT.split(part) if w]
         parts.append(_SEP.join(re.escape(w).replace(r"\*", r"\w*") for w in words))
-    return r"(?<!\w)" + _GAP.join(parts) + r"(?!\w)"
+    return _GAP.join(parts)
+
+
+def term_regex(term: str) -> str:
+    """The regular expression of one vocabulary term (see the module docstring for the syntax)."""
+    return _whole_words([_term_body(term)])
+
+
+def _whole_words(bodies: Iterable[str]) -> str:
+    # Longer alternatives first, so at any one position the most specific wording wins; the word
+    # boundaries stand outside the alternation, which makes matching several times faster.
+    ordered = sorted(dict.fromkeys(bodies), key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)"
 
 
 # -- loading and merging ------------------------------------------------------------------------
@@ -261,8 +272,11 @@ def _compile_tags(
         tag_fields = entry.get("fields", list(fields[facet]))
         if not _is_str_list(tag_fields) or set(tag_fields) - set(FIELDS):
             raise src.error(f"tag {tag!r}: `fields` must be a list of {', '.join(FIELDS)}", tag)
-        alternatives = [term_regex(t) for t in entry.get("terms", [])]
-        alternatives += [rf"(?-i:(?<!\w){re.escape(a.strip())}(?!\w))" for a in entry.get("abbreviations", [])]
+        alternatives = []
+        if entry.get("terms"):
+            alternatives.append(_whole_words(_term_body(t) for t in entry["terms"]))
+        if entry.get("abbreviations"):
+            alternatives.append(f"(?-i:{_whole_words(re.escape(a.strip()) for a in entry['abbreviations'])})")
         for pattern in entry.get("patterns", []):
             try:
                 re.compile(pattern, re.IGNORECASE)
@@ -271,7 +285,7 @@ def _compile_tags(
             alternatives.append(f"(?:{pattern})")
         if not alternatives:
             raise src.error(f"tag {tag!r}: needs at least one of terms, abbreviations, patterns", tag)
-        exceptions = [term_regex(t) for t in entry.get("except", [])]
+        exceptions = [_whole_words(_term_body(t) for t in entry["except"])] if entry.get("except") else []
         rules.append(
             TagRule(
                 facet=facet,
@@ -292,6 +306,4 @@ def _compile_tags(
 
 
 def _alternation(alternatives: list[str]) -> re.Pattern[str]:
-    # Longer alternatives first, so at any one position the most specific wording wins.
-    ordered = sorted(dict.fromkeys(alternatives), key=len, reverse=True)
-    return re.compile("|".join(ordered), re.IGNORECASE)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
