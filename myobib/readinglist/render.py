@@ -79,6 +79,8 @@ def format_entries(
             return [html.escape(line, quote=False) for line in lines]
         return [_escape_markdown(line) for line in lines] if output == "markdown" else lines
     texts = list(format_bibliography(list(refs), style, output=output, locale=locale))
+    if len(texts) != len(refs):  # not one entry per reference: format them one at a time
+        return ["".join(format_bibliography([ref], style, output=output, locale=locale)) for ref in refs]
     return _pair(refs, texts)
 
 
@@ -100,8 +102,6 @@ def _pair(refs: Sequence[Reference], texts: list[str]) -> list[str]:
     Only references whose first author's name the text holds are scored, which keeps this close
     to linear for long groups.
     """
-    if len(texts) != len(refs):
-        raise ValueError(f"formatter returned {len(texts)} entries for {len(refs)} references")
     probes = [_probe(ref) for ref in refs]
     bags = [_words(text) for text in texts]
 
@@ -167,11 +167,26 @@ class _Sanitiser(HTMLParser):
         else:
             self.out.append(html.escape(f"</{tag}>", quote=False))
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _INLINE and tag != "br":
+            self.handle_endtag(tag)
+
     def handle_data(self, data: str) -> None:
         self.out.append(html.escape(data, quote=False))
 
+    # Anything else that looks like markup is shown as the text it is.
     def handle_comment(self, data: str) -> None:
-        return
+        self.handle_data(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.handle_data(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.handle_data(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_data(f"<![{data}]>")
 
     def result(self) -> str:
         self.close()

@@ -140,6 +140,20 @@ def test_safe_html_keeps_inline_markup_only():
     )
 
 
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("a<br/>b<br>c", "a<br>b<br>c"),
+        ("<i>x<b>y</i>z", "<i>x<b>y</b></i>z"),
+        ("x</i>", "x&lt;/i&gt;"),
+        ("<!-- note --> <?pi?> <!DOCTYPE x>", "&lt;!-- note --&gt; &lt;?pi?&gt; &lt;!DOCTYPE x&gt;"),
+        ("<sup>2</sup> &lt;b&gt;", "<sup>2</sup> &lt;b&gt;"),
+    ],
+)
+def test_safe_html_balances_tags_and_keeps_other_markup_as_text(dirty, clean):
+    assert render.safe_html(dirty) == clean
+
+
 def test_plain_entry_when_no_formatter():
     ref = Reference(
         id="a",
