@@ -1,0 +1,126 @@
+"""Fill what a reference lacks from the record it was matched to, never overwriting what the user wrote.
+
+Every filled field is recorded in `Reference.changes` as `{field, old, new, source}`;
+corrections, retractions and expressions of concern from Crossref's `updated-by`
+become `Reference.flags` such as `corrected:10.1371/annotation/…`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import Reference
+from ..pages import first_page
+from .match import family_agrees
+from .records import to_reference
+
+__all__ = ["enrich", "update_flags"]
+
+# Crossref `updated-by` types and the flag prefix each becomes.
+_UPDATE_FLAGS = {
+    "correction": "corrected",
+    "erratum": "corrected",
+    "corrigendum": "corrected",
+    "addendum": "corrected",
+    "clarification": "corrected",
+    "partial_retraction": "retracted",
+    "retraction": "retracted",
+    "removal": "retracted",
+    "withdrawal": "withdrawn",
+    "expression_of_concern": "concern",
+    "expression-of-concern": "concern",
+}
+
+_CSL_NAMES = {
+    "container_title": "container-title",
+    "container_title_short": "container-title-short",
+    "page_first": "page-first",
+    "et_al": "et-al",
+}
+
+# Simple fields filled when the reference has none.
+_FILL = ("title", "container_title", "container_title_short", "volume", "issue", "ISSN", "publisher", "URL", "PMID")
+
+
+def update_flags(item: Mapping[str, Any]) -> list[str]:
+    """`corrected:…`, `retracted:…`, `concern:…` for each notice in the record's `updated-by`."""
+    flags = []
+    for update in item.get("updated-by") or []:
+        if not isinstance(update, Mapping):
+            continue
+        kind = str(update.get("type") or "update").lower().replace(" ", "_")
+        prefix = _UPDATE_FLAGS.get(kind, kind)
+        flag = f"{prefix}:{update.get('DOI') or '?'}"
+        if flag not in flags:
+            flags.append(flag)
+    return flags
+
+
+def _authors_extend(ref: Reference, found: Reference) -> bool:
+    """The record's author list continues the user's truncated one (same people, in order, first)."""
+    ours = [n for n in ref.author if not n.is_group]
+    theirs = [n for n in found.author if not n.is_group]
+    if not ref.et_al or len(theirs) <= len(ours) or not ours:
+        return False
+    return all(family_agrees(a, b) for a, b in zip(ours, theirs, strict=False))
+
+
+def enrich(ref: Reference, record: Mapping[str, Any] | Reference, source: str) -> Reference:
+    """`ref` with its gaps filled from the accepted record (a Crossref item or a library reference)."""
+    found = record if isinstance(record, Reference) else to_reference(record)
+    changes = list(ref.changes)
+    values: dict[str, Any] = {}
+
+    def change(name: str, old: Any, new: Any) -> None:
+        values[name] = new
+        field = _CSL_NAMES.get(name, name)
+        changes.append({"field": field, "old": _plain(old), "new": _plain(new), "source": source})
+
+    if not ref.DOI and found.DOI:
+        change("DOI", None, found.DOI)
+    for name in _FILL:
+        new = getattr(found, name)
+        if new and not getattr(ref, name):
+            change(name, None, new)
+    if ref.issued is None and found.issued is not None:
+        change("issued", None, found.issued)
+    if _authors_extend(ref, found):
+        people = [n for n in found.author if not n.is_group]
+        ours = [n for n in ref.author if not n.is_group]
+        groups = [n for n in ref.author if n.is_group]
+        new_authors = (*ours, *people[len(ours) :], *groups)
+        change("author", ref.author, new_authors)
+        change("et_al", True, False)
+    if found.page:
+        if not ref.page and not ref.number:
+            change("page", None, found.page)
+            if not ref.page_first:
+                change("page_first", None, first_page(found.page))
+        elif ref.page and "-" not in ref.page and "-" in found.page and first_page(found.page) == ref.page:
+            # A first page only: the record gives the whole range.
+            change("page", ref.page, found.page)
+            if ref.page_as_written is None:
+                values["page_as_written"] = ref.page
+    if not ref.number and found.number and not ref.page:
+        change("number", None, found.number)
+    if found.type and ref.type != found.type and ref.type in ("article-journal", "article", "document"):
+        if found.type != "document":
+            change("type", ref.type, found.type)
+    flags = list(ref.flags)
+    if not isinstance(record, Reference):
+        flags += [f for f in update_flags(record) if f not in flags]
+    if not values and flags == list(ref.flags):
+        return ref
+    return ref.replace(**values, changes=tuple(changes), flags=tuple(flags))
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly form of a field value for the change log."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "to_csl"):
+        return value.to_csl()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return str(value)

@@ -1,0 +1,324 @@
+"""Attach verified DOIs to a bibliography: the trusted local library first, then Crossref.
+
+`resolve(bib, client)` looks each (already deduplicated) reference up once, validates
+every candidate (`myobib.crossref.match`), enriches accepted references
+(`myobib.crossref.enrich`) and returns the new bibliography with a `ResolveReport`.
+When Crossref cannot be reached, it says so once and leaves the rest unresolved.
+Finished outcomes can be kept in a checkpoint file, so an interrupted run resumes
+where it stopped without asking again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .crossref.enrich import enrich
+from .crossref.match import (
+    AMBIGUOUS,
+    MATCHED,
+    NOT_FOUND,
+    REJECTED,
+    Candidate,
+    MatchResult,
+    bibliographic,
+    decide,
+    verify,
+)
+from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
+from .library import Library
+from .model import Bibliography, Reference
+
+__all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "resolve"]
+
+ERROR, UNRESOLVED = "error", "unresolved"
+FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
+ROWS = 5
+
+
+class Client(Protocol):
+    def work(self, doi: str) -> dict | None: ...
+
+    def search(self, bibliographic: str, rows: int = 5) -> list[dict]: ...
+
+
+@dataclass
+class ResolveRow:
+    """The outcome for one reference."""
+
+    key: str
+    list_number: int | None
+    status: str
+    DOI: str | None = None
+    confidence: float = 0.0
+    agreed: list[str] = field(default_factory=list)
+    disagreed: list[str] = field(default_factory=list)
+    candidates: int = 0
+    flags: list[str] = field(default_factory=list)
+    source: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "list-number": self.list_number,
+            "status": self.status,
+            "DOI": self.DOI,
+            "confidence": round(self.confidence, 3),
+            "agreed": list(self.agreed),
+            "disagreed": list(self.disagreed),
+            "candidates": self.candidates,
+            "flags": list(self.flags),
+            "source": self.source,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass
+class ResolveReport:
+    """One row per reference, plus requests made, time taken, and run-level messages."""
+
+    rows: list[ResolveRow] = field(default_factory=list)
+    requests: int | None = None
+    seconds: float = 0.0
+    resumed: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(row.status for row in self.rows)
+        return {s: counted.get(s, 0) for s in (*FINAL, ERROR, UNRESOLVED)}
+
+    def summary(self) -> str:
+        """`17 references: 13 matched, 0 ambiguous, … ; 4 requests in 1.2 s`."""
+        counts = self.counts()
+        parts = [f"{counts[MATCHED]} matched", f"{counts[AMBIGUOUS]} ambiguous", f"{counts[NOT_FOUND]} not found"]
+        for status in (REJECTED, ERROR, UNRESOLVED):
+            if counts[status]:
+                parts.append(f"{counts[status]} {status.replace('-', ' ')}")
+        text = f"{len(self.rows)} references: " + ", ".join(parts)
+        requests = "?" if self.requests is None else str(self.requests)
+        text += f"; {requests} requests in {self.seconds:.1f} s"
+        if self.resumed:
+            text += f"; {self.resumed} outcomes reused from an earlier run"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summary": self.counts(),
+            "requests": self.requests,
+            "seconds": round(self.seconds, 3),
+            "resumed": self.resumed,
+            "messages": list(self.messages),
+            "references": [row.to_dict() for row in self.rows],
+        }
+
+
+def _requests(client: Any) -> int | None:
+    """Requests the client has sent so far, whatever shape its `stats` has."""
+    stats = getattr(client, "stats", None)
+    if callable(stats):
+        stats = stats()
+    nested = stats.get("requests") if isinstance(stats, Mapping) else getattr(stats, "requests", None)
+    for value in (stats, nested):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def _fingerprint(ref: Reference) -> str:
+    return hashlib.sha256(f"{ref.DOI or ''}|{bibliographic(ref, 50)}".encode()).hexdigest()[:24]
+
+
+class _Checkpoint:
+    """Finished outcomes, one JSON line each, so an interrupted run can resume."""
+
+    def __init__(self, path: str | os.PathLike[str] | None):
+        self.path = Path(path) if path else None
+        self.done: dict[str, dict[str, Any]] = {}
+        if self.path and self.path.exists():
+            for line in self.path.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                    self.done[entry["fingerprint"]] = entry
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line cut short by the interruption
+
+    def add(self, fingerprint: str, result: MatchResult) -> None:
+        record = result.accepted.candidate.record if result.accepted else None
+        entry = {
+            "fingerprint": fingerprint,
+            "match": result.to_dict(),
+            "record": record.to_csl() if isinstance(record, Reference) else record,
+            "library": isinstance(record, Reference),
+        }
+        self.done[fingerprint] = entry
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _row(ref: Reference, status: str, match: Mapping[str, Any] | None, reasons: list[str]) -> ResolveRow:
+    match = match or {}
+    return ResolveRow(
+        key=ref.id,
+        list_number=ref.list_number,
+        status=status,
+        DOI=match.get("DOI") if status == MATCHED else ref.DOI,
+        confidence=float(match.get("confidence") or 0.0),
+        agreed=list(match.get("agreed") or []),
+        disagreed=list(match.get("disagreed") or []),
+        candidates=int(match.get("considered") or len(match.get("candidates") or [])),
+        flags=list(ref.flags),
+        source=match.get("source"),
+        reasons=reasons or list(match.get("reasons") or []),
+    )
+
+
+def _apply(ref: Reference, match: dict[str, Any], record: Any, is_library: bool) -> Reference:
+    """The reference with its match outcome and, when accepted, the record's data filled in."""
+    if match.get("status") == MATCHED and record is not None:
+        source = match.get("source") or "crossref"
+        label = f"{source}:{match.get('DOI')}" if match.get("DOI") else source
+        ref = enrich(ref, Reference.from_csl(record) if is_library else record, label)
+    elif match.get("status") == REJECTED and ref.DOI and f"doi-rejected:{ref.DOI}" not in ref.flags:
+        ref = ref.replace(flags=(*ref.flags, f"doi-rejected:{ref.DOI}"))
+    return ref.replace(match=match)
+
+
+def _show_progress(progress: bool | None) -> bool:
+    if progress is not None:
+        return bool(progress)
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def resolve(
+    bib: Bibliography,
+    client: Client | None = None,
+    *,
+    library: Library | str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+    checkpoint: str | os.PathLike[str] | None = None,
+    on_message: Callable[[str], None] | None = None,
+) -> tuple[Bibliography, ResolveReport]:
+    """Attach verified DOIs: `library` first (same validation), then Crossref through `client`.
+
+    References already carrying a final `match` from an earlier run are kept as they are;
+    `checkpoint` names a file of finished outcomes for resuming an interrupted run.
+    `progress`: None shows a bar only on a terminal. Crossref failing for good
+    (unreachable, blocked, too many errors) is reported once in `messages` (and
+    `on_message`) and leaves the remaining references unresolved.
+    """
+    if library is not None and not isinstance(library, Library):
+        library = Library.load(library)
+    started = time.monotonic()
+    before = _requests(client) if client is not None else None
+    saved = _Checkpoint(checkpoint)
+    report = ResolveReport()
+    stopped: str | None = None
+    out: list[Reference] = []
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(bib), unit="ref", desc="resolve", file=sys.stderr, disable=not _show_progress(progress))
+    try:
+        for ref in bib:
+            new, row = _resolve_one(ref, client, library, saved, report, stopped)
+            if row.status == UNRESOLVED and row.reasons and row.reasons[0].startswith("stopped:"):
+                stopped = row.reasons[0]
+                report.messages.append(stopped.removeprefix("stopped: "))
+                if on_message:
+                    on_message(report.messages[-1])
+                row.reasons = ["Crossref was not reached"]
+            out.append(new)
+            report.rows.append(row)
+            bar.update(1)
+    finally:
+        bar.close()
+    after = _requests(client) if client is not None else None
+    report.requests = (after - before) if before is not None and after is not None else (0 if client is None else None)
+    report.seconds = time.monotonic() - started
+    return bib.with_references(out), report
+
+
+def _resolve_one(
+    ref: Reference,
+    client: Client | None,
+    library: Library | None,
+    saved: _Checkpoint,
+    report: ResolveReport,
+    stopped: str | None,
+) -> tuple[Reference, ResolveRow]:
+    if ref.match and ref.match.get("status") in FINAL:
+        report.resumed += 1
+        return ref, _row(ref, str(ref.match["status"]), ref.match, [])
+    fingerprint = _fingerprint(ref)
+    if fingerprint in saved.done:
+        entry = saved.done[fingerprint]
+        report.resumed += 1
+        new = _apply(ref, entry["match"], entry.get("record"), bool(entry.get("library")))
+        return new, _row(new, entry["match"]["status"], entry["match"], [])
+    if library is not None:
+        found = library.lookup(ref)
+        if found.status == MATCHED and found.doi:
+            return _finish(ref, found, saved, fingerprint)
+    if client is None:
+        return ref, _row(ref, UNRESOLVED, None, ["no Crossref client (offline)"])
+    if stopped:
+        return ref, _row(ref, UNRESOLVED, None, ["Crossref was not reached"])
+    try:
+        result = _crossref(ref, client)
+    except (CrossrefUnavailable, CrossrefBlocked, TooManyErrors) as exc:
+        return ref, _row(ref, UNRESOLVED, None, [f"stopped: {_stop_message(exc)}"])
+    except CrossrefError as exc:
+        return ref, _row(ref, ERROR, None, [str(exc)])
+    return _finish(ref, result, saved, fingerprint)
+
+
+def _stop_message(exc: CrossrefError) -> str:
+    if isinstance(exc, CrossrefUnavailable):
+        return f"Crossref cannot be reached ({exc}); references left unresolved"
+    if isinstance(exc, CrossrefBlocked):
+        return f"Crossref blocked this client ({exc}); references left unresolved"
+    return f"Crossref lookups stopped ({exc}); remaining references left unresolved"
+
+
+def _finish(ref: Reference, result: MatchResult, saved: _Checkpoint, fingerprint: str) -> tuple[Reference, ResolveRow]:
+    saved.add(fingerprint, result)
+    entry = saved.done[fingerprint]
+    new = _apply(ref, entry["match"], entry["record"], entry["library"])
+    return new, _row(new, result.status, entry["match"], [])
+
+
+def _crossref(ref: Reference, client: Client) -> MatchResult:
+    """Validate the reference's own DOI, or search and decide among the candidates."""
+    if ref.DOI:
+        item = client.work(ref.DOI)
+        if item is None:
+            return MatchResult(NOT_FOUND, [], None, [f"DOI {ref.DOI} is not registered with Crossref"], "doi")
+        result = verify(ref, Candidate.from_item(item, "doi"), "doi")
+        if result.status == MATCHED:
+            return result
+        # The DOI points elsewhere: say so, and look for the work the reference describes.
+        found = decide(ref.replace(DOI=None), _search(ref, client))
+        if found.status == MATCHED:
+            result.reasons.append(f"the reference fits {found.doi} instead")
+        result.assessments += found.assessments
+        return result
+    return decide(ref, _search(ref, client))
+
+
+def _search(ref: Reference, client: Client) -> list[Candidate]:
+    items = client.search(bibliographic(ref), rows=ROWS)
+    return [Candidate.from_item(item) for item in items or [] if isinstance(item, Mapping)]
