@@ -33,6 +33,7 @@ def render_file(
     to: str = "markdown",
     by: str = "topic",
     topic: str | list[str] | None = None,
+    kind: str | list[str] | None = None,
     since: int | None = None,
     sort: str = "order",
     style: str = "vancouver",
@@ -42,5 +43,5 @@ def render_file(
     """Load a reference list and return its reading list as `markdown`, `html` or `html-fragment`."""
     from ..api import load
 
-    reading_list = build(load(path), by, topic=topic, since=since, sort=sort, vocabulary=vocabulary)
+    reading_list = build(load(path), by, topic=topic, kind=kind, since=since, sort=sort, vocabulary=vocabulary)
     return reading_list.render(to, style, locale=locale)

@@ -14,6 +14,13 @@ def test_markdown_to_stdout_with_filters(seed_path, capsys):
     assert [line for line in out.splitlines() if line.startswith("## ")] == ["## 2018", "## 2016"]
 
 
+def test_kind_filter(seed_path, capsys):
+    assert main(["reading-list", str(seed_path), "--by", "year", "--kind", "comment", "--kind", "review"]) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("## ")] == ["## 2021", "## 2018"]
+    assert "systematic review and meta-analysis" in out and "comment on the article by" in out
+
+
 def test_html_page_to_file(seed_path, tmp_path):
     out = tmp_path / "iim.html"
     assert main(["reading-list", str(seed_path), "--to", "html", "--since", "2020", "-o", str(out)]) == 0
