@@ -308,7 +308,9 @@ _SCRIPT = """
       if (hit) { shown[entry.getAttribute("data-key")] = true; }
     });
     groups.forEach(function (group) {
-      group.hidden = !group.querySelector(".myobib-entry:not([hidden])");
+      var visible = group.querySelectorAll(".myobib-entry:not([hidden])").length;
+      group.hidden = visible === 0;
+      group.querySelector(".myobib-count").textContent = "(" + visible + ")";
     });
     count.textContent = String(Object.keys(shown).length);
   }

@@ -63,6 +63,8 @@ def test_typing_filters_entries_and_sections(page):
     )
     assert "topic-juvenile-dermatomyositis" in visible_sections
     assert "topic-skin-ulcers" not in visible_sections  # no JDM paper there
+    treatment_count = "document.querySelector('#topic-treatment .myobib-count').textContent"
+    assert browser.evaluate(treatment_count) == "(3)"  # #2, #9, #14 of the nine treatment papers
 
     browser.clear_and_type("#myobib-search", "castaneda")  # typed without the accent of Castañeda
     assert browser.evaluate(VISIBLE_KEYS) == [keys[4]]
