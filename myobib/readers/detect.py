@@ -74,8 +74,7 @@ def detect_format(text: str, name: str | None = None) -> str:
     head = text[:_PROBE].lstrip("\ufeff")
     stripped = head.lstrip()
     is_json_name = bool(name) and str(name).lower().endswith(".json")
-    json_array = re.match(r"\[\s*(?:[\[{\]\"]|$)", stripped) or (is_json_name and stripped[:1] == "[")
-    if stripped.startswith("{") or json_array:
+    if is_json_name or stripped.startswith("{") or re.match(r"\[\s*(?:[\[{\]\"]|$)", stripped):
         return "csl-json"
     if _MEDLINE.search(head):
         return "medline"

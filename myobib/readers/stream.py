@@ -124,7 +124,7 @@ def _skip_rest_of_line(handle, size: int) -> int:  # type: ignore[no-untyped-def
 
 def file_lines(path: str | os.PathLike[str], log: LineLog) -> Iterator[tuple[int, str]]:
     """Stream the cleaned lines of a file; binary, unreadable or empty files are an `InputError`."""
-    name = log.source
+    name = str(path)  # errors name the file as the user gave it; warnings and provenance its base name
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
