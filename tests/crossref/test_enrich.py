@@ -1,0 +1,121 @@
+"""Enrichment fills gaps from the accepted record, records every change, and never overwrites."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from myobib.crossref.enrich import enrich, update_flags
+from myobib.model import Date, Name, Reference
+
+from .fakes import item
+
+SOURCE = "crossref:10.5555/x"
+
+
+@pytest.fixture
+def record():
+    families = ["Aggarwal", "Rider", "Ruperto", "Bayat", "Erman", "Feldman", "Amato", "Oddis"]
+    return item(
+        "10.5555/x", "2016 ACR/EULAR criteria for clinical response", families, "Annals of the Rheumatic Diseases",
+        "Ann Rheum Dis", 2017, "76", "5", "792-801",
+    )
+
+
+@pytest.fixture
+def ref():
+    return Reference(
+        id="aggarwal2017",
+        title="2016 ACR/EULAR criteria for minimal, moderate and major clinical response",
+        author=tuple(Name(f, i) for f, i in [("Aggarwal", "R"), ("Rider", "LG"), ("Ruperto", "N"), ("Bayat", "N"),
+                                               ("Erman", "B"), ("Feldman", "BM")]),
+        et_al=True,
+        container_title_short="Ann Rheum Dis",
+        issued=Date(2017, 5),
+        volume="76",
+        issue="5",
+        page="792",
+        page_first="792",
+    )
+
+
+def changed(ref: Reference) -> dict[str, dict]:
+    return {c["field"]: c for c in ref.changes}
+
+
+def test_fills_what_the_list_lacks(ref, record):
+    out = enrich(ref, record, SOURCE)
+    assert out.DOI == "10.5555/x" and out.URL == "https://doi.org/10.5555/x"
+    assert out.container_title == "Annals of the Rheumatic Diseases" and out.ISSN == "1234-5678"
+    assert out.publisher == "Example Publisher"
+    assert out.page == "792-801" and out.page_as_written == "792"
+    log = changed(out)
+    assert {"DOI", "URL", "container-title", "ISSN", "publisher", "page", "author", "et-al"} <= set(log)
+    assert log["page"] == {"field": "page", "old": "792", "new": "792-801", "source": SOURCE}
+    assert all(c["source"] == SOURCE for c in out.changes)
+    json.dumps(out.to_csl())  # the change log stays JSON
+
+
+def test_full_author_list_behind_et_al_keeps_the_written_names(ref, record):
+    out = enrich(ref, record, SOURCE)
+    assert len(out.author) == 8 and not out.et_al
+    assert out.author[:6] == ref.author  # as the list wrote them
+    assert [n.family for n in out.author[6:]] == ["Amato", "Oddis"]
+
+
+def test_author_list_not_extended_when_the_record_lists_other_people(ref, record):
+    record["author"][1]["family"] = "Someone"
+    out = enrich(ref, record, SOURCE)
+    assert out.author == ref.author and out.et_al
+    assert "author" not in changed(out)
+
+
+def test_never_overwrites_what_the_user_wrote(ref, record):
+    record.update({"title": ["Another title"], "volume": "99", "issue": "9", "page": "1-10",
+                   "short-container-title": ["Other J"]})
+    written = ref.replace(DOI="10.1/user", container_title="My Journal Name", page="792-800", page_first="792")
+    out = enrich(written, record, SOURCE)
+    for name in ("title", "volume", "issue", "page", "DOI", "container_title", "container_title_short"):
+        assert getattr(out, name) == getattr(written, name), name
+    assert not {"title", "volume", "issue", "page", "DOI", "container-title"} & set(changed(out))
+
+
+def test_fills_volume_issue_and_pages_of_an_online_first_citation(record):
+    letter = Reference(title="Consideration of antisynthetase syndrome features", author=(Name("Aggarwal", "R"),),
+                       container_title_short="Ann Rheum Dis", issued=Date(2017, 3, 7))
+    out = enrich(letter, record, SOURCE)
+    assert (out.volume, out.issue, out.page, out.page_first) == ("76", "5", "792-801", "792")
+    assert out.issued == Date(2017, 3, 7)  # kept
+
+
+def test_nothing_to_fill_returns_the_reference_unchanged(record):
+    full = enrich(Reference(title="x", author=(Name("Aggarwal", "R"),)), record, SOURCE)
+    assert enrich(full, record, SOURCE) == full
+
+
+def test_library_reference_as_record(ref):
+    library_ref = Reference(DOI="10.1136/annrheumdis-2017-211400", container_title="Annals of the Rheumatic Diseases",
+                            page="792-801", PMID="123")
+    out = enrich(ref, library_ref, "library:seed")
+    assert out.DOI == "10.1136/annrheumdis-2017-211400" and out.PMID == "123" and out.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("kind", "flag"),
+    [("correction", "corrected"), ("erratum", "corrected"), ("retraction", "retracted"),
+     ("expression_of_concern", "concern"), ("withdrawal", "withdrawn"), ("new_kind", "new_kind")],
+)
+def test_updated_by_becomes_flags(ref, record, kind, flag):
+    record["updated-by"] = [{"DOI": "10.5555/notice", "type": kind, "source": "publisher"}]
+    out = enrich(ref, record, SOURCE)
+    assert f"{flag}:10.5555/notice" in out.flags
+
+
+def test_flags_from_the_recorded_sample(shared_dir):
+    data = json.loads((shared_dir / "crossref-samples" / "works-doi-10.1371_journal.pone.0033693.json").read_text())
+    assert update_flags(data["message"]) == ["corrected:10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda"]
+    out = enrich(Reference(title="t"), data["message"], "crossref")
+    assert out.flags == ("corrected:10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda",)
+    again = enrich(out, data["message"], "crossref")
+    assert again.flags == out.flags  # not repeated
