@@ -1,0 +1,192 @@
+"""The resolver: library first, then Crossref; resumable; nothing invented when Crossref is away."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from myobib import load
+from myobib.errors import CrossrefError, TooManyErrors
+from myobib.resolve import ResolveReport, resolve
+
+from .conftest import ROOT
+from .crossref.fakes import FakeClient, distractors, seed_items, seed_records
+
+SEED_LIBRARY = ROOT / "refs" / "seed-library.json"
+
+
+@pytest.fixture(scope="module")
+def expected(shared_dir):
+    """List number → the DOI seed-references.json confirms (None where it confirms none)."""
+    return {r["n"]: r["doi"] for r in seed_records(shared_dir)}
+
+
+@pytest.fixture
+def bib(seed_path):
+    return load(seed_path)
+
+
+@pytest.fixture
+def corpus(shared_dir):
+    items = seed_items(shared_dir)
+    return [*items.values(), *distractors(items)]
+
+
+def dois(bib) -> dict[int, str | None]:
+    return {ref.list_number: ref.DOI for ref in bib}
+
+
+def test_offline_seed_run_attaches_exactly_the_13_confirmed_dois(bib, expected):
+    out, report = resolve(bib, None, library=SEED_LIBRARY, progress=False)
+    assert dois(out) == expected
+    assert report.counts()["matched"] == 13 and report.counts()["unresolved"] == 4
+    assert report.requests == 0
+    for ref, row in zip(out, report.rows, strict=True):
+        assert row.key == ref.id and row.list_number == ref.list_number
+        if expected[ref.list_number]:
+            assert row.status == "matched" and row.source == "library:seed-library.json"
+            assert ref.match["DOI"] == ref.DOI
+            assert ref.changes[0]["field"] == "DOI" and ref.changes[0]["old"] is None
+        else:
+            assert row.status == "unresolved" and ref.match is None and not ref.changes
+
+
+def test_seed_through_crossref_attaches_no_wrong_doi(bib, corpus, expected):
+    client = FakeClient(corpus)
+    out, report = resolve(bib, client, progress=False)
+    for n, doi in dois(out).items():
+        if expected[n]:
+            assert doi == expected[n]
+        else:
+            assert doi is None or doi.startswith("10.5555/seed-")  # the stand-in's own record for it
+    assert report.counts()["matched"] == 17
+    assert report.requests == len(client.calls) == 17  # one search per reference
+    assert all(kind == "search" for kind, _ in client.calls)
+
+
+def test_library_first_then_crossref_for_the_rest(bib, corpus, expected):
+    client = FakeClient(corpus)
+    out, report = resolve(bib, client, library=SEED_LIBRARY, progress=False)
+    assert report.requests == 4  # only the works the library has no DOI for
+    assert {row.source for row in report.rows} == {"library:seed-library.json", "crossref"}
+    assert all(dois(out)[n] == doi for n, doi in expected.items() if doi)
+
+
+def test_not_in_the_corpus_stays_unresolved(bib, corpus):
+    client = FakeClient([c for c in corpus if c["DOI"] != "10.1002/art.40320"])
+    out, report = resolve(bib, client, progress=False)
+    lundberg = next(r for r in out if r.list_number == 6)
+    assert lundberg.DOI is None  # its twin in Ann Rheum Dis was there, and was refused
+    row = next(r for r in report.rows if r.list_number == 6)
+    assert row.status == "not-found" and row.candidates >= 1
+
+
+def test_crossref_unreachable_one_message_everything_kept(bib):
+    client = FakeClient([], fail_after=0)
+    messages = []
+    out, report = resolve(bib, client, progress=False, on_message=messages.append)
+    assert len(messages) == 1 and len(report.messages) == 1 and "cannot be reached" in messages[0]
+    assert report.counts()["unresolved"] == len(bib)
+    assert [r.to_csl() for r in out] == [r.to_csl() for r in bib]  # nothing invented, nothing lost
+    assert client.calls == []
+
+
+def test_too_many_errors_stops_the_batch(bib, corpus):
+    client = FakeClient(corpus, fail_after=5, error=TooManyErrors("3 of 20 requests failed"))
+    out, report = resolve(bib, client, progress=False)
+    assert report.counts()["matched"] == 5 and report.counts()["unresolved"] == len(bib) - 5
+    assert len(client.calls) == 5 and "stopped" in report.messages[0]
+
+
+def test_a_single_failed_lookup_is_an_error_row(bib, corpus):
+    class Flaky(FakeClient):
+        def search(self, bibliographic, rows=5):
+            if "Chest" in bibliographic:
+                raise CrossrefError("400 Bad Request: query too long")
+            return super().search(bibliographic, rows)
+
+    out, report = resolve(bib, Flaky(corpus), progress=False)
+    row = next(r for r in report.rows if r.list_number == 7)
+    assert row.status == "error" and "400" in row.reasons[0]
+    assert report.counts()["matched"] == 16
+
+
+def test_reference_with_its_own_doi_is_verified(bib, corpus):
+    client = FakeClient(corpus)
+    lundberg = next(r for r in bib if r.list_number == 6).replace(DOI="10.1002/art.40320")
+    out, report = resolve(bib.with_references([lundberg]), client, progress=False)
+    assert client.calls == [("work", "10.1002/art.40320")]
+    assert report.rows[0].status == "matched" and out[0].DOI == "10.1002/art.40320"
+
+
+def test_doi_pointing_elsewhere_is_rejected_and_kept_as_written(bib, corpus):
+    client = FakeClient(corpus)
+    wrong = next(r for r in bib if r.list_number == 6).replace(DOI="10.1136/annrheumdis-2017-211468")  # the twin
+    out, report = resolve(bib.with_references([wrong]), client, progress=False)
+    assert report.rows[0].status == "rejected"
+    assert out[0].DOI == "10.1136/annrheumdis-2017-211468"  # the user's value is not replaced...
+    assert "doi-rejected:10.1136/annrheumdis-2017-211468" in out[0].flags  # ...but flagged
+    assert any("10.1002/art.40320 instead" in r for r in report.rows[0].reasons)
+
+
+def test_doi_unknown_to_crossref(bib):
+    ref = bib[0].replace(DOI="10.9999/not-crossref")
+    out, report = resolve(bib.with_references([ref]), FakeClient([]), progress=False)
+    assert report.rows[0].status == "not-found" and "not registered" in report.rows[0].reasons[0]
+    assert out[0].DOI == "10.9999/not-crossref"
+
+
+def test_rerun_of_a_resolved_bibliography_asks_nothing(bib, corpus):
+    first, _ = resolve(bib, FakeClient(corpus), progress=False)
+    again = FakeClient(corpus)
+    second, report = resolve(first, again, progress=False)
+    assert again.calls == [] and report.resumed == len(bib)
+    assert dois(second) == dois(first)
+
+
+def test_interrupted_run_resumes_from_the_checkpoint(bib, corpus, tmp_path):
+    state = tmp_path / "outcomes.jsonl"
+    broken = FakeClient(corpus, fail_after=6)
+    _, report = resolve(bib, broken, progress=False, checkpoint=state)
+    assert report.counts()["matched"] == 6
+    with state.open("a", encoding="utf-8") as handle:
+        handle.write('{"fingerprint": "cut sho')  # the line a kill interrupted
+    client = FakeClient(corpus)
+    out, report = resolve(bib, client, progress=False, checkpoint=state)
+    assert len(client.calls) == len(bib) - 6 and report.resumed == 6
+    assert report.counts()["matched"] == 17
+    fresh, _ = resolve(bib, FakeClient(corpus), progress=False)
+    assert [r.to_csl() for r in out] == [r.to_csl() for r in fresh]
+
+
+def test_report_json_and_summary(bib, corpus):
+    _, report = resolve(bib, FakeClient(corpus), progress=False)
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["summary"]["matched"] == 17 and data["requests"] == 17
+    row = data["references"][0]
+    assert set(row) >= {"key", "list-number", "status", "DOI", "confidence", "agreed", "disagreed", "candidates",
+                        "flags"}
+    assert row["list-number"] == 1 and row["candidates"] >= 1 and "title" in row["agreed"]
+    assert report.summary().startswith("17 references: 17 matched, 0 ambiguous, 0 not found; 17 requests")
+
+
+def test_flags_reach_the_report(bib, corpus):
+    for entry in corpus:
+        if entry["DOI"] == "10.1016/j.nmd.2019.10.005":
+            entry["updated-by"] = [{"DOI": "10.1016/j.nmd.2020.99.001", "type": "correction"}]
+    out, report = resolve(bib, FakeClient(corpus), progress=False)
+    row = next(r for r in report.rows if r.list_number == 12)
+    assert row.flags == ["corrected:10.1016/j.nmd.2020.99.001"]
+
+
+def test_progress_is_quiet_when_not_a_terminal(bib, capsys):
+    resolve(bib, None, progress=None)
+    assert capsys.readouterr().err == ""
+    resolve(bib, None, progress=True)
+    assert "resolve" in capsys.readouterr().err
+
+
+def test_empty_report():
+    report = ResolveReport()
+    assert report.summary().startswith("0 references") and report.to_dict()["references"] == []
