@@ -152,10 +152,17 @@ OVERRIDE_FIELD = "myobib"
 MAX_VALUE_LENGTH = 1_000_000
 
 _SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _L2T = LatexNodes2Text()
 # Macros pylatexenc does not know (or would drop) that we decode ourselves.
-_OWN_MACROS = {"textbraceleft": "{", "textbraceright": "}", "textbackslash": "\\", "url": None}
+_OWN_MACROS = {
+    "textbraceleft": "{",
+    "textbraceright": "}",
+    "textbackslash": "\\",
+    "textasciicircum": "^",
+    "textasciitilde": "~",
+    "url": None,
+}
 _HARMLESS_EMPTY = frozenset({"-", "/", "relax", "protect", "nobreak", ",", "@", "noindent"})
 _RICH_MACROS = {
     "textit": ("<i>", "</i>"),
@@ -190,7 +197,7 @@ def decode_latex(text: str, rich: bool = False) -> str:
             text = _nodes_text(nodes, rich, protected=False)
         except Exception:  # pylatexenc on hostile input: keep the text as written
             pass
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def _nodes_text(nodes: Iterable[Any] | None, rich: bool, protected: bool) -> str:
@@ -373,7 +380,7 @@ def _lower_word(token: str) -> bool:
 
 def _month(text: str) -> int | None:
     text = text.strip().rstrip(".").lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
+    if re.fullmatch(r"[0-9]{1,2}", text) and 1 <= int(text) <= 12:
         return int(text)
     for number, name in enumerate(_MONTHS, 1):
         if len(text) >= 3 and name.startswith(text):
@@ -461,7 +468,7 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
     if override is not None:
         try:
             ref = apply_override(ref, json.loads(override))
-        except (ValueError, TypeError, AttributeError) as exc:
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
             warnings.append(f"entry {key}: unreadable '{OVERRIDE_FIELD}' field kept as is ({exc})")
             ref = ref.replace(extra={**ref.extra, "bibtex": {**raw, OVERRIDE_FIELD: override}})
     return ref, warnings
@@ -473,7 +480,7 @@ def _issued(
     y = d = None
     literal = None
     if year is not None:
-        if year.isdigit() and len(year) <= 4:
+        if re.fullmatch(r"[0-9]{1,4}", year):
             y = int(year)
         else:
             literal = year

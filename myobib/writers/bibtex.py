@@ -3,7 +3,8 @@
 Representation (read back exactly by `myobib.readers.bibtex`, which documents the mapping):
 
 - UTF-8 by default; `latex=True` writes non-ASCII characters as LaTeX (`{\\"a}`) wherever
-  that decodes back to the same character. Either way LaTeX's special characters are
+  that decodes back to the same character (others, such as CJK, stay UTF-8), and keeps
+  citation keys, URLs and DOIs ASCII (`_` in keys, percent-encoding in URLs). Either way LaTeX's special characters are
   escaped (`\\&`, `\\%`, `\\textbraceleft{}`), and `url` and `doi` are written verbatim,
   never through the LaTeX codec.
 - CSL type → entry type: article-journal → @article, book → @book, chapter →
@@ -32,6 +33,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -100,7 +102,7 @@ def dumps(bib: Bibliography, *, latex: bool = False) -> str:
     """The bibliography as BibTeX text; `latex=True` LaTeX-encodes non-ASCII text."""
     blocks: list[Any] = []
     for preamble in bib.header.get("bibtex-preamble", ()):
-        if isinstance(preamble, str) and _safe_raw(preamble):
+        if isinstance(preamble, str) and _safe_raw(preamble) and (preamble.isascii() or not latex):
             blocks.append(Preamble("{" + preamble + "}"))
     taken: set[str] = set()
     for ref in bib:
@@ -195,11 +197,13 @@ def _safe_raw(value: str) -> bool:
     return depth == 0 and previous != "\\"
 
 
-def _verbatim(value: str) -> str:
-    """A URL or DOI for a braced value: braces and backslashes percent-encoded only if unsafe."""
-    if _safe_raw(value):
-        return value
-    return value.replace("%", "%25").replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+def _verbatim(value: str, ascii_only: bool) -> str:
+    """A URL or DOI as a braced value, as is; percent-encoded only where it would break the file."""
+    if not _safe_raw(value):
+        value = value.replace("%", "%25").replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+    if ascii_only and not value.isascii():
+        value = "".join(ch if ch.isascii() else quote(ch, safe="") for ch in value)
+    return value
 
 
 # -- names -----------------------------------------------------------------------------------------
@@ -249,7 +253,7 @@ def _protect(text: str) -> str:
 
 
 def _entry(ref: Reference, latex: bool, taken: set[str]) -> Entry:
-    key = _citation_key(ref.id, taken)
+    key = _citation_key(ref.id, taken, latex)
     entry_type = _entry_type(ref)
     fields = _fields(ref, latex)
     plain = {name: MONTH_MACROS[value] if name == "month" else value[1:-1] for name, value in fields}
@@ -260,8 +264,10 @@ def _entry(ref: Reference, latex: bool, taken: set[str]) -> Entry:
     return Entry(entry_type, key, [Field(name, value) for name, value in fields])
 
 
-def _citation_key(key: str, taken: set[str]) -> str:
+def _citation_key(key: str, taken: set[str], ascii_only: bool) -> str:
     base = _KEY_BAD.sub("_", key) or "ref"
+    if ascii_only:
+        base = "".join(ch if ch.isascii() else "_" for ch in base)
     candidate, n = base, 0
     while candidate in taken:
         n += 1
@@ -313,7 +319,7 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
     text("eid", ref.number)
     for name, value in (("doi", ref.DOI), ("url", ref.URL)):
         if value is not None:
-            out.append((name, "{" + _verbatim(value) + "}"))
+            out.append((name, "{" + _verbatim(value, latex) + "}"))
     text("pmid", ref.PMID)
     text("pmcid", ref.PMCID)
     text("issn", ref.ISSN)
@@ -340,6 +346,7 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
                 and name != OVERRIDE_FIELD
                 and _FIELD_NAME.fullmatch(name)
                 and _safe_raw(value)
+                and (value.isascii() or not latex)
             ):
                 out.append((name, "{" + value + "}"))
     return out
