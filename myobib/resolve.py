@@ -37,7 +37,7 @@ from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooMany
 from .library import Library
 from .model import Bibliography, Reference
 
-__all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "resolve"]
+__all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", "resolve", "resolve_file"]
 
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
@@ -322,3 +322,45 @@ def _crossref(ref: Reference, client: Client) -> MatchResult:
 def _search(ref: Reference, client: Client) -> list[Candidate]:
     items = client.search(bibliographic(ref), rows=ROWS)
     return [Candidate.from_item(item) for item in items or [] if isinstance(item, Mapping)]
+
+
+def make_client(
+    *,
+    mailto: str | None = None,
+    crossref_url: str | None = None,
+    cache: str | os.PathLike[str] | bool | None = None,
+    offline: bool = False,
+) -> Any:
+    """A `myobib.crossref.client.Crossref` from command-line style options (unset ones use its defaults)."""
+    from .crossref.client import Crossref
+
+    options: dict[str, Any] = {"offline": offline}
+    if mailto:
+        options["mailto"] = mailto
+    if crossref_url:
+        options["base_url"] = crossref_url
+    if cache is False:
+        options["cache"] = None
+    elif cache not in (None, True):
+        options["cache"] = cache
+    return Crossref(**options)
+
+
+def resolve_file(
+    path: str | os.PathLike[str],
+    *,
+    mailto: str | None = None,
+    crossref_url: str | None = None,
+    cache: str | os.PathLike[str] | bool | None = None,
+    offline: bool = False,
+    library: str | os.PathLike[str] | None = None,
+    checkpoint: str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+    on_message: Callable[[str], None] | None = None,
+) -> tuple[Bibliography, ResolveReport]:
+    """Load a list (merging repeats), build the Crossref client, and resolve: the `myobib resolve` command."""
+    from .api import load
+
+    bib = load(path)
+    client = make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
+    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
