@@ -69,6 +69,7 @@ _ESCAPES = {
 }
 _RICH_TAG = re.compile(r'<(/?)(i|b|sup|sub)>|<span class="nocase">|<span style="font-variant:\s?small-caps;?">|</span>')
 _RICH_OPEN = {"i": r"\textit{", "b": r"\textbf{", "sup": r"\textsuperscript{", "sub": r"\textsubscript{"}
+_URL_MACRO = re.compile(r"(\\url\{[^\s{}\\]+\})")
 _ENCODER = UnicodeToLatexEncoder(
     non_ascii_only=True,
     replacement_latex_protection="braces-all",
@@ -160,6 +161,13 @@ def _rich_tokens(text: str) -> list[tuple[str, str, bool]] | None:
 
 
 def _plain(text: str, latex: bool) -> str:
+    if "\\url{" in text:  # `\url{…}` read from BibTeX is written back as it was
+        pieces = _URL_MACRO.split(text)
+        return "".join(piece if i % 2 else _plain_text(piece, latex) for i, piece in enumerate(pieces))
+    return _plain_text(text, latex)
+
+
+def _plain_text(text: str, latex: bool) -> str:
     out: list[str] = []
     for i, ch in enumerate(text):
         following = text[i + 1 : i + 2]
