@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
 import pytest
 
-from myobib import load
+from myobib import cli, load
 from myobib.errors import CrossrefError, TooManyErrors
 from myobib.resolve import ResolveReport, resolve
 
@@ -190,3 +191,38 @@ def test_progress_is_quiet_when_not_a_terminal(bib, capsys):
 def test_empty_report():
     report = ResolveReport()
     assert report.summary().startswith("0 references") and report.to_dict()["references"] == []
+
+
+def test_resolve_command_writes_bibliography_and_report(seed_path, corpus, expected, tmp_path, monkeypatch, capsys):
+    resolve_module = importlib.import_module("myobib.resolve")  # `myobib.resolve` may be the function
+
+    made = {}
+
+    def fake_client(**options):
+        made.update(options)
+        return FakeClient(corpus)
+
+    monkeypatch.setattr(resolve_module, "make_client", fake_client)
+    out, report = tmp_path / "seed.json", tmp_path / "report.json"
+    code = cli.main(["resolve", str(seed_path), "--library", str(SEED_LIBRARY), "--mailto", "me@example.org",
+                     "--no-cache", "-o", str(out), "--report", str(report)])
+    assert code == 0
+    assert made == {"mailto": "me@example.org", "crossref_url": None, "cache": False, "offline": False}
+    items = json.loads(out.read_text(encoding="utf-8"))
+    written = {item["custom"]["provenance"][0]["list-number"]: item.get("DOI") for item in items}
+    assert all(written[n] == doi for n, doi in expected.items() if doi)
+    rows = json.loads(report.read_text(encoding="utf-8"))["references"]
+    assert len(rows) == 17 and all(r["status"] == "matched" for r in rows)
+    assert "17 references: 17 matched" in capsys.readouterr().err
+
+
+def test_resolve_command_bibtex_offline_without_client(seed_path, tmp_path, monkeypatch, capsys):
+    resolve_module = importlib.import_module("myobib.resolve")  # `myobib.resolve` may be the function
+
+    monkeypatch.setattr(resolve_module, "make_client", lambda **options: FakeClient([], fail_after=0))
+    out = tmp_path / "seed.bib"
+    assert cli.main(["resolve", str(seed_path), "--library", str(SEED_LIBRARY), "--to", "bibtex", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("@") == 17 and "10.1002/art.40320" in text
+    err = capsys.readouterr().err
+    assert err.count("cannot be reached") == 1 and "13 matched" in err and "4 unresolved" in err
