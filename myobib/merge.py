@@ -62,6 +62,32 @@ def _read_all(sources: Iterable[Source], format: str | None) -> list[tuple[str, 
     return read
 
 
+MAX_ROUNDS = 5
+
+
+def _dedupe_fully(bib: Bibliography) -> Bibliography:
+    """Dedupe until nothing more merges.
+
+    A merged reference has more fields than its parts, so it can match a reference that
+    none of its parts matched alone; one `dedupe` pass misses that (it is not idempotent).
+    """
+    for _ in range(MAX_ROUNDS):
+        merged = dedupe(bib)
+        if len(merged) == len(bib):
+            return merged
+        bib = merged
+    return bib
+
+
+def _point_merges_at_final_keys(bib: Bibliography) -> None:
+    """Each merge names the reference its occurrence finally ended up in."""
+    final = {occ: ref.id for ref in bib for occ in ref.provenance}
+    bib.report.merges = [
+        dataclasses.replace(m, kept=final[m.merged]) if m.merged in final and final[m.merged] != m.kept else m
+        for m in bib.report.merges
+    ]
+
+
 def _rekey(bib: Bibliography) -> Bibliography:
     """Drop the `a`/`b` suffixes that clashes between inputs gave generated keys, now that repeats are merged."""
     refs = []
@@ -70,13 +96,9 @@ def _rekey(bib: Bibliography) -> Bibliography:
             re.escape(base_key(ref)) + "[a-z]*", ref.id
         )
         refs.append(ref.replace(id="") if generated else ref)
-    keyed = assign_keys(refs)
-    renamed = {old.id: new.id for old, new in zip(bib.references, keyed, strict=True) if old.id != new.id}
-    report = bib.report
-    report.merges = [
-        dataclasses.replace(m, kept=renamed[m.kept]) if m.kept in renamed else m for m in report.merges
-    ]
-    return Bibliography(keyed, bib.header, report)
+    rekeyed = Bibliography(assign_keys(refs), bib.header, bib.report)
+    _point_merges_at_final_keys(rekeyed)
+    return rekeyed
 
 
 def merge(sources: Iterable[Source], *, format: str | None = None) -> Bibliography:
@@ -97,7 +119,7 @@ def merge(sources: Iterable[Source], *, format: str | None = None) -> Bibliograp
         header_sources.append({"source": label, "format": bib.header.get("format"), "references": len(bib)})
     combined = Bibliography(references, {"sources": header_sources}, report)
     before = len(report.merges)
-    merged = _rekey(dedupe(combined))
+    merged = _rekey(_dedupe_fully(combined))
     for item in merged.report.merges[before:]:
         kept = merged.get(item.kept)
         kept_sources = {occ.source for occ in kept.provenance[:1]} if kept is not None else set()

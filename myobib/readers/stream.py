@@ -39,7 +39,7 @@ _LATEX = re.compile(
     r"|documentclass|newcommand|renewcommand|let)\b"
 )
 _HTML = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed|style|img|svg|link|meta|form|a|div|span|b|i)\b[^>]*>|javascript:"
+    r"<\s*/?\s*(script|iframe|object|embed|style|img|svg|link|meta|form|base|a)\b[^>]*>|javascript:"
     r"|\bon[a-z]+\s*=\s*[\"']",
     re.IGNORECASE,
 )

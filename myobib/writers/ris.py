@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Bibliography, Date, Name, Reference
-from ..readers.ris import TYPE_TO_RIS
+from ..readers.ris import TYPE_TO_RIS, parse_name
 from ..textio import write_atomic
 
 __all__ = ["dumps", "format_date", "format_name", "write"]
@@ -26,7 +26,8 @@ _EDITOR_TAGS = {"editor": "A2", "collection-editor": "A3", "translator": "A4"}
 def format_name(name: Name) -> str:
     """`Family, Given, Suffix`; a group name as it is, with EndNote's trailing comma when it has a comma."""
     if name.literal is not None:
-        return f"{name.literal}," if "," in name.literal else name.literal
+        # EndNote's trailing comma keeps a group name whole where it could be read as a person.
+        return name.literal if parse_name(name.literal) == name else f"{name.literal},"
     family = " ".join(p for p in (name.non_dropping_particle, name.family) if p)
     given = " ".join(p for p in (name.given, name.dropping_particle) if p)
     parts = [family, given] + ([name.suffix] if name.suffix else [])
