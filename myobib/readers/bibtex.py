@@ -152,6 +152,7 @@ OVERRIDE_FIELD = "myobib"
 MAX_VALUE_LENGTH = 1_000_000
 
 _SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
+_DELIMITER = re.compile(r'\\.|[{}"]', re.DOTALL)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _L2T = LatexNodes2Text()
 # Macros pylatexenc does not know (or would drop) that we decode ourselves.
@@ -184,27 +185,44 @@ class _BadEntry(Exception):
 # -- LaTeX decoding -----------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8192)
 def decode_latex(text: str, rich: bool = False) -> str:
     """LaTeX to Unicode text, whitespace runs collapsed; `rich` keeps markup as CSL rich text.
 
     A raw `%` stays a percent sign (BibTeX has no comments inside values) and unknown
     macros stay as written, so nothing is silently dropped.
     """
+    return _decoded(text, rich)[0]
+
+
+def _decoded(text: str, rich: bool) -> tuple[str, bool]:
+    """The decoded text and whether decoding worked (else the text is kept as written)."""
+    return _decode_short(text, rich) if len(text) <= 300 else _decode(text, rich)
+
+
+@functools.lru_cache(maxsize=8192)
+def _decode_short(text: str, rich: bool) -> tuple[str, bool]:
+    return _decode(text, rich)
+
+
+def _decode(text: str, rich: bool) -> tuple[str, bool]:
+    ok = True
     if _SPECIAL.search(text):
         try:
             nodes = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()[0]
             text = _nodes_text(nodes, rich, protected=False)
-        except Exception:  # pylatexenc on hostile input: keep the text as written
-            pass
-    return _SPACES.sub(" ", text).strip(" ")
+        except Exception:  # pylatexenc on hostile input (e.g. RecursionError): keep the text as written
+            ok = False
+    return _SPACES.sub(" ", text).strip(" "), ok
 
 
 def _nodes_text(nodes: Iterable[Any] | None, rich: bool, protected: bool) -> str:
     out: list[str] = []
     verbatim = False
     for node in nodes or ():
-        if verbatim and isinstance(node, LatexGroupNode):
+        # an unknown macro keeps its arguments: the groups and unspaced text right after it
+        if verbatim and (
+            isinstance(node, LatexGroupNode) or isinstance(node, LatexCharsNode) and not _SPACES.search(node.chars)
+        ):
             out.append(node.latex_verbatim())
             continue
         verbatim = isinstance(node, LatexMacroNode) and _unknown(node)
@@ -300,7 +318,7 @@ def _resolve(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
                 undefined.append(word)
                 parts.append(word)
         size += len(parts[-1])
-        if size > MAX_VALUE_LENGTH:
+        if size > MAX_VALUE_LENGTH and size > len(raw):
             raise _BadEntry(f"value longer than {MAX_VALUE_LENGTH} characters after macro expansion")
     return "".join(parts)
 
@@ -308,22 +326,19 @@ def _resolve(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
 def _closing(raw: str, start: int) -> int:
     """Index of the brace or quote closing the one at `start` (bibtexparser's rules)."""
     depth = 0
-    i = start
     quote = raw[start] == '"'
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\\":
-            i += 2
-            continue
+    found = _DELIMITER.search(raw, start + 1 if quote else start)
+    while found:
+        ch, i = found.group(), found.start()
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
             if depth == 0 and not quote:
                 return i
-        elif ch == '"' and quote and depth == 0 and i > start:
+        elif ch == '"' and quote and depth == 0:
             return i
-        i += 1
+        found = _DELIMITER.search(raw, found.end())
     return len(raw)
 
 
@@ -416,6 +431,13 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
         extra["bibtex-type"] = entry_type
     year = month = date = None
     override = None
+
+    def text(name: str, value: str, rich: bool = False) -> str:
+        decoded, ok = _decoded(value, rich)
+        if not ok:
+            warnings.append(f"entry {key}: field {name}: LaTeX could not be decoded; kept as written")
+        return decoded
+
     for name, value in fields.items():
         if name == "author":
             values["author"], values["et_al"] = parse_names(value)
@@ -426,34 +448,34 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             else:
                 extra["editor"] = [editor.to_csl() for editor in editors]
         elif name == "title":
-            values["title"] = decode_latex(value, rich=True)
+            values["title"] = text(name, value, rich=True)
         elif name == "shorttitle":
-            extra["title-short"] = decode_latex(value, rich=True)
+            extra["title-short"] = text(name, value, rich=True)
         elif name == "booktitle" and "journal" not in fields:
-            values["container_title"] = decode_latex(value)
+            values["container_title"] = text(name, value)
         elif name == "pages":
-            page = decode_latex(value.replace("--", "-"))
+            page = text(name, value.replace("--", "-"))
             values["page"] = page
             values["page_first"] = page.split("-")[0] or None
         elif name in ("doi", "url"):
-            text = value.strip()
-            if text.startswith("\\url{") and text.endswith("}"):
-                text = text[5:-1]
-            values[name.upper()] = text
+            verbatim = value.strip()
+            if verbatim.startswith("\\url{") and verbatim.endswith("}"):
+                verbatim = verbatim[5:-1]
+            values[name.upper()] = verbatim
         elif name in _TEXT_FIELDS:
-            values[_TEXT_FIELDS[name]] = decode_latex(value)
+            values[_TEXT_FIELDS[name]] = text(name, value)
         elif name in _EXTRA_TEXT_FIELDS:
-            extra[_EXTRA_TEXT_FIELDS[name]] = decode_latex(value)
+            extra[_EXTRA_TEXT_FIELDS[name]] = text(name, value)
         elif name == PUBLISHER_FIELD.get(csl_type) and "publisher" not in fields:
-            values["publisher"] = decode_latex(value)
+            values["publisher"] = text(name, value)
         elif name == "urldate" and _date_parts(value):
             extra["accessed"] = {"date-parts": [_date_parts(value)]}
         elif name == "year":
-            year = decode_latex(value)
+            year = text(name, value)
         elif name == "month" and _month(decode_latex(value)):
             month = _month(decode_latex(value))
         elif name == "date":
-            date = decode_latex(value)
+            date = text(name, value)
         elif name == OVERRIDE_FIELD:
             override = value
         else:

@@ -69,6 +69,8 @@ _ESCAPES = {
 }
 _RICH_TAG = re.compile(r'<(/?)(i|b|sup|sub)>|<span class="nocase">|<span style="font-variant:\s?small-caps;?">|</span>')
 _RICH_OPEN = {"i": r"\textit{", "b": r"\textbf{", "sup": r"\textsuperscript{", "sub": r"\textsubscript{"}
+_TO_ESCAPE = re.compile(r"[\\{}&%$#_~^]|-(?=-)|`(?=`)|'(?=')|[!?](?=`)")
+_TO_ESCAPE_LATEX = re.compile(_TO_ESCAPE.pattern + r"|[^\x00-\x7f]")
 _URL_MACRO = re.compile(r"(\\url\{[^\s{}\\]+\})")
 _ENCODER = UnicodeToLatexEncoder(
     non_ascii_only=True,
@@ -168,18 +170,16 @@ def _plain(text: str, latex: bool) -> str:
 
 
 def _plain_text(text: str, latex: bool) -> str:
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        following = text[i + 1 : i + 2]
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif (ch == "-" and following == "-") or (ch in "`'" and following == ch) or (ch in "!?" and following == "`"):
-            out.append(ch + "{}")  # not a ligature such as `--` or ``` `` ```
-        elif latex and ord(ch) > 127:
-            out.append(_latex_char(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
+    return (_TO_ESCAPE_LATEX if latex else _TO_ESCAPE).sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    ch = found.group()
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch.isascii():
+        return ch + "{}"  # breaks a ligature such as `--` or ``` `` ```
+    return _latex_char(ch)
 
 
 @functools.lru_cache(maxsize=4096)

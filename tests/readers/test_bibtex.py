@@ -324,3 +324,34 @@ def test_preambles_are_kept_and_written_back():
     bib = reader.loads('@preamble{"\\newcommand{\\noopsort}[1]{}"}\n@misc{k, title = {x}}')
     assert bib.header == {"bibtex-preamble": ["\\newcommand{\\noopsort}[1]{}"]}
     assert writer.dumps(bib).startswith("@preamble{{\\newcommand{\\noopsort}[1]{}}}")
+
+
+def test_deeply_nested_braces_are_kept_with_a_warning():
+    text = "@misc{k, title = {" + "{" * 3000 + "x" + "}" * 3000 + "}}\n@misc{j, title = {ok}}"
+    bib = reader.loads(text, "deep.bib")
+    assert bib.keys() == ["k", "j"]
+    assert bib["k"].title == "{" * 3000 + "x" + "}" * 3000
+    assert bib.report.warnings == ["deep.bib:1: entry k: field title: LaTeX could not be decoded; kept as written"]
+    assert reader.loads(writer.dumps(bib))["k"].title == bib["k"].title
+
+
+def test_injected_latex_is_kept_as_text_and_neutralised_on_output():
+    bib = reader.loads(r"@misc{k, title = {\input{/etc/passwd}\write18{rm -rf x}}}")
+    assert bib[0].title == r"\input{/etc/passwd}\write18{rm -rf x}"
+    written = writer.dumps(bib)
+    assert r"\input{" not in written and r"\write18{" not in written
+    assert reader.loads(written)[0].title == bib[0].title
+
+
+def test_control_characters_and_right_to_left_text_survive():
+    title = "a\x01b \u05e9\u05dc\u05d5\u05dd \u202eabc"
+    bib = reader.loads("@misc{k, title = {" + title + "}, author = {\u0645\u062d\u0645\u062f, \u0639.}}")
+    assert bib[0].title == title and bib[0].author == (Name("\u0645\u062d\u0645\u062f", "\u0639."),)
+    assert reader.loads(writer.dumps(bib))[0].title == title
+
+
+def test_binary_file_is_one_line_input_error(tmp_path):
+    path = tmp_path / "x.bib"
+    path.write_bytes(b"@misc{k, title={x}}\n\x00\x01\x02")
+    with pytest.raises(InputError, match="binary"):
+        reader.read(path)
