@@ -1,0 +1,62 @@
+"""The persistent response cache of the Crossref client: requests-cache's SQLite store.
+
+Only answers worth keeping are stored: successful responses with a good JSON body (about 30 days:
+`updated-by` can appear later) and 404s on a DOI (one day). Errors, 429s and broken bodies never
+are. Keys leave out `mailto`, so changing address does not empty the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+import requests
+from requests_cache import SQLiteCache
+
+__all__ = ["MISSING_TTL", "WORK_TTL", "ResponseCache", "cache_key", "default_cache_path"]
+
+WORK_TTL = timedelta(days=30)
+MISSING_TTL = timedelta(days=1)
+
+
+def default_cache_path() -> Path:
+    """`crossref.sqlite` in the user's cache directory."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("myobib")) / "crossref.sqlite"
+
+
+def cache_key(base_url: str, path: str, params: dict[str, str]) -> str:
+    """The key of a request: base URL, path (DOIs lower-cased) and parameters without `mailto`."""
+    kept = sorted((k, v) for k, v in params.items() if k != "mailto")
+    path = path.lower() if path.startswith("/works/") else path
+    return f"{base_url.rstrip('/')}{path}?{urlencode(kept)}"
+
+
+class ResponseCache:
+    """Responses by key in an SQLite file, with an expiry each."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path).expanduser()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._store = SQLiteCache(str(self.path))
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> requests.Response | None:
+        """The stored response, or None when absent or expired."""
+        with self._lock:
+            found = self._store.get_response(key)
+        if found is None or found.is_expired:
+            return None
+        return found
+
+    def put(self, key: str, response: requests.Response, ttl: timedelta) -> None:
+        with self._lock:
+            self._store.save_response(response, cache_key=key, expires=datetime.now(UTC) + ttl)
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()
