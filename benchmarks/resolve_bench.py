@@ -16,6 +16,7 @@ warm cache, and the achieved list-request rate against the rate the stand-in all
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -98,6 +99,15 @@ def variants(ref: Reference, rng: random.Random) -> list[tuple[str, Reference, b
         lag = 1 if ref.list_number and ref.list_number % 2 else -1
         out.append(("year lag", ref.replace(issued=Date(ref.year + lag)), True))
     out.append(("no issue, no month", ref.replace(issue=None, issued=Date(ref.year) if ref.year else None), True))
+    if ref.title and len(ref.title.split()) >= 8:
+        half = " ".join(ref.title.split()[: len(ref.title.split()) // 2])
+        out.append(("title cut in half", ref.replace(title=half), True))
+    if ref.volume and ref.volume.isdigit():
+        out.append(("volume typo", ref.replace(volume=str(int(ref.volume) + 10)), True))
+    if first is not None and ref.title:
+        out.append(("no title, first author only, no journal",
+                    ref.replace(title=None, author=(first,), et_al=True, container_title=None,
+                                container_title_short=None), True))
     # Works that are not in the corpus: a different paper by the same first author in the same journal...
     if ref.year:
         other = ref.replace(
@@ -215,7 +225,58 @@ def print_table(result: dict[str, Any], cold: float, warm: float | None, seconds
 
 
 def bench_standin(args: argparse.Namespace, confirmed: dict[int, dict[str, Any]]) -> int:
-    raise SystemExit("the Crossref stand-in (tests/crossref_server.py) has not landed yet; use --fake")
+    """Cold run with the stand-in enforcing the polite limits, then a warm run on the same cache."""
+    from myobib.crossref.client import Crossref
+    from tests.crossref_server import CORPUS, CrossrefStandIn
+
+    corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
+    cases = labelled_set(corpus, confirmed)
+    if args.quick:
+        cases = [c for c in cases if c.variant == "as listed"]
+    with tempfile.TemporaryDirectory() as tmp, CrossrefStandIn(enforce=True) as server:
+        cache = Path(tmp) / "crossref.sqlite"
+        cold_client = Crossref(base_url=server.url, mailto="bench@example.org", cache=cache)
+        out, _, seconds = run(cold_client, cases)
+        cold = cold_client.stats.requests / len(cases)
+        lists = [r for r in server.requests if r.kind == "list"]
+        refused = sum(1 for r in server.requests if r.status == 429)
+        span = lists[-1].time - lists[0].time if len(lists) > 1 else 0.0
+        achieved = (len(lists) - 1) / span if span else 0.0
+        limit, interval, _ = server.state.limits[lists[0].pool] if lists else (3, 1.0, 3)
+        warm_client = Crossref(base_url=server.url, mailto="bench@example.org", cache=cache)
+        run(warm_client, cases)
+        warm = warm_client.stats.requests / len(cases)
+        cold_client.close()
+        warm_client.close()
+    result = score(cases, out)
+    print_table(result, cold, warm, seconds, (achieved, limit / interval, refused))
+    if args.verbose:
+        print("\n".join(result["errors"]))
+    if not args.quick:
+        absent(corpus, cases, args.verbose)
+    return 0
+
+
+def absent(corpus: list[dict[str, Any]], cases: list[Case], verbose: bool) -> None:
+    """Every case again against a corpus without the cited works, where only their traps remain."""
+    from myobib.crossref.client import Crossref
+    from tests.crossref_server import CrossrefStandIn
+
+    cited = {c.label.lower() for c in cases if c.label}
+    remaining = [rec for rec in corpus if rec["DOI"].lower() not in cited]
+    blind = [Case(c.ref, None, c.variant) for c in cases]
+    with CrossrefStandIn(remaining) as server:
+        client = Crossref(base_url=server.url, mailto="bench@example.org", cache=False)
+        out, report, _ = run(client, blind)
+        client.close()
+    result = score(blind, out)
+    counts = report.counts()
+    print()
+    print(f"cited works removed from the corpus ({len(remaining)} records left, traps included):")
+    print(f"  {len(blind)} references: {result['wrong']} DOIs attached (all wrong by construction), "
+          f"{counts['ambiguous']} ambiguous, {counts['not-found']} not found")
+    if verbose:
+        print("\n".join(e for e in result["errors"] if e.startswith("WRONG")))
 
 
 if __name__ == "__main__":

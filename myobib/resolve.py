@@ -279,7 +279,11 @@ def _resolve_one(
         return ref, _row(ref, UNRESOLVED, None, ["Crossref was not reached"])
     try:
         result = _crossref(ref, client)
-    except (CrossrefUnavailable, CrossrefBlocked, TooManyErrors) as exc:
+    except CrossrefUnavailable as exc:
+        if getattr(client, "offline", False):  # a cache miss: the next reference may be cached
+            return ref, _row(ref, UNRESOLVED, None, [f"offline: {exc}"])
+        return ref, _row(ref, UNRESOLVED, None, [f"stopped: {_stop_message(exc)}"])
+    except (CrossrefBlocked, TooManyErrors) as exc:
         return ref, _row(ref, UNRESOLVED, None, [f"stopped: {_stop_message(exc)}"])
     except CrossrefError as exc:
         return ref, _row(ref, ERROR, None, [str(exc)])
@@ -334,15 +338,11 @@ def make_client(
     """A `myobib.crossref.client.Crossref` from command-line style options (unset ones use its defaults)."""
     from .crossref.client import Crossref
 
-    options: dict[str, Any] = {"offline": offline}
+    options: dict[str, Any] = {"offline": offline, "cache": cache if cache not in (None, True) else None}
     if mailto:
         options["mailto"] = mailto
     if crossref_url:
         options["base_url"] = crossref_url
-    if cache is False:
-        options["cache"] = None
-    elif cache not in (None, True):
-        options["cache"] = cache
     return Crossref(**options)
 
 
@@ -362,5 +362,12 @@ def resolve_file(
     from .api import load
 
     bib = load(path)
-    client = make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
+    try:
+        client = make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
+    except CrossrefUnavailable as exc:
+        if not offline:
+            raise
+        client = None  # offline without a cache: the library alone answers
+        if on_message:
+            on_message(f"{exc}; only the library is used")
     return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
