@@ -35,7 +35,7 @@ def render_file(
     topic: str | list[str] | None = None,
     kind: str | list[str] | None = None,
     since: int | None = None,
-    sort: str = "order",
+    sort: str = "style",
     style: str = "vancouver",
     locale: str | None = None,
     vocabulary: str | os.PathLike[str] | None = None,

@@ -19,7 +19,7 @@ from .vocabulary import Vocabulary, fold, load_vocabulary
 __all__ = ["BY", "FORMATS", "SORTS", "Group", "ReadingList", "build", "resolve_tag"]
 
 BY = ("topic", "kind", "year", "journal")
-SORTS = ("order", "year", "author", "title", "journal")
+SORTS = ("style", "order", "year", "author", "title", "journal")
 FORMATS = {"csl-json": ("csljson", ".json"), "bibtex": ("bibtex", ".bib")}
 _OTHER = {"topic": "Other topics", "kind": "Other papers", "year": "Year unknown", "journal": "Journal unknown"}
 
@@ -42,6 +42,7 @@ class ReadingList:
     groups: list[Group]
     bibliography: Bibliography
     filters: dict[str, Any] = field(default_factory=dict)
+    sort: str = "style"
 
     def __len__(self) -> int:
         """The number of distinct references listed."""
@@ -178,12 +179,14 @@ def build(
     topic: str | Iterable[str] | None = None,
     kind: str | Iterable[str] | None = None,
     since: int | None = None,
-    sort: str = "order",
+    sort: str = "style",
     vocabulary: Vocabulary | str | os.PathLike[str] | None = None,
 ) -> ReadingList:
     """Tag `bib`, keep references with any of the given topics / kinds and year ≥ `since`,
-    sort them (`order`, `year`, `author`, `title`, `journal`) and group them `by`
-    topic, kind, year or journal. A reference sits in every group of its topics (or kinds).
+    and group them `by` topic, kind, year or journal; a reference sits in every group of its
+    topics (or kinds). Within a group, entries follow the CSL style's order (`sort="style"`:
+    list order for numeric styles, the style's sort for others), or `order` (list order),
+    `year` (newest first), `author`, `title` or `journal`.
     """
     if by not in BY:
         raise InputError(f"cannot group by {by!r}; use one of {', '.join(BY)}", "--by")
@@ -218,4 +221,4 @@ def build(
     header = bib.header
     subject = header.get("title") or header.get("disease")
     title = f"Reading list: {subject}" if subject else "Reading list"
-    return ReadingList(title, by, groups, chosen, filters)
+    return ReadingList(title, by, groups, chosen, filters, sort)

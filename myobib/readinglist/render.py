@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Reference
-from .grouping import ReadingList, slug
+from .grouping import Group, ReadingList, slug
 
 __all__ = ["doi_url", "format_entries", "plain_entry", "safe_html", "to_html_fragment", "to_html_page", "to_markdown"]
 
@@ -66,22 +66,24 @@ def _formatter() -> Any:
 
 def format_entries(
     refs: Sequence[Reference], style: str = "vancouver", output: str = "text", *, locale: str | None = None
-) -> list[str]:
-    """One formatted entry per reference, in the order given, as `text`, `html` or `markdown`.
+) -> list[tuple[Reference, str]]:
+    """Each reference with its entry as `text`, `html` or `markdown`, in the style's order.
 
-    The group is formatted in one call (so numeric styles number it 1..n); the style may
-    reorder it, so entries are paired back to references by their words.
+    The references are formatted in one call (so numeric styles number them 1..n); a style that
+    sorts its bibliography reorders them, so entries are paired back to references by their words.
     """
     format_bibliography = _formatter()
     if format_bibliography is None:
         lines = [plain_entry(ref) for ref in refs]
         if output == "html":
-            return [html.escape(line, quote=False) for line in lines]
-        return [_escape_markdown(line) for line in lines] if output == "markdown" else lines
+            lines = [html.escape(line, quote=False) for line in lines]
+        elif output == "markdown":
+            lines = [_escape_markdown(line) for line in lines]
+        return list(zip(refs, lines, strict=True))
     texts = list(format_bibliography(list(refs), style, output=output, locale=locale))
     if len(texts) != len(refs):  # not one entry per reference: format them one at a time
-        return ["".join(format_bibliography([ref], style, output=output, locale=locale)) for ref in refs]
-    return _pair(refs, texts)
+        texts = ["".join(format_bibliography([ref], style, output=output, locale=locale)) for ref in refs]
+    return [(refs[i], text) for i, text in zip(_pair(refs, texts), texts, strict=True)]
 
 
 def _words(text: str) -> set[str]:
@@ -96,8 +98,8 @@ def _probe(ref: Reference) -> tuple[set[str], set[str]]:
     return who | _words(" ".join([ref.title or "", str(ref.year or ""), ref.page or ""])), who
 
 
-def _pair(refs: Sequence[Reference], texts: list[str]) -> list[str]:
-    """`texts` reordered to match `refs`, each text going to the reference whose words it holds most.
+def _pair(refs: Sequence[Reference], texts: list[str]) -> list[int]:
+    """For each text, the index of the reference whose words it holds most.
 
     Only references whose first author's name the text holds are scored, which keeps this close
     to linear for long groups.
@@ -109,7 +111,7 @@ def _pair(refs: Sequence[Reference], texts: list[str]) -> list[str]:
         return len(probes[i][0] & bags[j]) / max(len(probes[i][0]), 1)
 
     if all(score(i, i) >= 0.6 for i in range(len(refs))):
-        return texts
+        return list(range(len(texts)))
     by_name: dict[str, list[int]] = {}
     for i, (_, who) in enumerate(probes):
         for word in who or {""}:
@@ -118,14 +120,23 @@ def _pair(refs: Sequence[Reference], texts: list[str]) -> list[str]:
     for j, bag in enumerate(bags):
         candidates = {i for word in bag if word in by_name for i in by_name[word]} | set(by_name.get("", ()))
         pairs += [(score(i, j), i, j) for i in candidates or range(len(refs))]
-    out: list[str | None] = [None] * len(refs)
-    used: set[int] = set()
+    owner: list[int | None] = [None] * len(texts)
+    taken: set[int] = set()
     for _score, i, j in sorted(pairs, reverse=True):
-        if out[i] is None and j not in used:
-            out[i] = texts[j]
-            used.add(j)
-    leftover = iter(j for j in range(len(texts)) if j not in used)
-    return [text if text is not None else texts[next(leftover)] for text in out]
+        if owner[j] is None and i not in taken:
+            owner[j] = i
+            taken.add(i)
+    spare = iter(i for i in range(len(refs)) if i not in taken)
+    return [i if i is not None else next(spare) for i in owner]
+
+
+def _entries(rl: ReadingList, group: Group, style: str, output: str, locale: str | None) -> list[tuple[Reference, str]]:
+    """A group's formatted entries: in the style's order, or in the reading list's when it was sorted."""
+    entries = format_entries(group.references, style, output, locale=locale)
+    if rl.sort != "style":
+        position = {ref.id: n for n, ref in enumerate(group.references)}
+        entries.sort(key=lambda entry: position[entry[0].id])
+    return entries
 
 
 # -- HTML sanitising --------------------------------------------------------------------------------
@@ -223,8 +234,7 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
     lines = [f"# {_escape_markdown(rl.title)}", "", _escape_markdown(_summary(rl, style)), ""]
     for group in rl.groups:
         lines += [f"## {_escape_markdown(group.label)}", ""]
-        entries = format_entries(group.references, style, "markdown", locale=locale)
-        for ref, entry in zip(group.references, entries, strict=True):
+        for ref, entry in _entries(rl, group, style, "markdown", locale):
             entry = " ".join(entry.split())
             numbered = re.match(r"\d+\\?\.\s", entry)
             item = entry if numbered else f"- {entry}"
@@ -267,8 +277,7 @@ def to_html_fragment(rl: ReadingList, style: str = "vancouver", *, locale: str |
         out.append(f'<section class="myobib-group" id="{esc(anchor)}">')
         out.append(f'<h2>{esc(group.label)} <span class="myobib-count">({len(group.references)})</span></h2>')
         out.append('<ul class="myobib-entries">')
-        entries = format_entries(group.references, style, "html", locale=locale)
-        for ref, entry in zip(group.references, entries, strict=True):
+        for ref, entry in _entries(rl, group, style, "html", locale):
             attrs = f'class="myobib-entry" data-key="{esc(ref.id)}" data-search="{esc(_search_text(ref, entry))}"'
             parts = [f"<li {attrs}>", f'<span class="myobib-citation">{safe_html(entry)}</span>']
             if ref.DOI:

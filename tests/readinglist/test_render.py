@@ -177,16 +177,29 @@ def test_fallback_is_used_and_escaped_when_formatting_is_missing(monkeypatch, bi
     monkeypatch.setattr(render, "_formatter", lambda: None)
     refs = [bib["trap2020"]]
     assert render.format_entries(refs, output="html") == [
-        "Doe J. &lt;script&gt;alert(1)&lt;/script&gt; &amp; *dermatomyositis* [x](y). Test J. 2020."
+        (refs[0], "Doe J. &lt;script&gt;alert(1)&lt;/script&gt; &amp; *dermatomyositis* [x](y). Test J. 2020.")
     ]
-    assert render.format_entries(refs, output="markdown")[0].startswith(r"Doe J. \<script\>")
+    assert render.format_entries(refs, output="markdown")[0][1].startswith(r"Doe J. \<script\>")
+
+
+def sorting_formatter(references, style="vancouver", *, output="text", locale=None):
+    """Stands in for an author-date style: entries sorted by author, not in the order given."""
+    return sorted(f"{ref.first_author.family} ({ref.year}). {ref.title}." for ref in references)
 
 
 def test_entries_are_paired_back_when_the_style_reorders_them(monkeypatch, bib):
-    def sorting_formatter(references, style="vancouver", *, output="text", locale=None):
-        return sorted(f"{ref.first_author.family} ({ref.year}). {ref.title}." for ref in references)
-
     monkeypatch.setattr(render, "_formatter", lambda: sorting_formatter)
     refs = list(bib)  # two papers by Oldroyd, two by Allenbach and Mammen
     entries = render.format_entries(refs, "apa")
-    assert entries == [f"{ref.first_author.family} ({ref.year}). {ref.title}." for ref in refs]
+    assert [text for _, text in entries] == sorting_formatter(refs)
+    assert all(text == f"{ref.first_author.family} ({ref.year}). {ref.title}." for ref, text in entries)
+
+
+@pytest.mark.parametrize("sort", ["style", "order"])
+def test_groups_follow_the_style_order_unless_sorted(monkeypatch, bib, sort):
+    monkeypatch.setattr(render, "_formatter", lambda: sorting_formatter)
+    text = build(bib, by="kind", sort=sort).to_markdown("apa")
+    guideline = text.split("## Guidelines and recommendations\n", 1)[1].split("\n## ", 1)[0]
+    authors = [line[2:].split(" (")[0] for line in guideline.splitlines() if line.startswith("- ")]
+    listed = ["Enders", "Feasby", "Fujimoto", "Oldroyd", "Romero-Bueno", "Koo", "de Souza"]
+    assert authors == (sorted(listed) if sort == "style" else listed)
