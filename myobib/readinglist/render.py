@@ -83,6 +83,8 @@ def format_entries(
     texts = list(format_bibliography(list(refs), style, output=output, locale=locale))
     if len(texts) != len(refs):  # not one entry per reference: format them one at a time
         texts = ["".join(format_bibliography([ref], style, output=output, locale=locale)) for ref in refs]
+    if output == "markdown":  # raw angle brackets would reach readers as HTML
+        texts = [re.sub(r"(?<!\\)([<>])", r"\\\1", text) for text in texts]
     return [(refs[i], text) for i, text in zip(_pair(refs, texts), texts, strict=True)]
 
 

@@ -203,3 +203,9 @@ def test_groups_follow_the_style_order_unless_sorted(monkeypatch, bib, sort):
     authors = [line[2:].split(" (")[0] for line in guideline.splitlines() if line.startswith("- ")]
     listed = ["Enders", "Feasby", "Fujimoto", "Oldroyd", "Romero-Bueno", "Koo", "de Souza"]
     assert authors == (sorted(listed) if sort == "style" else listed)
+
+
+def test_markdown_from_a_formatter_that_leaves_markup_raw_is_escaped(monkeypatch, bib):
+    monkeypatch.setattr(render, "_formatter", lambda: lambda refs, style, *, output, locale: [r.title for r in refs])
+    [(_, text)] = render.format_entries([bib["trap2020"]], output="markdown")
+    assert text.startswith(r"\<script\>alert(1)\</script\>")
