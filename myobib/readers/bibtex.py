@@ -174,6 +174,8 @@ _RICH_MACROS = {
     "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
 }
 _NOCASE = ('<span class="nocase">', "</span>")
+# `Family, Given`: family words capitalised (no particle), nothing BibTeX treats specially.
+_SIMPLE_NAME = re.compile(r"([^\s,{}\\~]+(?: [^\s,{}\\~]+)*), ([^,{}\\~]*[^\s,{}\\~])")
 _INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -346,8 +348,12 @@ def _whole_group(text: str) -> bool:
     return text.startswith("{") and text.endswith("}") and _closing(text, 0) == len(text) - 1
 
 
-def parse_names(raw: str) -> tuple[tuple[Name, ...], bool]:
-    """A BibTeX name list into names and whether it ended with `and others`."""
+def parse_names(raw: str, problems: list[str] | None = None) -> tuple[tuple[Name, ...], bool]:
+    """A BibTeX name list into names and whether it ended with `and others`.
+
+    A name BibTeX cannot split (too many commas) is kept whole as a group name and
+    noted in `problems`.
+    """
     names: list[Name] = []
     et_al = False
     for part in split_multiple_persons_names(raw):
@@ -357,22 +363,34 @@ def parse_names(raw: str) -> tuple[tuple[Name, ...], bool]:
         if part.lower() == "others":
             et_al = True
             continue
-        names.append(_parse_name(part))
+        name = _parse_name(part)
+        if name is None:
+            name = Name(literal=decode_latex(part))
+            if problems is not None:
+                problems.append(f"name {part!r} cannot be split; kept whole as a group name")
+        names.append(name)
     return tuple(names), et_al
 
 
-def _parse_name(text: str) -> Name:
+@functools.lru_cache(maxsize=16384)
+def _parse_name(text: str) -> Name | None:
     if _whole_group(text):
         return Name(literal=decode_latex(text[1:-1]))
-    try:
-        parts = parse_single_name_into_parts(text, strict=True)
-    except (InvalidNameError, ValueError, IndexError):
-        return Name(literal=decode_latex(text))
+    simple = _SIMPLE_NAME.fullmatch(text)
+    # `Family, Given` without braces, macros or particles needs no full BibTeX name rules
+    if simple and all(token[0].isupper() for token in simple[1].split()):
+        last, von, jr, first = simple[1].split(), [], [], simple[2].split()
+    else:
+        try:
+            parts = parse_single_name_into_parts(text, strict=True)
+        except (InvalidNameError, ValueError, IndexError):
+            return None
+        last, von, jr, first = parts.last, parts.von, parts.jr, parts.first
 
     def join(tokens: list[str]) -> str | None:
         return decode_latex(" ".join(tokens)) or None
 
-    given_tokens = list(parts.first)
+    given_tokens = list(first)
     dropping: list[str] = []
     while len(given_tokens) > 1 and _lower_word(given_tokens[-1]):
         dropping.insert(0, given_tokens.pop())
@@ -380,11 +398,11 @@ def _parse_name(text: str) -> Name:
     if given and _INITIALS.fullmatch(given) and given.replace(".", "").replace(" ", "").isupper():
         given = given.replace(".", "").replace(" ", "")
     return Name(
-        family=join(parts.last),
+        family=join(last),
         given=given,
-        suffix=join(parts.jr),
+        suffix=join(jr),
         dropping_particle=join(dropping),
-        non_dropping_particle=join(parts.von),
+        non_dropping_particle=join(von),
     )
 
 
@@ -440,9 +458,9 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
 
     for name, value in fields.items():
         if name == "author":
-            values["author"], values["et_al"] = parse_names(value)
+            values["author"], values["et_al"] = parse_names(value, warnings)
         elif name == "editor":
-            editors, others = parse_names(value)
+            editors, others = parse_names(value, warnings)
             if others:
                 raw[name] = value
             else:

@@ -355,3 +355,9 @@ def test_binary_file_is_one_line_input_error(tmp_path):
     path.write_bytes(b"@misc{k, title={x}}\n\x00\x01\x02")
     with pytest.raises(InputError, match="binary"):
         reader.read(path)
+
+
+def test_a_name_bibtex_cannot_split_is_kept_whole_with_a_warning():
+    bib = reader.loads("@misc{k, author = {Smith, J. and One, Two, Three, Four}}", "n.bib")
+    assert bib[0].author == (Name("Smith", "J"), Name(literal="One, Two, Three, Four"))
+    assert bib.report.warnings == ["n.bib:1: name 'One, Two, Three, Four' cannot be split; kept whole as a group name"]
