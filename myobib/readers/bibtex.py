@@ -566,7 +566,6 @@ def loads(text: str, source: str = "<string>") -> Bibliography:
     references: list[Reference] = []
     preambles: list[str] = []
     first_line_of: dict[str, int] = {}
-    garbage: list[int] = []
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         raw_text = block.raw or ""
@@ -574,7 +573,7 @@ def loads(text: str, source: str = "<string>") -> Bibliography:
             report.unparsed.append(Unparsed(source, line, raw_text, _failure_reason(block, first_line_of)))
         elif isinstance(block, bp.Entry):
             try:
-                ref, warnings = _entry_reference(block, strings, source)
+                ref, warnings = _entry_reference(block, strings)
             except _BadEntry as exc:
                 report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
                 continue
@@ -600,15 +599,14 @@ def loads(text: str, source: str = "<string>") -> Bibliography:
             for offset, content in enumerate(raw_text.split("\n")):
                 if content.strip() and not content.lstrip().startswith("%"):
                     report.unparsed.append(Unparsed(source, line + offset, content, "text outside any BibTeX entry"))
-                    garbage.append(line + offset)
     if not references:
-        where = min([u.line for u in report.unparsed], default=garbage[0] if garbage else None)
+        where = min((u.line for u in report.unparsed), default=None)
         raise InputError("no BibTeX entries found", source, where)
     header: dict[str, Any] = {"bibtex-preamble": preambles} if preambles else {}
     return Bibliography(references, header, report)
 
 
-def _entry_reference(block: bp.Entry, strings: Mapping[str, str], source: str) -> tuple[Reference, list[str]]:
+def _entry_reference(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Reference, list[str]]:
     fields: dict[str, str] = {}
     warnings: list[str] = []
     for fld in block.fields:
