@@ -226,3 +226,89 @@ def test_resolve_command_bibtex_offline_without_client(seed_path, tmp_path, monk
     assert text.count("@") == 17 and "10.1002/art.40320" in text
     err = capsys.readouterr().err
     assert err.count("cannot be reached") == 1 and "13 matched" in err and "4 unresolved" in err
+
+
+# -- through the Crossref stand-in (a real HTTP server on 127.0.0.1) and the real client -------------
+
+standin_module = pytest.importorskip("tests.crossref_server")
+
+
+@pytest.fixture(scope="module")
+def standin():
+    with standin_module.CrossrefStandIn() as server:
+        yield server
+
+
+def real_client(url: str, **options):
+    from myobib.crossref.client import Crossref
+
+    # No real waiting: the stand-in does not enforce limits here, and tests stay fast.
+    return Crossref(base_url=url, mailto="tests@example.org", sleep=lambda seconds: None, **options)
+
+
+def test_full_seed_through_the_standin_attaches_no_wrong_doi(bib, expected, standin):
+    standin.clear()
+    client = real_client(standin.url, cache=False)
+    out, report = resolve(bib, client, progress=False)
+    for ref in out:
+        if expected[ref.list_number]:
+            assert ref.DOI == expected[ref.list_number]
+        else:  # the stand-in carries these under a fictional test prefix
+            assert ref.DOI == f"10.5555/seed-{ref.list_number}"
+    assert report.requests == len(standin.requests) == len(bib)
+    oldroyd = next(r for r in out if r.DOI == "10.1093/rheumatology/keab166")
+    assert oldroyd.flags == ("corrected:10.5555/distractor-10-erratum",)
+    enders = next(r for r in out if r.list_number == 2)
+    assert "author" in enders.match["agreed"]  # `Enders FB` against Crossref's `Bellutti Enders`
+
+
+def test_warm_cache_and_offline_runs_ask_nothing(bib, standin, tmp_path):
+    cache = tmp_path / "crossref.sqlite"
+    first, _ = resolve(bib, real_client(standin.url, cache=cache), progress=False)
+    standin.clear()
+    warm, report = resolve(bib, real_client(standin.url, cache=cache), progress=False)
+    assert report.requests == 0 and standin.requests == []
+    offline, report = resolve(bib, real_client(standin.url, cache=cache, offline=True), progress=False)
+    assert dois(offline) == dois(warm) == dois(first) and report.requests == 0
+
+
+def test_offline_cold_cache_keeps_going_with_the_library(bib, expected, standin, tmp_path):
+    client = real_client(standin.url, cache=tmp_path / "empty.sqlite", offline=True)
+    out, report = resolve(bib, client, library=SEED_LIBRARY, progress=False)
+    assert dois(out) == expected and report.messages == []
+    assert report.counts()["unresolved"] == 4
+    assert all("offline" in row.reasons[0] for row in report.rows if row.status == "unresolved")
+
+
+def test_faults_do_not_change_the_answers(bib, expected, standin):
+    standin.clear()
+    standin.inject("429", times=2)
+    standin.inject("503")
+    standin.inject("truncate")
+    standin.inject("429", retry_after=0)
+    client = real_client(standin.url, cache=False, max_tries=6)  # the five faults come in a row
+    out, report = resolve(bib, client, progress=False)
+    assert report.counts()["matched"] == len(bib) and client.stats.retries == 5
+    assert all(ref.DOI == expected[ref.list_number] for ref in out if expected[ref.list_number])
+
+
+def test_unreachable_crossref_one_line_nothing_invented(bib, capsys):
+    import socket
+
+    with socket.socket() as probe:  # a port on 127.0.0.1 that nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    client = real_client(url, cache=False, max_tries=2)
+    out, report = resolve(bib, client, library=SEED_LIBRARY, progress=False)
+    assert len(report.messages) == 1 and "cannot be reached" in report.messages[0]
+    assert report.counts() == {**report.counts(), "matched": 13, "unresolved": 4}
+    assert sum(1 for ref in out if ref.DOI) == 13
+
+
+def test_doi_carrying_reference_checked_against_its_record(bib, standin):
+    lundberg = next(r for r in bib if r.list_number == 6)
+    given = [lundberg.replace(id="right", DOI="10.1002/art.40320"),
+             lundberg.replace(id="twin", DOI="10.5555/distractor-6-twin")]
+    out, report = resolve(bib.with_references(given), real_client(standin.url, cache=False), progress=False)
+    assert [row.status for row in report.rows] == ["matched", "rejected"]
+    assert out[1].DOI == "10.5555/distractor-6-twin" and "doi-rejected:10.5555/distractor-6-twin" in out[1].flags
