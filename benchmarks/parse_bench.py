@@ -1,0 +1,164 @@
+"""Parsing and deduplication at scale, on synthetic pages with known repeats.
+
+    python3 benchmarks/parse_bench.py [--sizes 10000 100000] [--repeat-share 0.15] [--show 5]
+
+For each size, `synthetic.generate` writes a page of that many distinct works in the seed's
+layout plus repeats (exact and reworded). The table gives:
+
+- parse: `myobib.readers.page.parse_text` throughput in references per second, and its time as a
+  multiple of merely splitting the same text into lines (the baseline, measured in the same run);
+- dedupe: `myobib.dedupe.dedupe` time, per reference, and the growth of the per-reference cost from
+  the smallest to the largest size (1.0 means linear);
+- precision and recall of the merges over pairs of occurrences that should end up in one reference;
+- peak memory of parse + dedupe (tracemalloc, in a separate pass so it does not slow the timings).
+
+Targets (issue 2): over 20,000 references/s parsing; dedupe of 100,000 under 10 s on one core;
+near-linear growth; precision 1.0, recall at least 0.99. Small sizes are timed best of `--repeats`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
+sys.path.insert(0, str(HERE))
+
+from synthetic import Page, generate, score  # noqa: E402
+
+from myobib.dedupe import dedupe  # noqa: E402
+from myobib.model import Bibliography  # noqa: E402
+from myobib.readers.page import parse_text  # noqa: E402
+
+
+def timed(repeats: int, func, *args):
+    """(best time, last result) of `repeats` calls."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = func(*args)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def peak_memory(text: str) -> int:
+    tracemalloc.start()
+    try:
+        dedupe(parse_text(text, "synthetic.txt"))
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def field_errors(bib: Bibliography, page: Page) -> list[str]:
+    """Originals whose parsed title, first author, year, volume or first page differ from what was written."""
+    errors = []
+    for ref in bib:
+        line = ref.provenance[0].line_start
+        if page.how.get(line) != "original":
+            continue
+        work = page.truth[line]
+        first = ref.author[0] if ref.author else None
+        got = (ref.title, first.family if first else None, ref.year, ref.volume, ref.page_first)
+        want = (work.title, work.authors[0][0], work.year, work.volume, work.pages[0] if work.pages else None)
+        if got != want:
+            errors.append(f"line {line}: parsed {got}, written {want}")
+    return errors
+
+
+def describe(page: Page, lines: list[str], pair: tuple[int, int]) -> str:
+    out = []
+    for line in pair:
+        end = line + (3 if lines[line - 1][:1].isdigit() else 2)
+        out.append(f"  line {line} [{page.how.get(line, '?')}]")
+        out += [f"    {text}" for text in lines[line - 1 : end - 1]]
+    return "\n".join(out)
+
+
+def run(size: int, args: argparse.Namespace) -> dict[str, object]:
+    start = time.perf_counter()
+    page = generate(size, repeat_share=args.repeat_share, seed=args.seed)
+    made = time.perf_counter() - start
+    repeats = args.repeats if size <= 20_000 else 1
+    split_time, lines = timed(repeats, str.split, page.text, "\n")
+    parse_time, bib = timed(repeats, parse_text, page.text, "synthetic.txt")
+    dedupe_time, merged = timed(repeats, dedupe, bib)
+    result = score(merged, page)
+    row: dict[str, object] = dict(
+        size=size, occurrences=len(bib), lines=len(lines), made=made, split=split_time, parse=parse_time,
+        dedupe=dedupe_time, out=len(merged), expected_out=len(page.works), score=result,
+        unparsed=len(bib.report.unparsed), field_errors=field_errors(bib, page),
+        peak=peak_memory(page.text) if args.memory else None,
+    )  # fmt: skip
+    missed_how = Counter(page.how[max(pair)].split(":")[0] for pair in result.missed_pairs)
+    missed_change = Counter(
+        change.strip() for pair in result.missed_pairs for change in page.how[max(pair)].partition(":")[2].split(",")
+    )
+    ahead = sum(1 for pair in result.missed_pairs if page.truth[pair[0]].volume is None)
+    print(f"\n== {size:,} distinct works, {row['occurrences']:,} occurrences ({made:.1f} s to generate)")
+    print(f"   repeats: {dict(page.repeat_kinds)}")
+    print(f"   hard non-duplicates: {dict(page.hard_kinds)}")
+    if result.missed_pairs:
+        print(f"   missed pairs by repeat kind: {dict(missed_how)}; by change: {dict(missed_change)}")
+        print(f"   missed pairs whose work has no volume/pages (ahead of print): {ahead}")
+    for label, pairs in (("false merge", result.false_pairs), ("missed repeat", result.missed_pairs)):
+        for pair in pairs[: args.show]:
+            print(f"   {label}:\n{describe(page, lines, pair)}")
+    for error in row["field_errors"][: args.show]:  # type: ignore[index]
+        print(f"   field error: {error}")
+    if result.unlabelled or result.lost:
+        print(f"   occurrences not where the labels put them: {len(result.unlabelled)}; lost: {len(result.lost)}")
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat-share", type=float, default=0.15)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3, help="best of N for sizes up to 20,000")
+    parser.add_argument("--show", type=int, default=3, help="examples of false merges and missed repeats")
+    parser.add_argument("--no-memory", dest="memory", action="store_false", help="skip the tracemalloc pass")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    rows = [run(size, args) for size in sorted(args.sizes)]
+
+    head = ("distinct", "occurr.", "split ms", "parse s", "refs/s", "×split", "dedupe s", "µs/ref",
+            "refs out", "precision", "recall", "false", "missed", "unparsed", "field err", "peak MiB")  # fmt: skip
+    print("\n" + " | ".join(f"{h:>9}" for h in head))
+    print("-|-".join("-" * 9 for _ in head))
+    for row in rows:
+        s = row["score"]
+        cells = (
+            f"{row['size']:,}", f"{row['occurrences']:,}", f"{row['split'] * 1000:.1f}", f"{row['parse']:.2f}",
+            f"{row['occurrences'] / row['parse']:,.0f}", f"{row['parse'] / row['split']:.0f}", f"{row['dedupe']:.2f}",
+            f"{row['dedupe'] / row['occurrences'] * 1e6:.1f}", f"{row['out']:,}", f"{s.precision:.4f}",
+            f"{s.recall:.4f}", f"{len(s.false_pairs)}", f"{len(s.missed_pairs)}", f"{row['unparsed']}",
+            f"{len(row['field_errors'])}", "-" if row["peak"] is None else f"{row['peak'] / 2**20:.0f}",
+        )  # fmt: skip
+        print(" | ".join(f"{c:>9}" for c in cells))
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        growth = (large["dedupe"] / large["occurrences"]) / (small["dedupe"] / small["occurrences"])
+        parse_growth = (large["parse"] / large["occurrences"]) / (small["parse"] / small["occurrences"])
+        print(f"\ndedupe {large['size']:,}/{small['size']:,}: time ×{large['dedupe'] / small['dedupe']:.1f} for "
+              f"×{large['occurrences'] / small['occurrences']:.1f} references; per-reference growth {growth:.2f} "
+              f"(1.0 = linear); parse per-reference growth {parse_growth:.2f}")  # fmt: skip
+    largest = rows[-1]
+    checks = [
+        ("parse > 20,000 references/s", min(r["occurrences"] / r["parse"] for r in rows) > 20_000),
+        ("dedupe of the largest size < 10 s", largest["dedupe"] < 10 or largest["size"] < 100_000),
+        ("precision 1.0", all(r["score"].precision == 1.0 for r in rows)),
+        ("recall ≥ 0.99", all(r["score"].recall >= 0.99 for r in rows)),
+    ]
+    print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
+
+
+if __name__ == "__main__":
+    main()

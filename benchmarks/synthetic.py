@@ -1,0 +1,681 @@
+"""Synthetic disease-information pages with known repeats, for benchmarks and tests.
+
+    from synthetic import generate, score
+    page = generate(10_000, repeat_share=0.15, seed=1)
+    bib = dedupe(parse_text(page.text))
+    print(score(bib, page).precision)
+
+`generate` writes a page in the seed's layout (header, numbered entries "N. Title" / authors /
+journal, unnumbered repeats with authors and journal lines only) holding `distinct` works that
+are really distinct, plus repeats. Every occurrence is labelled by the line it starts on (the
+title line of a numbered entry, the authors line of an unnumbered one) with the id of its work,
+so `score` can count, over pairs of occurrences, which merges are right (precision) and which
+repeats were found (recall).
+
+Repeats are exact (unnumbered, the same two lines again) or reworded, numbered or not: the first
+author's initials cut, the journal written in full, the page range abbreviated the other way,
+a typo in the title or an author's name, `et al.` placed elsewhere. Distinct works include hard
+non-duplicates: the same first author, year and journal with other pages, the same title in two
+journals, an erratum and a reply to an article, parts 1 and 2 of a guideline.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+__all__ = ["Page", "Score", "Work", "generate", "score"]
+
+ROOT = Path(__file__).resolve().parents[1]
+JOURNAL_TABLE: dict[str, str] = json.loads((ROOT / "myobib" / "data" / "journals.json").read_text("utf-8"))
+
+# Real NLM abbreviations beyond the shipped table (only table journals get written in full).
+OTHER_JOURNALS = """Clin Rheumatol|Rheumatol Int|Scand J Rheumatol|Int J Rheum Dis|Mod Rheumatol|J Clin Rheumatol
+Joint Bone Spine|Lupus|Rheum Dis Clin North Am|Best Pract Res Clin Rheumatol|RMD Open|Arthritis Care Res (Hoboken)
+J Neurol|Neuromuscul Disord|Acta Neuropathol|Brain Pathol|Neuropathol Appl Neurobiol|J Neuromuscul Dis
+Ann Neurol|Neurol Clin|Curr Opin Neurol|J Neurol Sci|Muscle Nerve|Eur J Neurol|Respir Med|Respirology
+Thorax|BMC Pulm Med|Lung|Sarcoidosis Vasc Diffuse Lung Dis|Br J Dermatol|J Eur Acad Dermatol Venereol
+Dermatology|Pediatr Dermatol|Int J Dermatol|Medicine (Baltimore)|Clin Med (Lond)|Intern Med|QJM|Am J Med
+Eur J Intern Med|J Intern Med|Mayo Clin Proc|Front Med (Lausanne)|Sci Rep|Nat Commun|J Autoimmun
+Clin Immunol|Immunol Res|J Immunol|Clin Exp Immunol|Cancers (Basel)|Int J Mol Sci|Cells|Biomedicines
+J Clin Med|Diagnostics (Basel)|Pediatr Res|J Pediatr|Pediatrics|Eur J Pediatr|Acta Paediatr|Rev Med Interne
+Presse Med|Z Rheumatol|Reumatol Clin (Engl Ed)|Reumatismo|Rev Bras Reumatol|Mod Pathol|Am J Surg Pathol
+Histopathology|Virchows Arch|Clin Chem Lab Med|J Thorac Imaging|Radiology|Eur Radiol|Skeletal Radiol
+J Cachexia Sarcopenia Muscle|Orphanet J Rare Dis|Rare Dis|BMC Musculoskelet Disord|Ther Adv Musculoskelet Dis
+Expert Rev Clin Immunol|Drugs|Clin Drug Investig|Br J Clin Pharmacol|Immunotherapy|J Am Heart Assoc
+Heart|Int J Cardiol|Dysphagia|Laryngoscope|Ann Transl Med|Chin Med J (Engl)|J Formos Med Assoc
+Korean J Intern Med|J Korean Med Sci|Intern Med J|Aust N Z J Med|N Z Med J|Can J Neurol Sci|CMAJ"""
+JOURNALS = sorted(set(JOURNAL_TABLE) | {j for line in OTHER_JOURNALS.splitlines() for j in line.split("|")})
+
+SURNAMES = """Wang Li Zhang Chen Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin He Gao Luo Zheng
+Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Shin Suzuki Sato Takahashi Tanaka Watanabe Ito Nakamura
+Kobayashi Yamamoto Kato Yoshida Yamada Sasaki Fujimoto Kawakami Ogawa Ishii Asano Kodera Gono Kuwana
+Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin Jackson White
+Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Green Baker Adams Nelson Hill Campbell
+Mitchell Roberts Carter Phillips Evans Turner Parker Collins Edwards Stewart Morris Murphy Cook Rogers
+Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter
+Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Werner Krause Stenzel
+Martínez García Rodríguez López González Hernández Pérez Sánchez Ramírez Torres Flores Rivera Gómez
+Díaz Castañeda Jiménez Ruiz Álvarez Moreno Muñoz Romero Navarro Gutiérrez Ortega Delgado Castro
+Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti Cavagna
+Costa Giordano Mancini Rizzo Lombardi Moretti Barbieri Fontana Santoro Mariani Rinaldi Caruso
+Silva Santos Oliveira Souza Pereira Lima Carvalho Ferreira Almeida Ribeiro Simões Araújo Gonçalves
+Dubois Durand Lefebvre Leroy Moreau Simon Laurent Michel Garcia David Bertrand Roux Vincent Fournier
+Benveniste Allenbach Hachulla Mouthon Meyer Bourrat Gitiaux Belot Bughin Jouen Musset Boyer
+Jansen Visser Smit Bakker Janssen Vries Berg Dijk Bos Vos Peters Hendriks Mulder Dekker Brouwer
+Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Lundberg
+Tjärnlund Bottai Dastmalchi Dani Alexanderson Holmqvist Søndergaard Jørgensen Hansen Nielsen Pedersen
+Kowalski Nowak Wiśniewski Wójcik Kamiński Lewandowski Zieliński Dvořák Novák Svoboda Procházka
+Horváth Nagy Szabó Tóth Kovács Papadopoulos Papadopoulou Georgiou Nikolaidis Yılmaz Kaya Demir Şahin
+Çelik Öztürk Aydın Kumar Singh Sharma Gupta Patel Shah Reddy Rao Iyer Agarwal Aggarwal Mehta
+Cohen Levi Friedman Katz Shapiro Ivanov Smirnov Popov Kuznetsov Volkov Sokolov Lebedev
+Oddis Mammen Rider Miller Werth Pinal-Fernandez Selva-O’Callaghan Bader-Meunier Romero-Bueno
+Trallero-Araguás Gonzalez-Gay Ruiz-Rodríguez Martínez-Becerra Sanchez-Pernaute Rodriguez-Nieto
+Oldroyd Lilleker Chinoy Tansley McHugh McCann Pilkington Isenberg Kiely Machado Gordon Gunawardena
+O'Brien O'Connor O'Neill McDonald MacLeod Ó'Súilleabháin D'Cruz D'Angelo Ní Bhriain"""
+PARTICLES = ["de", "da", "van", "van der", "von", "Del", "dos", "van den", "ter", "di", "Le", "De La"]
+SYLLABLES = "ka lo ri me sa to ven dor mal ber tin gar son lin har wel ros mon vik as el ur ob ta ne".split()
+
+CONDITIONS = """dermatomyositis|polymyositis|inclusion body myositis|antisynthetase syndrome|juvenile dermatomyositis
+immune-mediated necrotizing myopathy|idiopathic inflammatory myopathies|anti-MDA5-positive dermatomyositis
+clinically amyopathic dermatomyositis|overlap myositis|systemic sclerosis|Sjögren syndrome|Behçet disease
+systemic lupus erythematosus|myasthenia gravis|Guillain-Barré syndrome|statin-associated autoimmune myopathy
+interstitial lung disease|rapidly progressive interstitial lung disease|cancer-associated myositis
+anti-Jo-1 antibody-positive myositis|anti-HMGCR myopathy|anti-SRP myopathy|mixed connective tissue disease
+checkpoint inhibitor-induced myositis|calcinosis in juvenile dermatomyositis|myositis-associated dysphagia"""
+OPENINGS = """Clinical features of|Long-term outcome of|Risk factors for relapse in|Efficacy and safety of {drug} in
+A randomized controlled trial of {drug} in|Prevalence of {antibody} antibodies in|Interstitial lung disease in
+Magnetic resonance imaging of the thigh muscles in|Muscle biopsy findings in|Cancer risk in|Quality of life in
+Biomarkers of disease activity in|Treatment of refractory|Classification criteria for|Mortality in
+Genetic risk factors for|Cardiac involvement in|Dysphagia in|Exercise training in|Incidence of
+Outcome measures for|The role of {antibody} in|Serum {marker} levels in|Type I interferon signature in
+Pulmonary function tests in|Capillaroscopy findings in|Skin ulcers in|Pregnancy outcomes in
+Vaccination against influenza in|COVID-19 in|Fatigue and pain in|Muscle strength testing in
+Myositis-specific autoantibodies in|Early diagnosis of|Health care costs of|Lymphocyte subsets in
+Ultrasound of skeletal muscle in|Nailfold changes in|Infections in|Osteoporosis in|Depression in"""
+DRUGS = """rituximab|tacrolimus|intravenous immunoglobulin|tofacitinib|abatacept|cyclophosphamide|methotrexate
+JAK inhibitors"""
+ANTIBODIES = "anti-MDA5|anti-Jo-1|anti-TIF1-γ|anti-NXP2|anti-Mi-2|anti-SAE|anti-PL-7|anti-PL-12|anti-Ro52|anti-cN1A"
+MARKERS = "ferritin|KL-6|creatine kinase|IL-18|CXCL10|troponin T|galectin-9|SIGLEC1"
+QUALIFIERS = """a multicentre cohort study|a systematic review and meta-analysis|results from the {registry} registry
+a nationwide study in {country}|a retrospective analysis of {n} patients|a prospective study of {n} patients
+a case-control study|a single-centre experience|a {k}-year follow-up study|a cross-sectional survey
+a population-based study|a Delphi consensus|a case series of {n} patients|data from {country}|a pilot study"""
+COUNTRIES = "Sweden|Japan|Korea|China|Brazil|Italy|Spain|France|Germany|the Netherlands|Denmark|Hungary|Türkiye|India"
+REGISTRIES = "EuroMyositis|MYONET|MEDRA5|JDRG|UKMYONET|AENEAS|MyoCite|Myo-Span|JIMRC|CIMIIS"
+GROUP_KINDS = "Study Group|Working Group|Collaborative Group|Consortium|Network|Task Force|Investigators"
+GROUP_WORDS = """International Myositis|European Myositis|Juvenile Dermatomyositis|Myositis Interstitial Lung
+Paediatric Myositis"""
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@cache
+def _split(text: str) -> list[str]:
+    return [item.strip() for line in text.splitlines() for item in line.split("|") if item.strip()]
+
+
+def _fold(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.split(r"[^a-z0-9]+", ascii_text)).strip()
+
+
+@dataclass
+class Work:
+    """One distinct work, with everything needed to write it in several ways."""
+
+    id: int
+    title: str
+    authors: list[tuple[str, str]]  # (family, initials)
+    show: int | None  # how many authors are printed before `et al.`; None prints them all
+    group: str | None  # group author after `;`
+    group_first: str | None  # group author placed before the title (seed ref 9)
+    journal: str
+    year: int
+    month: int | None
+    day: int | None
+    volume: str | None
+    issue: str | None
+    pages: tuple[str, str] | None  # (first, last) pages; last == "" for article numbers
+    abbreviate: bool  # pages written NLM-abbreviated (`729-57`)
+    note: str | None = None
+    kind: str = "article"
+
+
+@dataclass
+class Page:
+    """A synthetic page and its labels: line where each occurrence starts → work id."""
+
+    text: str
+    labels: dict[int, int]
+    works: list[Work]
+    truth: dict[int, Work]  # line → the work written there (for field checks)
+    how: dict[int, str]  # line → "original", "exact" or "reworded: <changes>" (numbered or not)
+    repeat_kinds: Counter[str] = field(default_factory=Counter)
+    hard_kinds: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def occurrences(self) -> int:
+        return len(self.labels)
+
+
+@dataclass
+class Score:
+    """Pairwise precision and recall of a deduplication against the page's labels."""
+
+    precision: float
+    recall: float
+    true_pairs: int
+    found_pairs: int
+    false_pairs: list[tuple[int, int]]
+    missed_pairs: list[tuple[int, int]]
+    unlabelled: list[int]  # occurrences whose start line carries no label (parser split or shifted)
+    lost: list[int]  # labelled occurrences found in no reference
+
+
+def _pairs(groups: dict[object, list[int]]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    for members in groups.values():
+        members = sorted(members)
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                pairs.add((a, b))
+    return pairs
+
+
+def score(bib, page: Page) -> Score:
+    """Compare the merged bibliography `bib` with the page's labels, over pairs of occurrences."""
+    predicted: dict[object, list[int]] = defaultdict(list)
+    seen: set[int] = set()
+    unlabelled: list[int] = []
+    for index, ref in enumerate(bib.references):
+        for occurrence in ref.provenance:
+            line = occurrence.line_start
+            if line in page.labels:
+                predicted[index].append(line)
+                seen.add(line)
+            else:
+                unlabelled.append(line)
+    truth: dict[object, list[int]] = defaultdict(list)
+    for line, work in page.labels.items():
+        truth[work].append(line)
+    found, wanted = _pairs(predicted), _pairs(truth)
+    right = found & wanted
+    return Score(
+        precision=len(right) / len(found) if found else 1.0,
+        recall=len(right) / len(wanted) if wanted else 1.0,
+        true_pairs=len(wanted),
+        found_pairs=len(found),
+        false_pairs=sorted(found - wanted),
+        missed_pairs=sorted(wanted - found),
+        unlabelled=sorted(unlabelled),
+        lost=sorted(set(page.labels) - seen),
+    )
+
+
+class _Generator:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.surnames = self._surname_pool()
+        self.weights = list(accumulate(1 / (rank + 8) for rank in range(len(self.surnames))))  # Zipf-like
+        # The shipped table's journals (the field's main ones) first, so they are the most cited.
+        table, others = sorted(JOURNAL_TABLE), sorted(set(JOURNALS) - set(JOURNAL_TABLE))
+        self.rng.shuffle(table)
+        self.rng.shuffle(others)
+        self.journals = table + others
+        self.journal_weights = list(accumulate(1 / (rank + 3) for rank in range(len(self.journals))))
+        self.titles: set[str] = set()
+        self.by_author_year: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.first_pages: set[tuple[str, str, str]] = set()
+        self.next_page: dict[tuple[str, int], int] = defaultdict(lambda: self.rng.randint(1, 400))
+        letters = "ABCDEFGHIJKLMNOPRSTVWY"
+        # About 45% one initial, 45% two, 10% three.
+        self.initial_pool = list(letters) * 41 + [a + b for a in letters for b in letters] * 2
+        self.initial_pool += [a + b + c for a in letters for b in letters[::6] for c in letters[::8]]
+        self.volume_base = {j: self.rng.randint(1, 120) for j in self.journals}
+
+    def _surname_pool(self) -> list[str]:
+        rng = self.rng
+        pool = SURNAMES.split()
+        made: set[str] = set(pool)
+        while len(pool) < 6000:
+            name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+            if rng.random() < 0.04:
+                name = f"{rng.choice(PARTICLES)} {name}"
+            elif rng.random() < 0.05:
+                name = f"{name}-{rng.choice(pool[:400])}"
+            if name not in made:
+                made.add(name)
+                pool.append(name)
+        return pool
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def surname(self) -> str:
+        return self.rng.choices(self.surnames, cum_weights=self.weights)[0]
+
+    def initials(self) -> str:
+        return self.rng.choice(self.initial_pool)
+
+    def title(self) -> str:
+        rng = self.rng
+        opening = rng.choice(_split(OPENINGS)).format(
+            drug=rng.choice(_split(DRUGS)), antibody=rng.choice(_split(ANTIBODIES)), marker=rng.choice(_split(MARKERS))
+        )
+        text = f"{opening} {rng.choice(_split(CONDITIONS))}"
+        if rng.random() < 0.8:
+            qualifier = rng.choice(_split(QUALIFIERS)).format(
+                registry=rng.choice(_split(REGISTRIES)),
+                country=rng.choice(_split(COUNTRIES)),
+                n=rng.randint(12, 2400),
+                k=rng.randint(2, 30),
+            )
+            text = f"{text}: {qualifier}"
+        if rng.random() < 0.05:
+            text += "?"
+        return text
+
+    def journal(self) -> str:
+        return self.rng.choices(self.journals, cum_weights=self.journal_weights)[0]
+
+    def pages(self, journal: str, year: int, volume: str) -> tuple[tuple[str, str], bool]:
+        rng = self.rng
+        roll = rng.random()
+        while True:
+            if roll < 0.06:  # article number
+                first = rng.choice([str(rng.randint(1, 999)), f"e{rng.randint(100000, 999999)}"])
+                pages = (first, "")
+            else:
+                start = self.next_page[(journal, year)]
+                self.next_page[(journal, year)] = start + rng.randint(1, 40)
+                length = rng.randint(0, 30)
+                prefix = "S" if roll < 0.09 else ""
+                pages = (f"{prefix}{start}", f"{prefix}{start + length}" if length else "")
+                if 0.09 <= roll < 0.11 and length:
+                    pages = (str(start), f"e{length}")  # print pages then e-pages: `19-e3`
+            key = (journal, volume, pages[0])
+            if key not in self.first_pages:
+                self.first_pages.add(key)
+                return pages, rng.random() < 0.6
+
+    def authors(self) -> tuple[list[tuple[str, str]], int | None]:
+        rng = self.rng
+        count = rng.choices([1, rng.randint(2, 6), rng.randint(7, 15), rng.randint(16, 40)], [5, 45, 35, 15])[0]
+        families = list(dict.fromkeys(rng.choices(self.surnames, cum_weights=self.weights, k=count + 4)))[:count]
+        while len(families) < count:
+            family = self.surname()
+            if family not in families:
+                families.append(family)
+        authors = list(zip(families, rng.choices(self.initial_pool, k=count), strict=True))
+        show = None
+        if count > 6:
+            show = rng.choices([6, 3, None], [60, 10, 30])[0]
+        return authors, show
+
+    def group(self) -> str:
+        return f"{self.rng.choice(_split(GROUP_WORDS))} {self.rng.choice(_split(GROUP_KINDS))}"
+
+    def fresh_title(self, family: str, year: int, title: str | None = None) -> str | None:
+        """A title distinct from every other, and not near any title of the same first author and year."""
+        title = title or self.title()
+        folded = _fold(title)
+        if folded in self.titles:
+            return None
+        bucket = self.by_author_year[(_fold(family), year)]
+        if any(fuzz.ratio(folded, other) >= 85 for other in bucket):
+            return None
+        self.titles.add(folded)
+        bucket.append(folded)
+        return title
+
+    def work(self, wid: int) -> Work:
+        rng = self.rng
+        authors, show = self.authors()
+        year = rng.randint(1990, 2024)
+        while (title := self.fresh_title(authors[0][0], year)) is None:
+            pass
+        journal = self.journal()
+        month = rng.randint(1, 12) if rng.random() < 0.85 else None
+        day = rng.randint(1, 28) if month and rng.random() < 0.15 else None
+        volume = issue = pages = None
+        abbreviate = False
+        if rng.random() < 0.02:  # ahead of print: `Arthritis Rheumatol. 2018 Mar 7.`
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            authors, show = authors[: rng.randint(1, 5)], None
+        else:
+            volume = str(self.volume_base[journal] + year - 1990)
+            issue = str(month or rng.randint(1, 12)) if rng.random() < 0.9 else None
+            pages, abbreviate = self.pages(journal, year, volume)
+            if pages[0].startswith("S"):
+                issue = f"{issue or rng.randint(1, 12)} Suppl {rng.randint(1, 3)}"
+        return Work(
+            id=wid,
+            title=title,
+            authors=authors,
+            show=show,
+            group=self.group() if rng.random() < 0.08 else None,
+            group_first=(
+                f"British Society for {rng.choice(['Rheumatology', 'Neurology'])} Standards, Audit and Guidelines "
+                "Working Group"
+                if rng.random() < 0.005
+                else None
+            ),
+            journal=journal,
+            year=year,
+            month=month,
+            day=day,
+            volume=volume,
+            issue=issue,
+            pages=pages,
+            abbreviate=abbreviate,
+            note=None,
+        )
+
+    # -- hard non-duplicates ------------------------------------------------------------------
+
+    def sibling(self, base: Work, wid: int) -> Work | None:
+        """Same first author, year and journal (so the same volume); other title and pages."""
+        if base.volume is None:
+            return None
+        title = self.fresh_title(base.authors[0][0], base.year)
+        if title is None:
+            return None
+        pages, abbreviate = self.pages(base.journal, base.year, base.volume)
+        authors = [base.authors[0]] + self.authors()[0][1:]
+        return _copy(base, id=wid, title=title, authors=authors, pages=pages, abbreviate=abbreviate, kind="sibling")
+
+    def twin(self, base: Work, wid: int) -> Work | None:
+        """The same title and authors published in another journal (criteria in two journals)."""
+        journal = self.journal()
+        if base.volume is None or journal == base.journal or _same_journal(journal, base.journal):
+            return None
+        volume = str(self.volume_base[journal] + base.year - 1990)
+        pages, abbreviate = self.pages(journal, base.year, volume)
+        return _copy(base, id=wid, journal=journal, volume=volume, pages=pages, abbreviate=abbreviate, kind="twin")
+
+    def erratum(self, base: Work, wid: int) -> Work | None:
+        """`Erratum to: <title>` in the same journal, a few months later, one page."""
+        if base.volume is None:
+            return None
+        start = self.next_page[(base.journal, base.year)] + 200
+        self.next_page[(base.journal, base.year)] = start + 1
+        key = (base.journal, base.volume, str(start))
+        if key in self.first_pages:
+            return None
+        self.first_pages.add(key)
+        title = f"Erratum to: {base.title}"
+        self.titles.add(_fold(title))
+        return _copy(base, id=wid, title=title, pages=(str(start), ""), abbreviate=False, kind="erratum")
+
+    def reply(self, base: Work, wid: int) -> Work | None:
+        """The authors' reply to a letter about their article: same first author, year and journal."""
+        if base.volume is None:
+            return None
+        title = f"Reply to: Comment on {base.title[0].lower()}{base.title[1:]}"
+        if _fold(title) in self.titles:
+            return None
+        self.titles.add(_fold(title))
+        pages, _ = self.pages(base.journal, base.year, base.volume)
+        return _copy(base, id=wid, title=title, authors=base.authors[:3], show=None, group=None,
+                     pages=(pages[0], ""), abbreviate=False, kind="reply")  # fmt: skip
+
+    def part_two(self, base: Work, wid: int) -> tuple[Work, Work] | None:
+        """`Part 1` and `Part 2` of a guideline: near-identical titles, same authors, consecutive pages."""
+        if base.kind != "article" or base.volume is None or not base.pages or not base.pages[1].isdigit():
+            return None
+        stem = f"Guidelines for the management of {self.rng.choice(_split(CONDITIONS))} in {base.year}: Part"
+        one, two = f"{stem} 1", f"{stem} 2"
+        if _fold(one) in self.titles or _fold(two) in self.titles:
+            return None
+        self.titles.update({_fold(one), _fold(two)})
+        start = int(base.pages[1]) + 1
+        key = (base.journal, base.volume, str(start))
+        if key in self.first_pages:
+            return None
+        self.first_pages.add(key)
+        first = _copy(base, title=one)
+        second = _copy(base, id=wid, title=two, pages=(str(start), str(start + 12)), kind="part 2")
+        return first, second
+
+
+def _copy(work: Work, **changes) -> Work:
+    values = dict(work.__dict__)
+    values["authors"] = list(work.authors)
+    values.update(changes)
+    return Work(**values)
+
+
+def _same_journal(a: str, b: str) -> bool:
+    return _fold(a) == _fold(b)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _abbreviate_range(first: str, last: str) -> str:
+    """NLM style: drop the leading digits the last page shares with the first (`729-757` → `729-57`)."""
+    if not (first.isdigit() and last.isdigit()) or len(first) != len(last):
+        return last
+    shared = 0
+    while shared < len(first) - 1 and first[shared] == last[shared]:
+        shared += 1
+    return last[shared:]
+
+
+def page_text(pages: tuple[str, str], abbreviate: bool) -> str:
+    first, last = pages
+    if not last:
+        return first
+    if first.startswith("S") and last.startswith("S"):
+        tail = last[1:]
+        if abbreviate:
+            tail = _abbreviate_range(first[1:], last[1:])
+            return f"{first}-{tail}"
+        return f"{first}-{last}"
+    if abbreviate:
+        return f"{first}-{_abbreviate_range(first, last)}"
+    return f"{first}-{last}"
+
+
+def authors_text(work: Work, show: int | None = None, initials: dict[int, str] | None = None,
+                 families: dict[int, str] | None = None) -> str:  # fmt: skip
+    show = work.show if show is None else show
+    names = []
+    for index, (family, given) in enumerate(work.authors):
+        if show is not None and index >= show:
+            break
+        family = (families or {}).get(index, family)
+        given = (initials or {}).get(index, given)
+        names.append(f"{family} {given}")
+    text = ", ".join(names)
+    if show is not None and show < len(work.authors):
+        text += ", et al"
+    if work.group:
+        text += f"; {work.group}"
+    return text + "."
+
+
+def journal_text(work: Work, journal: str | None = None, abbreviate: bool | None = None) -> str:
+    date = str(work.year)
+    if work.month:
+        date += f" {MONTHS[work.month - 1]}"
+        if work.day:
+            date += f" {work.day}"
+    text = f"{journal or work.journal}. {date}"
+    if work.volume:
+        text += f";{work.volume}"
+        if work.issue:
+            text += f"({work.issue})"
+        if work.pages:
+            text += f":{page_text(work.pages, work.abbreviate if abbreviate is None else abbreviate)}"
+    text += "."
+    if work.note:
+        text += f" {work.note}"
+    return text
+
+
+def title_text(work: Work, title: str | None = None) -> str:
+    title = title or work.title
+    return f"{work.group_first}. {title}" if work.group_first else title
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    """One letter changed, dropped or swapped with its neighbour, never the first one."""
+    position = rng.randint(1, len(word) - 2)
+    how = rng.choice(["swap", "drop", "change"])
+    if how == "swap":
+        return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
+    if how == "drop":
+        return word[:position] + word[position + 1 :]
+    letter = rng.choice([c for c in "aeioulnrst" if c != word[position]])
+    return word[:position] + letter + word[position + 1 :]
+
+
+def _typo_in_title(rng: random.Random, title: str) -> str | None:
+    words = title.split(" ")
+    long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
+    if not long:
+        return None
+    index = rng.choice(long)
+    words[index] = _typo(rng, words[index])
+    return " ".join(words)
+
+
+def reword(rng: random.Random, work: Work, numbered: bool) -> tuple[str | None, str, str, list[str]]:
+    """A reworded repeat of `work`: (title line or None, authors line, journal line, changes made)."""
+    choices = ["initials", "pages", "typo in an author", "et al. elsewhere"]
+    if work.journal in JOURNAL_TABLE and _fold(JOURNAL_TABLE[work.journal]) != _fold(work.journal):
+        choices.append("journal in full")
+    if numbered:
+        choices += ["typo in the title"] * 2
+    changes: list[str] = []
+    title = work.title if numbered else None
+    show, initials, families = work.show, {}, {}
+    journal, abbreviate = None, None
+    for change in rng.sample(choices, k=min(len(choices), rng.choice([1, 1, 2]))):
+        if change == "initials":
+            given = work.authors[0][1]
+            initials[0] = given[:-1] if len(given) > 1 else given + rng.choice("ABCDEHJMRS")
+        elif change == "pages":
+            if not work.pages or not work.pages[1] or page_text(work.pages, True) == page_text(work.pages, False):
+                continue
+            abbreviate = not work.abbreviate
+        elif change == "typo in an author":
+            candidates = [i for i, (family, _) in enumerate(work.authors[: show or None]) if len(family) >= 7
+                          and family.isalpha() and family.isascii()]  # fmt: skip
+            if not candidates:
+                continue
+            index = rng.choice(candidates)
+            families[index] = _typo(rng, work.authors[index][0])
+        elif change == "et al. elsewhere":
+            if len(work.authors) < 3:
+                continue
+            options = [k for k in (1, 2, 3, 6, 10, len(work.authors)) if k <= len(work.authors) and k != work.show]
+            options = [k for k in options if not (k == len(work.authors) and work.show is None)]
+            if not options:
+                continue
+            show = rng.choice(options)
+            show = None if show == len(work.authors) else show
+        elif change == "journal in full":
+            journal = JOURNAL_TABLE[work.journal]
+        elif change == "typo in the title":
+            typo = _typo_in_title(rng, work.title)
+            if typo is None:
+                continue
+            title = typo
+        changes.append(change)
+    if show is None and work.show is not None:
+        # A full author list where the original was cut: needs `show=None` with the full list.
+        written = authors_text(_copy(work, show=None), None, initials, families)
+    else:
+        written = authors_text(work, show, initials, families)
+    return title, written, journal_text(work, journal, abbreviate), changes
+
+
+HEADER = """Disease Info
+Disease:Synthetic Myopathies
+Synthetic Myopathies (SM)
+A generated page in the layout of the disease-information pages: a header, then a numbered reference list \
+with unnumbered repeats.
+"""
+
+
+def generate(distinct: int, repeat_share: float = 0.15, seed: int = 1, hard_share: float = 0.04) -> Page:
+    """A page of `distinct` distinct works plus `repeat_share × distinct` repeats of them.
+
+    About `hard_share` of the distinct works are hard non-duplicates of another work (see the
+    module docstring). Half the repeats are exact unnumbered repeats; the rest are reworded,
+    a third of those as numbered entries with a title.
+    """
+    gen = _Generator(seed)
+    rng = gen.rng
+    works: list[Work] = []
+    hard: Counter[str] = Counter()
+    while len(works) < distinct:
+        wid = len(works)
+        if works and rng.random() < hard_share:
+            base = rng.choice(works[-200:])
+            kind = rng.choice(["sibling", "twin", "erratum", "reply", "part 2"])
+            made = getattr(gen, {"part 2": "part_two"}.get(kind, kind))(base, wid)
+            if made is None:
+                continue
+            if kind == "part 2":
+                first, made = made
+                works[base.id] = _copy(first, id=base.id)
+                gen.titles.discard(_fold(base.title))
+            works.append(made)
+            hard[kind] += 1
+            continue
+        work = gen.work(wid)
+        if rng.random() < 0.02 and work.volume:
+            later = _copy(work, year=work.year, month=None, day=None)
+            work.note = f"Erratum in: {journal_text(_copy(later, pages=(str(rng.randint(1, 999)), ''), note=None))}"
+        works.append(work)
+
+    # Where each repeat goes: after the numbered entry at `position`, a few entries after its original.
+    repeats_after: dict[int, list[tuple[Work, str]]] = defaultdict(list)
+    kinds: Counter[str] = Counter()
+    for _ in range(round(distinct * repeat_share)):
+        original = rng.randrange(distinct)
+        kind = rng.choices(["exact", "reworded", "reworded numbered"], [50, 33, 17])[0]
+        position = min(distinct - 1, original + rng.choice([0, 0, rng.randint(1, 20), rng.randint(1, 500)]))
+        repeats_after[position].append((works[original], kind))
+        kinds[kind] += 1
+
+    lines: list[str] = HEADER.splitlines() + [""]
+    labels: dict[int, int] = {}
+    truth: dict[int, Work] = {}
+    number = 0
+
+    how: dict[int, str] = {}
+
+    def emit(work: Work, title: str | None, authors: str, journal: str, kind: str) -> None:
+        nonlocal number
+        start = len(lines) + 1
+        if title is not None:
+            number += 1
+            lines.append(f"{number}. {title_text(work, title)}")
+        lines.extend([authors, journal])
+        labels[start] = work.id
+        truth[start] = work
+        how[start] = kind
+
+    for position, work in enumerate(works):
+        emit(work, work.title, authors_text(work), journal_text(work), "original")
+        for original, kind in repeats_after.get(position, []):
+            if kind == "exact":
+                emit(original, None, authors_text(original), journal_text(original), kind)
+            else:
+                title, authors, journal, changes = reword(rng, original, kind == "reworded numbered")
+                emit(original, title, authors, journal, f"{kind}: {', '.join(changes) or 'no change'}")
+                kinds.update(f"  {change}" for change in changes)
+    return Page("\n".join(lines) + "\n", labels, works, truth, how, kinds, hard)
