@@ -153,6 +153,11 @@ MAX_VALUE_LENGTH = 1_000_000
 
 _SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
 _DELIMITER = re.compile(r'\\.|[{}"]', re.DOTALL)
+# Commands that read or write files or redefine things: reported, never decoded (kept as text).
+_RISKY_LATEX = re.compile(
+    r"\\(?:input|include|write\d*|immediate|openout|openin|read\d*|catcode|def|edef|gdef|xdef|csname|let"
+    r"|newcommand|renewcommand|providecommand|usepackage|documentclass|special)(?![A-Za-z])"
+)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _L2T = LatexNodes2Text()
 # Macros pylatexenc does not know (or would drop) that we decode ourselves.
@@ -595,6 +600,10 @@ def loads(text: str, source: str = "<string>") -> Bibliography:
                 preambles.append(_resolve(block.value, strings, []))
             except _BadEntry as exc:
                 report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+                continue
+            command = _RISKY_LATEX.search(preambles[-1])
+            if command:
+                report.warnings.append(f"{source}:{line}: @preamble contains the LaTeX command {command.group()}")
         elif isinstance(block, bp.ImplicitComment):
             for offset, content in enumerate(raw_text.split("\n")):
                 if content.strip() and not content.lstrip().startswith("%"):
@@ -616,6 +625,9 @@ def _entry_reference(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Refer
         undefined: list[str] = []
         fields[name] = _resolve(fld.value, strings, undefined)
         warnings.extend(f"entry {block.key}: field {name}: undefined macro '{w}' kept as text" for w in undefined)
+        command = _RISKY_LATEX.search(fields[name])
+        if command:
+            warnings.append(f"entry {block.key}: field {name}: contains the LaTeX command {command.group()}")
     if not block.key or any(ch.isspace() or ch in '{}",=' for ch in block.key):
         raise _BadEntry(f"invalid citation key {block.key!r}")
     ref, more = reference_from_fields(block.entry_type, block.key, fields)

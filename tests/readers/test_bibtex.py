@@ -321,8 +321,9 @@ def test_myobib_load_reads_bib_files(tmp_path, seed_path):
 
 
 def test_preambles_are_kept_and_written_back():
-    bib = reader.loads('@preamble{"\\newcommand{\\noopsort}[1]{}"}\n@misc{k, title = {x}}')
+    bib = reader.loads('@preamble{"\\newcommand{\\noopsort}[1]{}"}\n@misc{k, title = {x}}', "p.bib")
     assert bib.header == {"bibtex-preamble": ["\\newcommand{\\noopsort}[1]{}"]}
+    assert bib.report.warnings == ["p.bib:1: @preamble contains the LaTeX command \\newcommand"]
     assert writer.dumps(bib).startswith("@preamble{{\\newcommand{\\noopsort}[1]{}}}")
 
 
@@ -336,8 +337,9 @@ def test_deeply_nested_braces_are_kept_with_a_warning():
 
 
 def test_injected_latex_is_kept_as_text_and_neutralised_on_output():
-    bib = reader.loads(r"@misc{k, title = {\input{/etc/passwd}\write18{rm -rf x}}}")
+    bib = reader.loads(r"@misc{k, title = {\input{/etc/passwd}\write18{rm -rf x}}}", "inj.bib")
     assert bib[0].title == r"\input{/etc/passwd}\write18{rm -rf x}"
+    assert bib.report.warnings == ["inj.bib:1: entry k: field title: contains the LaTeX command \\input"]
     written = writer.dumps(bib)
     assert r"\input{" not in written and r"\write18{" not in written
     assert reader.loads(written)[0].title == bib[0].title
