@@ -33,6 +33,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,6 +81,11 @@ class CrossrefStats:
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    def add(self, lock: threading.Lock, **counts: float) -> None:
+        with lock:
+            for name, value in counts.items():
+                setattr(self, name, getattr(self, name) + value)
+
 
 class _Retry(Exception):
     """An attempt failed in a way worth another try."""
@@ -116,6 +123,7 @@ class Crossref:
         self.max_tries = max(1, max_tries)
         self.sleep, self.clock = sleep, clock
         self.stats = CrossrefStats()
+        self._stats_lock = threading.Lock()
         self.session = session or requests.Session()
         agent = f"myobib/{__version__} (+{PROJECT_URL}" + (f"; mailto:{mailto})" if mailto else ")")
         self.headers = {"User-Agent": agent, "Accept": "application/json"}
@@ -135,7 +143,7 @@ class Crossref:
 
     def work(self, doi: str) -> dict[str, Any] | None:
         """The Crossref record of `doi` (the `message`), or None when Crossref does not know it."""
-        doi = doi.strip()
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.IGNORECASE)
         if not doi:
             raise CrossrefError("empty DOI")
         status, body = self._get(f"/works/{quote(doi, safe='')}", {}, SINGLE, f"DOI {doi}")
@@ -178,7 +186,7 @@ class Crossref:
         if self.cache:
             cached = self._cached(key)
             if cached is not None:
-                self.stats.cache_hits += 1
+                self.stats.add(self._stats_lock, cache_hits=1)
                 return cached
         if self.offline:
             raise CrossrefUnavailable(f"offline: not in cache: {what}")
@@ -193,7 +201,7 @@ class Crossref:
                 if attempt == self.max_tries:
                     raise CrossrefUnavailable(
                         f"{self.base_url} failed {self.max_tries} times on {what}: {retry.reason}") from None
-                self.stats.retries += 1
+                self.stats.add(self._stats_lock, retries=1)
                 wait = retry.wait if retry.wait is not None else self._backoff(attempt)
                 self._sleep(wait)
                 continue
@@ -205,7 +213,7 @@ class Crossref:
     def _attempt(self, url: str, params: dict[str, str], kind: str) -> tuple[requests.Response, Any]:
         self.limiter.acquire(kind)
         try:
-            self.stats.requests += 1
+            self.stats.add(self._stats_lock, requests=1)
             try:
                 response = self.session.get(url, params=params, headers=self.headers, timeout=self.timeout)
                 content = response.content
@@ -227,7 +235,7 @@ class Crossref:
         self.limiter.observe(kind, headers)
         status = response.status_code
         if status == 429:
-            self.stats.throttled += 1
+            self.stats.add(self._stats_lock, throttled=1)
             self.limiter.throttled(kind)
             raise _Retry("429 Too Many Requests", _retry_after(headers.get("retry-after")))
         if status in RETRY_STATUS:
@@ -267,14 +275,14 @@ class Crossref:
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0:
-            self.stats.slept += seconds
+            self.stats.add(self._stats_lock, slept=seconds)
             self.sleep(seconds)
 
     def _backoff(self, attempt: int) -> float:
         return min(BACKOFF_CAP, BACKOFF_BASE * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)
 
     def _count_error(self) -> None:
-        self.stats.errors += 1
+        self.stats.add(self._stats_lock, errors=1)
         sent = max(self.stats.requests, 1)
         if sent >= MIN_REQUESTS_FOR_BUDGET and self.stats.errors > ERROR_SHARE * sent:
             raise TooManyErrors(
