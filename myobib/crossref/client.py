@@ -21,7 +21,8 @@ Interface (kept stable for the matcher and the resolver):
 
 Errors (myobib.errors): 400 and other refusals -> `CrossrefError` with the server's message (never
 retried); 403 -> `CrossrefBlocked`; connection refused, unknown host, retries used up on
-5xx/timeouts/resets, or an offline cache miss -> `CrossrefUnavailable`; more than 10% of requests
+5xx/timeouts/resets -> `CrossrefUnavailable`; an offline cache miss -> `OfflineMiss` (a
+`CrossrefUnavailable` about that one look-up: catch it to go on with the next); more than 10% of requests
 failing (after `MIN_REQUESTS_FOR_BUDGET`) -> `TooManyErrors`.
 
 Limits: see `ratelimit.Limiter`. 429, 5xx, timeouts, dropped connections and broken JSON are
@@ -49,7 +50,7 @@ from ..errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, InputE
 from .cache import MISSING_TTL, WORK_TTL, ResponseCache, cache_key, default_cache_path
 from .ratelimit import LIST, SINGLE, Limiter
 
-__all__ = ["DEFAULT_URL", "SELECT", "Crossref", "CrossrefStats"]
+__all__ = ["DEFAULT_URL", "SELECT", "Crossref", "CrossrefStats", "OfflineMiss"]
 
 DEFAULT_URL = "https://api.crossref.org"
 PROJECT_URL = "https://pypi.org/project/myobib/"
@@ -85,6 +86,10 @@ class CrossrefStats:
         with lock:
             for name, value in counts.items():
                 setattr(self, name, getattr(self, name) + value)
+
+
+class OfflineMiss(CrossrefUnavailable):
+    """Offline, and the answer is not in the cache: this look-up only, Crossref itself may be fine."""
 
 
 class _Retry(Exception):
@@ -189,7 +194,7 @@ class Crossref:
                 self.stats.add(self._stats_lock, cache_hits=1)
                 return cached
         if self.offline:
-            raise CrossrefUnavailable(f"offline: not in cache: {what}")
+            raise OfflineMiss(f"offline: not in cache: {what}")
         if self.mailto:
             params = {**params, "mailto": self.mailto}
         url = self.base_url + path

@@ -9,7 +9,7 @@ from email.utils import format_datetime
 
 import pytest
 
-from myobib.crossref.client import SELECT, Crossref, _retry_after
+from myobib.crossref.client import SELECT, Crossref, OfflineMiss, _retry_after
 from myobib.crossref.ratelimit import LIST, SINGLE, Limiter, parse_interval
 from myobib.errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, InputError, TooManyErrors
 from tests.crossref_server import CrossrefStandIn
@@ -338,9 +338,9 @@ def test_offline_answers_from_the_cache_and_fails_on_a_miss(server, tmp_path, fa
     Crossref(base_url=server.url, cache=path, sleep=fake_time.sleep, clock=fake_time.clock).search(MORISSET)
     offline = Crossref(base_url=server.url, cache=path, offline=True)
     assert offline.search(MORISSET)[0]["DOI"] == "10.5555/seed-7"
-    with pytest.raises(CrossrefUnavailable) as err:
+    with pytest.raises(OfflineMiss) as err:
         offline.work("10.1002/art.40320")
-    assert str(err.value).startswith("offline: not in cache")
+    assert isinstance(err.value, CrossrefUnavailable) and str(err.value).startswith("offline: not in cache")
     assert len(server.requests) == 1
     with pytest.raises(CrossrefUnavailable):
         Crossref(cache=False, offline=True)
