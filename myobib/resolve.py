@@ -35,7 +35,7 @@ from .crossref.match import (
 )
 from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
 from .library import Library
-from .model import Bibliography, Reference
+from .model import Bibliography, Reference, Report
 
 __all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", "resolve", "resolve_file"]
 
@@ -249,7 +249,8 @@ def resolve(
     after = _requests(client) if client is not None else None
     report.requests = (after - before) if before is not None and after is not None else (0 if client is None else None)
     report.seconds = time.monotonic() - started
-    return bib.with_references(out), report
+    kept = Report(list(bib.report.unparsed), list(bib.report.merges), [*bib.report.warnings, *report.messages])
+    return bib.with_references(out, kept), report
 
 
 def _resolve_one(

@@ -88,6 +88,7 @@ def test_crossref_unreachable_one_message_everything_kept(bib):
     messages = []
     out, report = resolve(bib, client, progress=False, on_message=messages.append)
     assert len(messages) == 1 and len(report.messages) == 1 and "cannot be reached" in messages[0]
+    assert out.report.warnings[-1] == messages[0] and messages[0] not in bib.report.warnings
     assert report.counts()["unresolved"] == len(bib)
     assert [r.to_csl() for r in out] == [r.to_csl() for r in bib]  # nothing invented, nothing lost
     assert client.calls == []

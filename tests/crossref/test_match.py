@@ -358,3 +358,12 @@ def test_bibliographic_string_rebuilds_the_reference(seed):
     text = bibliographic(seed[8])
     assert text.startswith("Fujimoto M, Asano Y, Ishii T, et al. The wound/burn guidelines")
     assert "J Dermatol" in text and "2016;43(7):729-57" in text
+
+
+def test_no_seed_reference_accepts_another_seed_work_or_trap(items, seed):
+    others = [*items.items(), *((0, d) for d in distractors(items))]
+    for n, ref in seed.items():
+        for m, data in others:
+            if m != n:
+                result = decide(ref, [Candidate.from_item(data)])
+                assert result.status != "matched", (n, data["DOI"])
