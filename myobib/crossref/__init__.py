@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Crossref", "CrossrefStats"]
+__all__ = ["Crossref", "CrossrefStats", "OfflineMiss"]
 
 
 def __getattr__(name: str) -> Any:
