@@ -15,7 +15,8 @@ How fields map to the model (the writer, `myobib.writers.bibtex`, is the exact i
   non-dropping particle, `Jr` the suffix, trailing lower-case words of the given name the
   dropping particle; given names written as initials with periods (`I. E.`) read as the
   model's printed initials (`IE`); a trailing `and others` sets `Reference.et_al`.
-- `journal` → full journal name, `shortjournal` → journal as written; `number` → issue,
+- `journal` (else `journaltitle` or `booktitle`) → full journal name, `shortjournal` →
+  journal as written; `location` is read as `address`; `number` → issue,
   `eid` → article number; `pages` (`--` read as `-`) → page, `pages-as-written`;
   `year`, `month`, `date` (ISO) → issued.
 - fields without a model attribute are kept verbatim in `Reference.extra["bibtex"]`;
@@ -118,7 +119,6 @@ MONTH_MACROS = {name[:3]: name.capitalize() for name in _MONTHS}
 
 # Plain-text fields: BibTeX field → model attribute (str) or CSL variable kept in `extra`.
 _TEXT_FIELDS = {
-    "journal": "container_title",
     "shortjournal": "container_title_short",
     "volume": "volume",
     "number": "issue",
@@ -454,6 +454,8 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
         extra["bibtex-type"] = entry_type
     year = month = date = None
     override = None
+    # the container: `journal`, else biblatex's `journaltitle`, else `booktitle`
+    container = next((n for n in ("journal", "journaltitle", "booktitle") if n in fields), None)
 
     def text(name: str, value: str, rich: bool = False) -> str:
         decoded, ok = _decoded(value, rich)
@@ -474,8 +476,10 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             values["title"] = text(name, value, rich=True)
         elif name == "shorttitle":
             extra["title-short"] = text(name, value, rich=True)
-        elif name == "booktitle" and "journal" not in fields:
+        elif name == container:
             values["container_title"] = text(name, value)
+        elif name == "location" and "address" not in fields:
+            extra["publisher-place"] = text(name, value)
         elif name == "pages":
             page = text(name, value.replace("--", "-"))
             values["page"] = page

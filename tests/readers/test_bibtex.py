@@ -363,3 +363,13 @@ def test_a_name_bibtex_cannot_split_is_kept_whole_with_a_warning():
     bib = reader.loads("@misc{k, author = {Smith, J. and One, Two, Three, Four}}", "n.bib")
     assert bib[0].author == (Name("Smith", "J"), Name(literal="One, Two, Three, Four"))
     assert bib.report.warnings == ["n.bib:1: name 'One, Two, Three, Four' cannot be split; kept whole as a group name"]
+
+
+def test_biblatex_names_for_journal_and_place_are_understood():
+    bib = reader.loads("@article{k, journaltitle = {Chest}, location = {Glenview}, date = {2016-11}}")
+    ref = bib[0]
+    assert (ref.container_title, ref.extra["publisher-place"], ref.issued) == ("Chest", "Glenview", Date(2016, 11))
+    fields = {f.key: f.value for f in bibtexparser.parse_string(writer.dumps(bib)).entries[0].fields}
+    assert (fields["journal"], fields["address"]) == ("Chest", "Glenview")
+    both = reader.loads("@article{k, journal = {A}, journaltitle = {B}, booktitle = {C}}")[0]
+    assert both.container_title == "A" and both.extra["bibtex"] == {"journaltitle": "B", "booktitle": "C"}
