@@ -8,6 +8,7 @@ are. Keys leave out `mailto`, so changing address does not empty the cache.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,8 @@ from urllib.parse import urlencode
 
 import requests
 from requests_cache import SQLiteCache
+
+from ..errors import OutputError
 
 __all__ = ["MISSING_TTL", "WORK_TTL", "ResponseCache", "cache_key", "default_cache_path"]
 
@@ -37,12 +40,23 @@ def cache_key(base_url: str, path: str, params: dict[str, str]) -> str:
 
 
 class ResponseCache:
-    """Responses by key in an SQLite file, with an expiry each."""
+    """Responses by key in an SQLite file, with an expiry each.
+
+    `path`: the file (`.sqlite` is added to a name without suffix), or a directory to hold
+    `crossref.sqlite`. A path that cannot be opened is an `OutputError`.
+    """
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path).expanduser()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._store = SQLiteCache(str(self.path))
+        if self.path.is_dir():
+            self.path = self.path / "crossref.sqlite"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._store = SQLiteCache(str(self.path))
+            self.path = Path(self._store.db_path)  # requests-cache adds `.sqlite` to a name without suffix
+            self._store.responses.count()  # opens the file now, so a bad path fails here, once
+        except (OSError, sqlite3.Error) as exc:
+            raise OutputError(f"{self.path}: cannot open the Crossref cache ({exc})") from None
         self._lock = threading.Lock()
 
     def get(self, key: str) -> requests.Response | None:
@@ -53,9 +67,14 @@ class ResponseCache:
             return None
         return found
 
-    def put(self, key: str, response: requests.Response, ttl: timedelta) -> None:
-        with self._lock:
-            self._store.save_response(response, cache_key=key, expires=datetime.now(UTC) + ttl)
+    def put(self, key: str, response: requests.Response, ttl: timedelta) -> bool:
+        """Store a response; False when the cache could not take it (the answer is still good)."""
+        try:
+            with self._lock:
+                self._store.save_response(response, cache_key=key, expires=datetime.now(UTC) + ttl)
+        except (OSError, sqlite3.Error):
+            return False
+        return True
 
     def close(self) -> None:
         with self._lock:

@@ -9,9 +9,10 @@ from email.utils import format_datetime
 
 import pytest
 
+from myobib.crossref.cache import ResponseCache
 from myobib.crossref.client import SELECT, Crossref, OfflineMiss, _retry_after
 from myobib.crossref.ratelimit import LIST, SINGLE, Limiter, parse_interval
-from myobib.errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, InputError, TooManyErrors
+from myobib.errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, InputError, OutputError, TooManyErrors
 from tests.crossref_server import CrossrefStandIn
 
 MORISSET = ("Morisset J, Johnson C, Rich E, Collard HR, Lee JS. Management of Myositis-Related Interstitial Lung "
@@ -367,3 +368,12 @@ def test_stats_fields(client, server):
     client.work("10.1002/art.40320")
     stats = client.stats.as_dict()
     assert stats["requests"] == 1 and stats["cache_hits"] == 0 and stats["pool"] == "public-single"
+
+
+def test_cache_paths(tmp_path):
+    assert ResponseCache(tmp_path).path == tmp_path / "crossref.sqlite"
+    assert ResponseCache(tmp_path / "mine").path == tmp_path / "mine.sqlite"
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError) as err:
+        ResponseCache(tmp_path / "file" / "c.sqlite")
+    assert "cannot open the Crossref cache" in str(err.value)
