@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -65,6 +66,7 @@ _REPLY = re.compile(
 _PARTICLES = frozenset("de da del della der di du dos das van von den ten ter la le el al bin".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str | None) -> str:
     folded = unicodedata.normalize("NFKD", clean_text(text)).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9]+", folded))
@@ -80,6 +82,7 @@ def is_reply_title(title: str | None) -> bool:
     return bool(title and _REPLY.match(clean_text(title)))
 
 
+@lru_cache(maxsize=1 << 16)
 def title_similarity(a: str | None, b: str | None) -> float:
     """0..1; markup, case, accents and punctuation ignored. One title heading the other scores 0.92."""
     na, nb = _fold(a), _fold(b)
@@ -96,9 +99,10 @@ def title_similarity(a: str | None, b: str | None) -> float:
     return best
 
 
-def _family_words(name: Name) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _family_words(name: Name) -> tuple[str, ...]:
     text = " ".join(p for p in (name.non_dropping_particle, name.family) if p) if name.family else name.literal
-    return [w for w in _fold(text).split() if w not in _PARTICLES]
+    return tuple(w for w in _fold(text).split() if w not in _PARTICLES)
 
 
 def family_agrees(a: Name, b: Name) -> float:
@@ -114,6 +118,7 @@ def family_agrees(a: Name, b: Name) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=1 << 16)
 def _page_key(page: str | None) -> str | None:
     if not page:
         return None

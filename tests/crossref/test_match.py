@@ -367,3 +367,21 @@ def test_no_seed_reference_accepts_another_seed_work_or_trap(items, seed):
             if m != n:
                 result = decide(ref, [Candidate.from_item(data)])
                 assert result.status != "matched", (n, data["DOI"])
+
+
+def test_whole_standin_corpus_as_candidates(seed, shared_dir):
+    import json
+    from pathlib import Path
+
+    corpus_path = Path(__file__).resolve().parents[1] / "data" / "crossref" / "corpus.json"
+    if not corpus_path.exists():
+        pytest.skip("the stand-in corpus is not there")
+    corpus = [Candidate.from_item(r) for r in json.loads(corpus_path.read_text(encoding="utf-8"))]
+    confirmed = {r["n"]: r["doi"] for r in json.loads((shared_dir / "seed" / "seed-references.json").read_text())}
+    for n, ref in seed.items():
+        result = decide(ref, corpus)
+        assert result.status == "matched", (n, result.reasons)
+        assert result.doi == (confirmed[n] or f"10.5555/seed-{n}")
+        cited = [c for c in corpus if c.doi == result.doi]
+        blind = decide(ref, [c for c in corpus if c.doi != result.doi])  # the cited work missing: traps only
+        assert blind.status != "matched", (n, blind.reasons, cited[0].title)
