@@ -14,9 +14,11 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -42,6 +44,7 @@ __all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", 
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
 ROWS = 5
+MAX_WORKERS = 8
 
 
 class Client(Protocol):
@@ -203,6 +206,15 @@ def _show_progress(progress: bool | None) -> bool:
         return False
 
 
+def _workers(client: Any) -> int:
+    """Look-ups in flight at once: the client's concurrency cap (its limiter spaces the starts)."""
+    limiter = getattr(client, "limiter", None)
+    try:
+        return max(1, min(int(limiter.concurrency()), MAX_WORKERS)) if limiter is not None else 1
+    except (AttributeError, TypeError, ValueError):
+        return 1
+
+
 def resolve(
     bib: Bibliography,
     client: Client | None = None,
@@ -216,9 +228,10 @@ def resolve(
 
     References already carrying a final `match` from an earlier run are kept as they are;
     `checkpoint` names a file of finished outcomes for resuming an interrupted run.
-    `progress`: None shows a bar only on a terminal. Crossref failing for good
-    (unreachable, blocked, too many errors) is reported once in `messages` (and
-    `on_message`) and leaves the remaining references unresolved.
+    Identical references are looked up once. Crossref look-ups run up to the client's
+    concurrency cap at a time (its limiter keeps the rate). `progress`: None shows a bar
+    only on a terminal. Crossref failing for good (unreachable, blocked, too many errors)
+    is reported once in `messages` (and `on_message`) and leaves the rest unresolved.
     """
     if library is not None and not isinstance(library, Library):
         library = Library.load(library)
@@ -226,41 +239,37 @@ def resolve(
     before = _requests(client) if client is not None else None
     saved = _Checkpoint(checkpoint)
     report = ResolveReport()
-    stopped: str | None = None
-    out: list[Reference] = []
+    results: list[tuple[Reference, ResolveRow] | None] = [None] * len(bib)
+    pending: dict[str, list[int]] = {}
 
     from tqdm import tqdm
 
     bar = tqdm(total=len(bib), unit="ref", desc="resolve", file=sys.stderr, disable=not _show_progress(progress))
     try:
-        for ref in bib:
-            new, row = _resolve_one(ref, client, library, saved, report, stopped)
-            if row.status == UNRESOLVED and row.reasons and row.reasons[0].startswith("stopped:"):
-                stopped = row.reasons[0]
-                report.messages.append(stopped.removeprefix("stopped: "))
-                if on_message:
-                    on_message(report.messages[-1])
-                row.reasons = ["Crossref was not reached"]
-            out.append(new)
-            report.rows.append(row)
-            bar.update(1)
+        for position, ref in enumerate(bib):
+            local = _local(ref, client, library, saved, report)
+            if isinstance(local, str):
+                pending.setdefault(local, []).append(position)
+            else:
+                results[position] = local
+                bar.update(1)
+        if pending and client is not None:
+            _lookups(bib, client, pending, saved, report, results, bar, on_message)
     finally:
         bar.close()
     after = _requests(client) if client is not None else None
     report.requests = (after - before) if before is not None and after is not None else (0 if client is None else None)
     report.seconds = time.monotonic() - started
+    out = [r for r in results if r is not None]
+    report.rows = [row for _, row in out]
     kept = Report(list(bib.report.unparsed), list(bib.report.merges), [*bib.report.warnings, *report.messages])
-    return bib.with_references(out, kept), report
+    return bib.with_references([ref for ref, _ in out], kept), report
 
 
-def _resolve_one(
-    ref: Reference,
-    client: Client | None,
-    library: Library | None,
-    saved: _Checkpoint,
-    report: ResolveReport,
-    stopped: str | None,
-) -> tuple[Reference, ResolveRow]:
+def _local(
+    ref: Reference, client: Client | None, library: Library | None, saved: _Checkpoint, report: ResolveReport
+) -> tuple[Reference, ResolveRow] | str:
+    """The outcome without asking Crossref, or the reference's fingerprint when Crossref must be asked."""
     if ref.match and ref.match.get("status") in FINAL:
         report.resumed += 1
         return ref, _row(ref, str(ref.match["status"]), ref.match, [])
@@ -276,19 +285,73 @@ def _resolve_one(
             return _finish(ref, found, saved, fingerprint)
     if client is None:
         return ref, _row(ref, UNRESOLVED, None, ["no Crossref client (offline)"])
-    if stopped:
-        return ref, _row(ref, UNRESOLVED, None, ["Crossref was not reached"])
+    return fingerprint
+
+
+def _lookups(
+    bib: Bibliography,
+    client: Client,
+    pending: dict[str, list[int]],
+    saved: _Checkpoint,
+    report: ResolveReport,
+    results: list[tuple[Reference, ResolveRow] | None],
+    bar: Any,
+    on_message: Callable[[str], None] | None,
+) -> None:
+    """Ask Crossref once per distinct pending reference; stop everything at the first fatal error."""
+    stop = threading.Event()
+
+    def look(ref: Reference) -> MatchResult | CrossrefError | None:
+        if stop.is_set():
+            return None
+        try:
+            return _crossref(ref, client)
+        except CrossrefError as exc:
+            fatal = isinstance(exc, CrossrefBlocked | TooManyErrors) or (
+                isinstance(exc, CrossrefUnavailable) and not getattr(client, "offline", False)
+            )
+            if fatal:
+                stop.set()
+            return exc
+
+    pool = ThreadPoolExecutor(max_workers=_workers(client))
     try:
-        result = _crossref(ref, client)
-    except CrossrefUnavailable as exc:
-        if getattr(client, "offline", False):  # a cache miss: the next reference may be cached
-            return ref, _row(ref, UNRESOLVED, None, [f"offline: {exc}"])
-        return ref, _row(ref, UNRESOLVED, None, [f"stopped: {_stop_message(exc)}"])
-    except (CrossrefBlocked, TooManyErrors) as exc:
-        return ref, _row(ref, UNRESOLVED, None, [f"stopped: {_stop_message(exc)}"])
-    except CrossrefError as exc:
-        return ref, _row(ref, ERROR, None, [str(exc)])
-    return _finish(ref, result, saved, fingerprint)
+        futures = {pool.submit(look, bib[indices[0]]): fp for fp, indices in pending.items()}
+        for future in as_completed(futures):
+            fingerprint = futures[future]
+            outcome = future.result()
+            for position in pending[fingerprint]:
+                ref = bib[position]
+                if isinstance(outcome, MatchResult):
+                    results[position] = _finish(ref, outcome, saved, fingerprint)
+                elif isinstance(outcome, CrossrefError):
+                    results[position] = _failed(ref, outcome, client, report, on_message)
+                else:
+                    results[position] = ref, _row(ref, UNRESOLVED, None, ["Crossref was not reached"])
+            bar.update(len(pending[fingerprint]))
+    except BaseException:  # Ctrl-C: finished outcomes are in the checkpoint; drop the queued look-ups
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _failed(
+    ref: Reference,
+    exc: CrossrefError,
+    client: Client,
+    report: ResolveReport,
+    on_message: Callable[[str], None] | None,
+) -> tuple[Reference, ResolveRow]:
+    if isinstance(exc, CrossrefUnavailable) and getattr(client, "offline", False):
+        return ref, _row(ref, UNRESOLVED, None, [f"offline: {exc}"])  # a cache miss; others may be cached
+    if isinstance(exc, CrossrefUnavailable | CrossrefBlocked | TooManyErrors):
+        if not report.messages:
+            report.messages.append(_stop_message(exc))
+            if on_message:
+                on_message(report.messages[-1])
+        return ref, _row(ref, UNRESOLVED, None, ["Crossref was not reached"])
+    return ref, _row(ref, ERROR, None, [str(exc)])
 
 
 def _stop_message(exc: CrossrefError) -> str:

@@ -313,3 +313,22 @@ def test_doi_carrying_reference_checked_against_its_record(bib, standin):
     out, report = resolve(bib.with_references(given), real_client(standin.url, cache=False), progress=False)
     assert [row.status for row in report.rows] == ["matched", "rejected"]
     assert out[1].DOI == "10.5555/distractor-6-twin" and "doi-rejected:10.5555/distractor-6-twin" in out[1].flags
+
+
+def test_ctrl_c_keeps_finished_outcomes_for_the_next_run(bib, corpus, tmp_path):
+    state = tmp_path / "outcomes.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        resolve(bib, FakeClient(corpus, fail_after=4, error=KeyboardInterrupt()), progress=False, checkpoint=state)
+    client = FakeClient(corpus)
+    _, report = resolve(bib, client, progress=False, checkpoint=state)
+    assert report.resumed == 4 and len(client.calls) == len(bib) - 4
+
+
+def test_concurrent_lookups_stay_within_the_limits_and_in_order(bib, expected, standin):
+    standin.clear()
+    standin.inject("delay", times=6, delay=0.3)  # slow answers first, so look-ups overlap
+    client = real_client(standin.url, cache=False)
+    out, report = resolve(bib, client, progress=False)
+    assert [r.id for r in out] == [r.id for r in bib] == [row.key for row in report.rows]
+    assert max(standin.max_concurrency.values()) == 3  # the polite pool's cap, used and never passed
+    assert all(ref.DOI == expected[ref.list_number] for ref in out if expected[ref.list_number])
