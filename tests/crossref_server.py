@@ -29,6 +29,7 @@ Run `python3 tests/crossref_server.py [--port N] [--enforce]` to use it from the
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -179,6 +180,17 @@ class _State:
     max_in_flight: Counter[str] = field(default_factory=Counter)
 
 
+def _index(corpus: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], BM25]:
+    records = [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in corpus]
+    return records, {rec["DOI"].lower(): rec for rec in records}, BM25(record_text(rec) for rec in records)
+
+
+@functools.lru_cache(maxsize=4)
+def _indexed(path: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], BM25]:
+    """A corpus file read and indexed once per process (the records are never modified)."""
+    return _index(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
 class CrossrefStandIn:
     """The stand-in server; a context manager that serves from a thread on 127.0.0.1 (port 0)."""
 
@@ -190,10 +202,9 @@ class CrossrefStandIn:
         limits: dict[str, tuple[int, float, int]] | None = None,
     ):
         if corpus is None or isinstance(corpus, str | Path):
-            corpus = json.loads(Path(corpus or CORPUS).read_text(encoding="utf-8"))
-        self.records = [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in corpus]
-        self.by_doi = {rec["DOI"].lower(): rec for rec in self.records}
-        self.index = BM25(record_text(rec) for rec in self.records)
+            self.records, self.by_doi, self.index = _indexed(str(Path(corpus or CORPUS).resolve()))
+        else:
+            self.records, self.by_doi, self.index = _index(corpus)
         self.state = _State(dict(limits or DEFAULT_LIMITS), enforce)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
