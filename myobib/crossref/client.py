@@ -25,12 +25,14 @@ retried); 403 -> `CrossrefBlocked`; connection refused, unknown host, retries us
 `CrossrefUnavailable` about that one look-up: catch it to go on with the next); more than 10% of requests
 failing (after `MIN_REQUESTS_FOR_BUDGET`) -> `TooManyErrors`.
 
-Limits: see `ratelimit.Limiter`. 429, 5xx, timeouts, dropped connections and broken JSON are
-retried up to `max_tries` times, waiting `Retry-After` when sent, else exponential backoff with jitter.
+Limits: see `ratelimit.Limiter`; clients of one server and identity in a process share one.
+429, 5xx, timeouts, dropped connections and broken JSON are retried up to `max_tries` times,
+waiting `Retry-After` when sent, else exponential backoff with jitter.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -48,7 +50,7 @@ import requests
 
 from ..errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, InputError, TooManyErrors
 from .cache import MISSING_TTL, WORK_TTL, ResponseCache, cache_key, default_cache_path
-from .ratelimit import LIST, SINGLE, Limiter
+from .ratelimit import LIST, SINGLE, shared_limiter
 
 __all__ = ["DEFAULT_URL", "SELECT", "Crossref", "CrossrefStats", "OfflineMiss"]
 
@@ -135,7 +137,8 @@ class Crossref:
         if plus_token:
             self.headers["Crossref-Plus-API-Token"] = f"Bearer {plus_token}"
         tier = "plus" if plus_token else "polite" if mailto else "public"
-        self.limiter = Limiter(tier, clock=clock, sleep=self._sleep)
+        identity = hashlib.sha256(plus_token.encode()).hexdigest() if plus_token else mailto
+        self.limiter = shared_limiter(self.base_url, tier, identity, clock)
         if cache is False:
             self.cache: ResponseCache | None = None
         else:
@@ -216,7 +219,7 @@ class Crossref:
         raise AssertionError("unreachable")
 
     def _attempt(self, url: str, params: dict[str, str], kind: str) -> tuple[requests.Response, Any]:
-        self.limiter.acquire(kind)
+        self._sleep(self.limiter.acquire(kind))
         try:
             self.stats.add(self._stats_lock, requests=1)
             try:

@@ -5,7 +5,8 @@ each pool has its own figures (July 2026: public single 5/s, list 1/s, 1 concurr
 10/s, list 3/s, 3 concurrent). `Limiter` starts from the pool's published figures, re-reads the
 limits every response advertises and obeys whichever is lower, and halves a kind's rate after a 429
 (recovering slowly on success). It is thread-safe: starts are spaced by reservation, so threads
-sharing a client never exceed the rate together.
+sharing a client never exceed the rate together. `shared_limiter` hands every client of the same
+server and identity in a process the same limiter, since Crossref counts per identity, not per client.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["POOL_LIMITS", "Limit", "Limiter", "parse_interval"]
+__all__ = ["POOL_LIMITS", "Limit", "Limiter", "parse_interval", "shared_limiter"]
 
 SINGLE, LIST = "single", "list"
 
@@ -58,17 +59,11 @@ class Limiter:
     # Starts are spaced a little wider than the limit: arrival times at the server jitter.
     MARGIN = 1.03
 
-    def __init__(
-        self,
-        tier: str = "public",
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ):
+    def __init__(self, tier: str = "public", *, clock: Callable[[], float] = time.monotonic):
         self.published = dict(POOL_LIMITS[tier])
         self.advertised: dict[str, Limit] = {}
         self.factor = {SINGLE: 1.0, LIST: 1.0}
-        self.clock, self.sleep = clock, sleep
+        self.clock = clock
         self._next = {SINGLE: float("-inf"), LIST: float("-inf")}
         self._lock = threading.Lock()
         self._slots = threading.Condition(self._lock)
@@ -91,7 +86,10 @@ class Limiter:
         return self.MARGIN / (self.current(kind).rate * self.factor[kind])
 
     def acquire(self, kind: str) -> float:
-        """Wait for a free slot and this kind's next start time; returns the seconds slept."""
+        """Take a slot (waiting for one) and reserve this kind's next start.
+
+        Returns the seconds the caller must sleep before sending; `release()` when the answer is in.
+        """
         with self._slots:
             while self._in_flight >= self.concurrency():
                 self._slots.wait(0.5)
@@ -99,10 +97,7 @@ class Limiter:
             now = self.clock()
             start = max(now, self._next[kind])
             self._next[kind] = start + self.spacing(kind)
-        wait = start - now
-        if wait > 0:
-            self.sleep(wait)
-        return max(wait, 0.0)
+        return max(start - now, 0.0)
 
     def release(self) -> None:
         with self._slots:
@@ -138,3 +133,16 @@ class Limiter:
         """A success: win back a little of the rate lost to 429s."""
         with self._lock:
             self.factor[kind] = min(1.0, self.factor[kind] * 1.05)
+
+
+_SHARED: dict[tuple[object, ...], Limiter] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_limiter(server: str, tier: str, identity: str | None, clock: Callable[[], float]) -> Limiter:
+    """The process-wide limiter of one server, tier and identity (address or token) on one clock."""
+    key = (server, tier, identity, clock)
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = Limiter(tier, clock=clock)
+        return _SHARED[key]

@@ -243,9 +243,21 @@ def test_concurrency_is_capped_across_threads():
         assert min(gaps(sorted(r.time for r in s.requests))) >= 0.1 - 0.02
 
 
+def test_clients_of_one_identity_share_the_budget():
+    with CrossrefStandIn(enforce=True) as s:
+        one, two = (Crossref(base_url=s.url, mailto="me@example.org", cache=False) for _ in range(2))
+        other = Crossref(base_url=s.url, mailto="someone@example.org", cache=False)
+        assert one.limiter is two.limiter and one.limiter is not other.limiter
+        for _ in range(3):
+            one.search("myositis")
+            two.search("myositis lung")
+        assert min(gaps([r.time for r in s.requests])) >= 1 / 3 - 0.02
+        assert all(r.status == 200 for r in s.requests)
+
+
 def test_limiter_follows_headers_and_429s():
     t = FakeTime()
-    lim = Limiter("public", clock=t.clock, sleep=t.sleep)
+    lim = Limiter("public", clock=t.clock)
     m = Limiter.MARGIN
     assert lim.spacing(LIST) == pytest.approx(m) and lim.spacing(SINGLE) == pytest.approx(0.2 * m)
     assert lim.concurrency() == 1
@@ -255,10 +267,11 @@ def test_limiter_follows_headers_and_429s():
     assert lim.spacing(SINGLE) == pytest.approx(m)
     lim.throttled(LIST)
     assert lim.spacing(LIST) == pytest.approx(2 * m)
+    waits = []
     for kind in (LIST, LIST):
-        lim.acquire(kind)
+        waits.append(lim.acquire(kind))
         lim.release()
-    assert t.sleeps == [pytest.approx(2 * m)]
+    assert waits == [0.0, pytest.approx(2 * m)]
     assert parse_interval("1s") == 1.0 and parse_interval("500ms") == 0.5 and parse_interval("x") is None
 
 
