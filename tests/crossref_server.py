@@ -159,6 +159,8 @@ class Fault:
     route: str | None = None  # "single", "list" or None for any
     retry_after: str | None = None
     delay: float = 0.0
+    every: int = 1  # fire on every n-th matching request only
+    seen: int = 0
 
 
 @dataclass
@@ -254,11 +256,14 @@ class CrossrefStandIn:
             self.state.faults.clear()
 
     def inject(self, kind: str, times: int = 1, *, route: str | None = None, retry_after: str | float | None = None,
-               delay: float = 0.0) -> None:
-        """Answer the next `times` matching requests with a fault (see the module docstring)."""
+               delay: float = 0.0, every: int = 1) -> None:
+        """Answer the next `times` matching requests with a fault (see the module docstring).
+
+        `route`: "single", "list" or None for both; `every=n`: only every n-th matching request.
+        """
         ra = None if retry_after is None else str(retry_after)
         with self.state.lock:
-            self.state.faults.append(Fault(str(kind), times, route, ra, delay))
+            self.state.faults.append(Fault(str(kind), times, route, ra, delay, max(1, every)))
 
     def set_limits(self, pool: str, limit: int | None = None, interval: float | None = None,
                    concurrency: int | None = None) -> None:
@@ -293,6 +298,9 @@ class CrossrefStandIn:
             fault = None
             for f in st.faults:
                 if f.route in (None, rec.kind):
+                    f.seen += 1
+                    if f.seen % f.every:
+                        continue
                     fault = f
                     f.times -= 1
                     if f.times <= 0:

@@ -230,6 +230,12 @@ def test_faults_apply_to_their_route_only(fresh):
     assert [requests.get(f"{fresh.url}/works", timeout=5).status_code for _ in range(3)] == [503, 503, 200]
 
 
+def test_faults_every_nth_request(fresh):
+    fresh.inject("503", times=2, every=3)
+    codes = [requests.get(f"{fresh.url}/works/10.1002/art.40320", timeout=5).status_code for _ in range(8)]
+    assert codes == [200, 200, 503, 200, 200, 503, 200, 200]
+
+
 def test_truncated_json_short_body_reset_and_delay(fresh):
     url = f"{fresh.url}/works/10.1002/art.40320"
     fresh.inject("truncate")
