@@ -412,6 +412,8 @@ class _Handler(BaseHTTPRequestHandler):
                     extra["Retry-After"] = fault.retry_after
                 return self._send(rec, 429, "Rate limit exceeded. Please slow down.", extra)
             elif fault.kind.isdigit():
+                if fault.retry_after is not None:
+                    extra["Retry-After"] = fault.retry_after
                 return self._send(rec, int(fault.kind), "Service Unavailable", extra)
         status, body = self._route(rec, params)
         if fault and fault.kind == "truncate" and status == 200:

@@ -121,9 +121,10 @@ class Crossref:
         from .. import __version__
 
         self.base_url = (base_url or os.environ.get("MYOBIB_CROSSREF_URL") or DEFAULT_URL).rstrip("/")
+        source = "--mailto" if mailto is not None else "MYOBIB_MAILTO"
         mailto = (mailto if mailto is not None else os.environ.get("MYOBIB_MAILTO", "")).strip() or None
         if mailto is not None and ("@" not in mailto or any(c.isspace() for c in mailto)):
-            raise InputError(f"not an e-mail address: {mailto!r}", "--mailto")
+            raise InputError(f"not an e-mail address: {mailto!r}", source)
         self.mailto = mailto
         self.offline = offline
         self.timeout = timeout

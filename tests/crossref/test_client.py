@@ -124,6 +124,12 @@ def test_429_without_retry_after_backs_off_and_slows_the_bucket(client, server, 
     assert client.limiter.spacing(LIST) > 1.5 * before
 
 
+def test_503_with_retry_after_waits_that_long(client, server, fake_time):
+    server.inject("503", retry_after=5)
+    assert client.search("myositis")
+    assert 5 in fake_time.sleeps and client.stats.throttled == 0
+
+
 def test_503s_back_off_exponentially_then_succeed(client, server, fake_time):
     server.inject("503", times=2)
     assert client.work("10.1002/art.40320") is not None
@@ -311,8 +317,13 @@ def test_default_url_and_no_shipped_address(monkeypatch):
     no_env(monkeypatch)
     c = Crossref(cache=False)
     assert c.base_url == "https://api.crossref.org" and c.mailto is None
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as err:
         Crossref(mailto="not an address", cache=False)
+    assert str(err.value).startswith("--mailto: not an e-mail address")
+    monkeypatch.setenv("MYOBIB_MAILTO", "nobody")
+    with pytest.raises(InputError) as err:
+        Crossref(cache=False)
+    assert str(err.value).startswith("MYOBIB_MAILTO:")
 
 
 # -- cache ----------------------------------------------------------------------------------------------
