@@ -248,13 +248,33 @@ def bench_standin(args: argparse.Namespace, confirmed: dict[int, dict[str, Any]]
         warm = warm_client.stats.requests / len(cases)
         cold_client.close()
         warm_client.close()
+        slow = latency(cases[:60], 0.8)
     result = score(cases, out)
     print_table(result, cold, warm, seconds, (achieved, limit / interval, refused))
+    print(f"{'with 0.8 s answers (' + str(slow[3]) + ' in flight at most)':40}  "
+          f"{f'{slow[0]:.2f} / {slow[1]:.2f} per s ({slow[0] / slow[1]:.0%})':>24}  >= 90%, {slow[2]} x 429")
     if args.verbose:
         print("\n".join(result["errors"]))
     if not args.quick:
         absent(corpus, cases, args.verbose)
     return 0
+
+
+def latency(cases: list[Case], delay: float) -> tuple[float, float, int, int]:
+    """(achieved, allowed list rate, 429s, most in flight) when every answer takes `delay` seconds."""
+    from myobib.crossref.client import Crossref
+    from tests.crossref_server import CrossrefStandIn
+
+    with CrossrefStandIn(enforce=True) as server:
+        server.inject("delay", times=len(cases), delay=delay)
+        client = Crossref(base_url=server.url, mailto="bench@example.org", cache=False)
+        run(client, cases)
+        client.close()
+        lists = [r for r in server.requests if r.kind == "list"]
+        span = lists[-1].time - lists[0].time
+        limit, interval, _ = server.state.limits[lists[0].pool]
+        refused = sum(1 for r in server.requests if r.status == 429)
+        return (len(lists) - 1) / span, limit / interval, refused, max(server.max_concurrency.values())
 
 
 def absent(corpus: list[dict[str, Any]], cases: list[Case], verbose: bool) -> None:
