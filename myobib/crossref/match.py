@@ -45,6 +45,7 @@ __all__ = [
 MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED = "matched", "ambiguous", "not-found", "rejected"
 ACCEPT = 0.8  # lowest confidence accepted as a match
 WEAK = 0.6  # below this a surviving candidate is not worth reporting as ambiguous
+IDENTIFYING_TITLE = 0.85  # a title this similar identifies a work without volume and page
 MARGIN = 0.1  # a runner-up this close to the best makes the decision ambiguous
 
 # How much each field counts towards confidence.
@@ -95,7 +96,8 @@ def title_similarity(a: str | None, b: str | None) -> float:
         head = fuzz.ratio(short, long[: len(short)]) / 100
         inside = fuzz.partial_ratio(short, long) / 100
         if max(head, inside) >= 0.95:
-            best = max(best, 0.92 * max(head, inside))
+            # Less than half of the longer title is weak evidence on its own.
+            best = max(best, (0.92 if len(short) >= len(long) / 2 else 0.8) * max(head, inside))
     return best
 
 
@@ -416,8 +418,8 @@ def assess(ref: Reference, cand: Candidate) -> Assessment:
         vetoes.append("different first page")
     elif "volume" in disagree and not (title >= 0.9 and {"author", "page"} <= agree):
         vetoes.append("different volume")
-    if not title and not numbers:
-        vetoes.append("nothing identifies the work (needs the title, or volume and first page)")
+    if title < IDENTIFYING_TITLE and not numbers:
+        vetoes.append("nothing identifies the work (needs a close title, or volume and first page)")
     support = len(agree & set(SUPPORT_FIELDS))
     if support < 3:
         vetoes.append(f"only {support} fields agree")

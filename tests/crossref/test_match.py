@@ -385,3 +385,15 @@ def test_whole_standin_corpus_as_candidates(seed, shared_dir):
         cited = [c for c in corpus if c.doi == result.doi]
         blind = decide(ref, [c for c in corpus if c.doi != result.doi])  # the cited work missing: traps only
         assert blind.status != "matched", (n, blind.reasons, cited[0].title)
+
+
+def test_a_short_title_inside_a_long_one_needs_the_numbers_too():
+    ref = Reference(title="Interstitial lung disease in myositis", author=(Name("Morisset", "J"),),
+                    container_title_short="Chest", issued=Date(2016))
+    longer = dict(BASE_ITEM, title=["Screening, treatment and long-term follow-up of interstitial lung disease in "
+                                    "myositis, systemic sclerosis and rheumatoid arthritis: a consensus statement"])
+    assessment = assess(ref, Candidate.from_item(longer))
+    assert assessment.checks["title"].verdict == "agree" and assessment.checks["title"].strength < 0.85
+    assert decide(ref, [Candidate.from_item(longer)]).status == "not-found"
+    numbered = ref.replace(volume="150", page="1118-1128", page_first="1118")
+    assert decide(numbered, [Candidate.from_item(longer)]).status == "matched"
