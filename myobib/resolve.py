@@ -281,7 +281,8 @@ def _local(
         return new, _row(new, entry["match"]["status"], entry["match"], [])
     if library is not None:
         found = library.lookup(ref)
-        if found.status == MATCHED and found.doi:
+        # A library entry with another DOI than the reference's own leaves the verdict to Crossref.
+        if found.status == MATCHED and found.doi and (not ref.DOI or ref.DOI.lower() == found.doi.lower()):
             return _finish(ref, found, saved, fingerprint)
     if client is None:
         return ref, _row(ref, UNRESOLVED, None, ["no Crossref client (offline)"])

@@ -332,3 +332,12 @@ def test_concurrent_lookups_stay_within_the_limits_and_in_order(bib, expected, s
     assert [r.id for r in out] == [r.id for r in bib] == [row.key for row in report.rows]
     assert max(standin.max_concurrency.values()) == 3  # the polite pool's cap, used and never passed
     assert all(ref.DOI == expected[ref.list_number] for ref in out if expected[ref.list_number])
+
+
+def test_library_entry_with_another_doi_does_not_confirm_the_reference(bib, corpus):
+    twin = "10.1136/annrheumdis-2017-211468"
+    lundberg = next(r for r in bib if r.list_number == 6).replace(DOI=twin)
+    client = FakeClient(corpus)
+    out, report = resolve(bib.with_references([lundberg]), client, library=SEED_LIBRARY, progress=False)
+    assert client.calls[0] == ("work", twin)  # the library's entry (10.1002/art.40320) did not settle it
+    assert report.rows[0].status == "rejected" and out[0].DOI == twin
