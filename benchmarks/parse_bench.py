@@ -112,8 +112,13 @@ def run(size: int, args: argparse.Namespace) -> dict[str, object]:
             print(f"   {label}:\n{describe(page, lines, pair)}")
     for error in row["field_errors"][: args.show]:  # type: ignore[index]
         print(f"   field error: {error}")
-    if result.unlabelled or result.lost:
-        print(f"   occurrences not where the labels put them: {len(result.unlabelled)}; lost: {len(result.lost)}")
+    for unparsed in bib.report.unparsed[: args.show]:
+        print(f"   unparsed: line {unparsed.line}: {unparsed.text[:90]!r} ({unparsed.reason})")
+    if result.unlabelled or result.lost or result.shifted:
+        print(
+            f"   parsed occurrences outside any labelled one: {len(result.unlabelled)}; labelled occurrences lost: "
+            f"{len(result.lost)}; read from a later line than their start (title unparsed): {result.shifted}"
+        )
     return row
 
 

@@ -160,6 +160,7 @@ class Page:
     works: list[Work]
     truth: dict[int, Work]  # line → the work written there (for field checks)
     how: dict[int, str]  # line → "original", "exact" or "reworded: <changes>" (numbered or not)
+    starts: dict[int, int]  # every line of an occurrence → the line it starts on
     repeat_kinds: Counter[str] = field(default_factory=Counter)
     hard_kinds: Counter[str] = field(default_factory=Counter)
 
@@ -178,8 +179,9 @@ class Score:
     found_pairs: int
     false_pairs: list[tuple[int, int]]
     missed_pairs: list[tuple[int, int]]
-    unlabelled: list[int]  # occurrences whose start line carries no label (parser split or shifted)
+    unlabelled: list[int]  # parsed occurrences starting on a line of no labelled occurrence
     lost: list[int]  # labelled occurrences found in no reference
+    shifted: int  # occurrences read from a later line than their start (a title line left unparsed)
 
 
 def _pairs(groups: dict[object, list[int]]) -> set[tuple[int, int]]:
@@ -197,14 +199,16 @@ def score(bib, page: Page) -> Score:
     predicted: dict[object, list[int]] = defaultdict(list)
     seen: set[int] = set()
     unlabelled: list[int] = []
+    shifted = 0
     for index, ref in enumerate(bib.references):
         for occurrence in ref.provenance:
-            line = occurrence.line_start
-            if line in page.labels:
+            line = page.starts.get(occurrence.line_start)
+            if line is None:
+                unlabelled.append(occurrence.line_start)
+            elif line not in seen:  # two parsed pieces of one occurrence count once
+                shifted += line != occurrence.line_start
                 predicted[index].append(line)
                 seen.add(line)
-            else:
-                unlabelled.append(line)
     truth: dict[object, list[int]] = defaultdict(list)
     for line, work in page.labels.items():
         truth[work].append(line)
@@ -219,6 +223,7 @@ def score(bib, page: Page) -> Score:
         missed_pairs=sorted(wanted - found),
         unlabelled=sorted(unlabelled),
         lost=sorted(set(page.labels) - seen),
+        shifted=shifted,
     )
 
 
@@ -657,6 +662,7 @@ def generate(distinct: int, repeat_share: float = 0.15, seed: int = 1, hard_shar
     number = 0
 
     how: dict[int, str] = {}
+    starts: dict[int, int] = {}
 
     def emit(work: Work, title: str | None, authors: str, journal: str, kind: str) -> None:
         nonlocal number
@@ -665,6 +671,7 @@ def generate(distinct: int, repeat_share: float = 0.15, seed: int = 1, hard_shar
             number += 1
             lines.append(f"{number}. {title_text(work, title)}")
         lines.extend([authors, journal])
+        starts.update(dict.fromkeys(range(start, len(lines) + 1), start))
         labels[start] = work.id
         truth[start] = work
         how[start] = kind
@@ -678,4 +685,4 @@ def generate(distinct: int, repeat_share: float = 0.15, seed: int = 1, hard_shar
                 title, authors, journal, changes = reword(rng, original, kind == "reworded numbered")
                 emit(original, title, authors, journal, f"{kind}: {', '.join(changes) or 'no change'}")
                 kinds.update(f"  {change}" for change in changes)
-    return Page("\n".join(lines) + "\n", labels, works, truth, how, kinds, hard)
+    return Page("\n".join(lines) + "\n", labels, works, truth, how, starts, kinds, hard)
