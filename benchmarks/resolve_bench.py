@@ -81,8 +81,13 @@ def variants(ref: Reference, rng: random.Random) -> list[tuple[str, Reference, b
     if ref.container_title:
         out.append(("journal spelled out", ref.replace(container_title_short=None), True))
     if ref.container_title_short:
-        out.append(("ISO abbreviation", ref.replace(container_title_short=_iso(ref.container_title_short),
-                                                    container_title=None), True))
+        out.append(
+            (
+                "ISO abbreviation",
+                ref.replace(container_title_short=_iso(ref.container_title_short), container_title=None),
+                True,
+            )
+        )
     first = ref.first_author
     if first is not None:
         out.append(("first author only", ref.replace(author=(first,), et_al=True), True))
@@ -105,9 +110,13 @@ def variants(ref: Reference, rng: random.Random) -> list[tuple[str, Reference, b
     if ref.volume and ref.volume.isdigit():
         out.append(("volume typo", ref.replace(volume=str(int(ref.volume) + 10)), True))
     if first is not None and ref.title:
-        out.append(("no title, first author only, no journal",
-                    ref.replace(title=None, author=(first,), et_al=True, container_title=None,
-                                container_title_short=None), True))
+        out.append(
+            (
+                "no title, first author only, no journal",
+                ref.replace(title=None, author=(first,), et_al=True, container_title=None, container_title_short=None),
+                True,
+            )
+        )
     # Works that are not in the corpus: a different paper by the same first author in the same journal...
     if ref.year:
         other = ref.replace(
@@ -251,8 +260,10 @@ def bench_standin(args: argparse.Namespace, confirmed: dict[int, dict[str, Any]]
         slow = latency(cases[:60], 0.8)
     result = score(cases, out)
     print_table(result, cold, warm, seconds, (achieved, limit / interval, refused))
-    print(f"{'with 0.8 s answers (' + str(slow[3]) + ' in flight at most)':40}  "
-          f"{f'{slow[0]:.2f} / {slow[1]:.2f} per s ({slow[0] / slow[1]:.0%})':>24}  >= 90%, {slow[2]} x 429")
+    print(
+        f"{'with 0.8 s answers (' + str(slow[3]) + ' in flight at most)':40}  "
+        f"{f'{slow[0]:.2f} / {slow[1]:.2f} per s ({slow[0] / slow[1]:.0%})':>24}  >= 90%, {slow[2]} x 429"
+    )
     if args.verbose:
         print("\n".join(result["errors"]))
     if not args.quick:
@@ -293,8 +304,10 @@ def absent(corpus: list[dict[str, Any]], cases: list[Case], verbose: bool) -> No
     counts = report.counts()
     print()
     print(f"cited works removed from the corpus ({len(remaining)} records left, traps included):")
-    print(f"  {len(blind)} references: {result['wrong']} DOIs attached (all wrong by construction), "
-          f"{counts['ambiguous']} ambiguous, {counts['not-found']} not found")
+    print(
+        f"  {len(blind)} references: {result['wrong']} DOIs attached (all wrong by construction), "
+        f"{counts['ambiguous']} ambiguous, {counts['not-found']} not found"
+    )
     if verbose:
         print("\n".join(e for e in result["errors"] if e.startswith("WRONG")))
 

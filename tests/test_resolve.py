@@ -167,8 +167,17 @@ def test_report_json_and_summary(bib, corpus):
     data = json.loads(json.dumps(report.to_dict()))
     assert data["summary"]["matched"] == 17 and data["requests"] == 17
     row = data["references"][0]
-    assert set(row) >= {"key", "list-number", "status", "DOI", "confidence", "agreed", "disagreed", "candidates",
-                        "flags"}
+    assert set(row) >= {
+        "key",
+        "list-number",
+        "status",
+        "DOI",
+        "confidence",
+        "agreed",
+        "disagreed",
+        "candidates",
+        "flags",
+    }
     assert row["list-number"] == 1 and row["candidates"] >= 1 and "title" in row["agreed"]
     assert report.summary().startswith("17 references: 17 matched, 0 ambiguous, 0 not found; 17 requests")
 
@@ -205,8 +214,21 @@ def test_resolve_command_writes_bibliography_and_report(seed_path, corpus, expec
 
     monkeypatch.setattr(resolve_module, "make_client", fake_client)
     out, report = tmp_path / "seed.json", tmp_path / "report.json"
-    code = cli.main(["resolve", str(seed_path), "--library", str(SEED_LIBRARY), "--mailto", "me@example.org",
-                     "--no-cache", "-o", str(out), "--report", str(report)])
+    code = cli.main(
+        [
+            "resolve",
+            str(seed_path),
+            "--library",
+            str(SEED_LIBRARY),
+            "--mailto",
+            "me@example.org",
+            "--no-cache",
+            "-o",
+            str(out),
+            "--report",
+            str(report),
+        ]
+    )
     assert code == 0
     assert made == {"mailto": "me@example.org", "crossref_url": None, "cache": False, "offline": False}
     items = json.loads(out.read_text(encoding="utf-8"))
@@ -308,8 +330,10 @@ def test_unreachable_crossref_one_line_nothing_invented(bib, capsys):
 
 def test_doi_carrying_reference_checked_against_its_record(bib, standin):
     lundberg = next(r for r in bib if r.list_number == 6)
-    given = [lundberg.replace(id="right", DOI="10.1002/art.40320"),
-             lundberg.replace(id="twin", DOI="10.5555/distractor-6-twin")]
+    given = [
+        lundberg.replace(id="right", DOI="10.1002/art.40320"),
+        lundberg.replace(id="twin", DOI="10.5555/distractor-6-twin"),
+    ]
     out, report = resolve(bib.with_references(given), real_client(standin.url, cache=False), progress=False)
     assert [row.status for row in report.rows] == ["matched", "rejected"]
     assert out[1].DOI == "10.5555/distractor-6-twin" and "doi-rejected:10.5555/distractor-6-twin" in out[1].flags

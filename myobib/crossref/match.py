@@ -61,9 +61,7 @@ _NOTICE = re.compile(
     r"(?:\s+(?:notice|to|for|in|on))?(?:\s*[:\-–—.]|\s*$|\s+(?:to|for)\b)",
     re.IGNORECASE,
 )
-_REPLY = re.compile(
-    r"^\W*(?:reply|response|rebuttal|in reply|authors?['’]?\s+(?:reply|response))\b", re.IGNORECASE
-)
+_REPLY = re.compile(r"^\W*(?:reply|response|rebuttal|in reply|authors?['’]?\s+(?:reply|response))\b", re.IGNORECASE)
 _PARTICLES = frozenset("de da del della der di du dos das van von den ten ter la le el al bin".split())
 
 

@@ -97,8 +97,14 @@ def distractors(items: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     lundberg = copy.deepcopy(items[6])
     lundberg.update(
-        {"DOI": "10.1136/annrheumdis-2017-211468", "container-title": ["Annals of the Rheumatic Diseases"],
-         "short-container-title": ["Ann Rheum Dis"], "volume": "76", "issue": "12", "page": "1955-1964"}
+        {
+            "DOI": "10.1136/annrheumdis-2017-211468",
+            "container-title": ["Annals of the Rheumatic Diseases"],
+            "short-container-title": ["Ann Rheum Dis"],
+            "volume": "76",
+            "issue": "12",
+            "page": "1955-1964",
+        }
     )
     out.append(lundberg)
     reply = copy.deepcopy(items[4])
@@ -107,19 +113,39 @@ def distractors(items: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     out.append(reply)
     erratum = copy.deepcopy(items[10])
     erratum.update(
-        {"DOI": "10.1093/rheumatology/keab600", "title": ["Correction to: " + items[10]["title"][0]],
-         "volume": "60", "issue": "11", "page": "5483",
-         "update-to": [{"DOI": items[10]["DOI"], "type": "correction", "label": "Correction"}]}
+        {
+            "DOI": "10.1093/rheumatology/keab600",
+            "title": ["Correction to: " + items[10]["title"][0]],
+            "volume": "60",
+            "issue": "11",
+            "page": "5483",
+            "update-to": [{"DOI": items[10]["DOI"], "type": "correction", "label": "Correction"}],
+        }
     )
     out.append(erratum)
     same = copy.deepcopy(items[9])
-    same.update({"DOI": "10.5555/oldroyd-other", "title": ["Myositis in 2022: what rheumatologists should know"],
-                 "volume": "61", "issue": "2", "page": "100-110"})
+    same.update(
+        {
+            "DOI": "10.5555/oldroyd-other",
+            "title": ["Myositis in 2022: what rheumatologists should know"],
+            "volume": "61",
+            "issue": "2",
+            "page": "100-110",
+        }
+    )
     out.append(same)
     korean = copy.deepcopy(items[13])
-    korean.update({"DOI": "10.4046/trd.2024.0148", "issued": {"date-parts": [[2025]]},
-                   "published-print": {"date-parts": [[2025]]}, "volume": "88", "issue": "1", "page": "1-20",
-                   "title": [re.sub(r"Part 5\. ", "", items[13]["title"][0])]})
+    korean.update(
+        {
+            "DOI": "10.4046/trd.2024.0148",
+            "issued": {"date-parts": [[2025]]},
+            "published-print": {"date-parts": [[2025]]},
+            "volume": "88",
+            "issue": "1",
+            "page": "1-20",
+            "title": [re.sub(r"Part 5\. ", "", items[13]["title"][0])],
+        }
+    )
     out.append(korean)
     return out
 

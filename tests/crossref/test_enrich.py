@@ -18,8 +18,15 @@ SOURCE = "crossref:10.5555/x"
 def record():
     families = ["Aggarwal", "Rider", "Ruperto", "Bayat", "Erman", "Feldman", "Amato", "Oddis"]
     return item(
-        "10.5555/x", "2016 ACR/EULAR criteria for clinical response", families, "Annals of the Rheumatic Diseases",
-        "Ann Rheum Dis", 2017, "76", "5", "792-801",
+        "10.5555/x",
+        "2016 ACR/EULAR criteria for clinical response",
+        families,
+        "Annals of the Rheumatic Diseases",
+        "Ann Rheum Dis",
+        2017,
+        "76",
+        "5",
+        "792-801",
     )
 
 
@@ -28,8 +35,17 @@ def ref():
     return Reference(
         id="aggarwal2017",
         title="2016 ACR/EULAR criteria for minimal, moderate and major clinical response",
-        author=tuple(Name(f, i) for f, i in [("Aggarwal", "R"), ("Rider", "LG"), ("Ruperto", "N"), ("Bayat", "N"),
-                                               ("Erman", "B"), ("Feldman", "BM")]),
+        author=tuple(
+            Name(f, i)
+            for f, i in [
+                ("Aggarwal", "R"),
+                ("Rider", "LG"),
+                ("Ruperto", "N"),
+                ("Bayat", "N"),
+                ("Erman", "B"),
+                ("Feldman", "BM"),
+            ]
+        ),
         et_al=True,
         container_title_short="Ann Rheum Dis",
         issued=Date(2017, 5),
@@ -72,8 +88,9 @@ def test_author_list_not_extended_when_the_record_lists_other_people(ref, record
 
 
 def test_never_overwrites_what_the_user_wrote(ref, record):
-    record.update({"title": ["Another title"], "volume": "99", "issue": "9", "page": "1-10",
-                   "short-container-title": ["Other J"]})
+    record.update(
+        {"title": ["Another title"], "volume": "99", "issue": "9", "page": "1-10", "short-container-title": ["Other J"]}
+    )
     written = ref.replace(DOI="10.1/user", container_title="My Journal Name", page="792-800", page_first="792")
     out = enrich(written, record, SOURCE)
     for name in ("title", "volume", "issue", "page", "DOI", "container_title", "container_title_short"):
@@ -82,8 +99,12 @@ def test_never_overwrites_what_the_user_wrote(ref, record):
 
 
 def test_fills_volume_issue_and_pages_of_an_online_first_citation(record):
-    letter = Reference(title="Consideration of antisynthetase syndrome features", author=(Name("Aggarwal", "R"),),
-                       container_title_short="Ann Rheum Dis", issued=Date(2017, 3, 7))
+    letter = Reference(
+        title="Consideration of antisynthetase syndrome features",
+        author=(Name("Aggarwal", "R"),),
+        container_title_short="Ann Rheum Dis",
+        issued=Date(2017, 3, 7),
+    )
     out = enrich(letter, record, SOURCE)
     assert (out.volume, out.issue, out.page, out.page_first) == ("76", "5", "792-801", "792")
     assert out.issued == Date(2017, 3, 7)  # kept
@@ -95,16 +116,26 @@ def test_nothing_to_fill_returns_the_reference_unchanged(record):
 
 
 def test_library_reference_as_record(ref):
-    library_ref = Reference(DOI="10.1136/annrheumdis-2017-211400", container_title="Annals of the Rheumatic Diseases",
-                            page="792-801", PMID="123")
+    library_ref = Reference(
+        DOI="10.1136/annrheumdis-2017-211400",
+        container_title="Annals of the Rheumatic Diseases",
+        page="792-801",
+        PMID="123",
+    )
     out = enrich(ref, library_ref, "library:seed")
     assert out.DOI == "10.1136/annrheumdis-2017-211400" and out.PMID == "123" and out.flags == ()
 
 
 @pytest.mark.parametrize(
     ("kind", "flag"),
-    [("correction", "corrected"), ("erratum", "corrected"), ("retraction", "retracted"),
-     ("expression_of_concern", "concern"), ("withdrawal", "withdrawn"), ("new_kind", "new_kind")],
+    [
+        ("correction", "corrected"),
+        ("erratum", "corrected"),
+        ("retraction", "retracted"),
+        ("expression_of_concern", "concern"),
+        ("withdrawal", "withdrawn"),
+        ("new_kind", "new_kind"),
+    ],
 )
 def test_updated_by_becomes_flags(ref, record, kind, flag):
     record["updated-by"] = [{"DOI": "10.5555/notice", "type": kind, "source": "publisher"}]

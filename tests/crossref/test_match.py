@@ -55,8 +55,15 @@ BASE = Reference(
     page_first="1118",
 )
 BASE_ITEM = item(
-    "10.5555/chest", "Management of Myositis-Related Interstitial Lung Disease", ["Morisset", "Johnson"],
-    "Chest", "Chest", 2016, "150", "5", "1118-1128",
+    "10.5555/chest",
+    "Management of Myositis-Related Interstitial Lung Disease",
+    ["Morisset", "Johnson"],
+    "Chest",
+    "Chest",
+    2016,
+    "150",
+    "5",
+    "1118-1128",
 )
 
 
@@ -229,8 +236,14 @@ def test_erratum_notice_is_never_accepted_for_the_article(items, seed):
 def test_a_reference_citing_a_notice_may_match_it(items):
     erratum = distractors(items)[2]
     ref = Reference(
-        title=erratum["title"][0], author=(Name("Oldroyd", "AGS"),), container_title_short="Rheumatology (Oxford)",
-        issued=Date(2021), volume="60", issue="11", page="5483", page_first="5483",
+        title=erratum["title"][0],
+        author=(Name("Oldroyd", "AGS"),),
+        container_title_short="Rheumatology (Oxford)",
+        issued=Date(2021),
+        volume="60",
+        issue="11",
+        page="5483",
+        page_first="5483",
     )
     assert decide(ref, [Candidate.from_item(erratum)]).doi == erratum["DOI"]
 
@@ -301,8 +314,9 @@ def test_near_tie_between_two_plausible_candidates_is_ambiguous(items, seed):
 
 def test_twins_are_ambiguous_when_the_reference_names_no_journal(items, seed):
     twin = distractors(items)[0]
-    bare = seed[6].replace(container_title=None, container_title_short=None, volume=None, issue=None, page=None,
-                           page_first=None)
+    bare = seed[6].replace(
+        container_title=None, container_title_short=None, volume=None, issue=None, page=None, page_first=None
+    )
     result = decide(bare, [Candidate.from_item(items[6]), Candidate.from_item(twin)])
     assert result.status == "ambiguous"
 
@@ -388,10 +402,19 @@ def test_whole_standin_corpus_as_candidates(seed, shared_dir):
 
 
 def test_a_short_title_inside_a_long_one_needs_the_numbers_too():
-    ref = Reference(title="Interstitial lung disease in myositis", author=(Name("Morisset", "J"),),
-                    container_title_short="Chest", issued=Date(2016))
-    longer = dict(BASE_ITEM, title=["Screening, treatment and long-term follow-up of interstitial lung disease in "
-                                    "myositis, systemic sclerosis and rheumatoid arthritis: a consensus statement"])
+    ref = Reference(
+        title="Interstitial lung disease in myositis",
+        author=(Name("Morisset", "J"),),
+        container_title_short="Chest",
+        issued=Date(2016),
+    )
+    longer = dict(
+        BASE_ITEM,
+        title=[
+            "Screening, treatment and long-term follow-up of interstitial lung disease in "
+            "myositis, systemic sclerosis and rheumatoid arthritis: a consensus statement"
+        ],
+    )
     assessment = assess(ref, Candidate.from_item(longer))
     assert assessment.checks["title"].verdict == "agree" and assessment.checks["title"].strength < 0.85
     assert decide(ref, [Candidate.from_item(longer)]).status == "not-found"

@@ -72,8 +72,13 @@ def test_organisations_first_author_and_article_number():
 
 @pytest.mark.parametrize(
     ("crossref", "csl"),
-    [("journal-article", "article-journal"), ("book-chapter", "chapter"), ("posted-content", "article"),
-     ("proceedings-article", "paper-conference"), ("something-new", "document")],
+    [
+        ("journal-article", "article-journal"),
+        ("book-chapter", "chapter"),
+        ("posted-content", "article"),
+        ("proceedings-article", "paper-conference"),
+        ("something-new", "document"),
+    ],
 )
 def test_types(crossref, csl):
     assert to_reference({"type": crossref, "title": ["T"]}).type == csl
