@@ -88,8 +88,115 @@ def _register_build(commands: argparse._SubParsersAction) -> None:
     cmd.set_defaults(func=_run_build)
 
 
+def _run_merge(args: argparse.Namespace) -> int:
+    from .merge import merge_files
+
+    result = merge_files(args.files, output=args.output, to=args.to, report=args.report, format=args.from_format)
+    if result.text is not None:
+        sys.stdout.write(result.text)
+    bib = result.bibliography
+    for line in bib.report.warnings:
+        print(f"myobib: warning: {line}", file=sys.stderr)
+    print(
+        f"myobib: {len(args.files)} inputs, {len(bib)} references, {len(bib.report.merges)} repeats merged, "
+        f"{len(bib.report.unparsed)} lines unparsed",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _register_merge(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser("merge", help="merge several lists (any formats) into one deduplicated bibliography")
+    cmd.add_argument("files", nargs="+", metavar="FILE", help="reference files: BibTeX, CSL-JSON, RIS, MEDLINE, text")
+    cmd.add_argument("--from", dest="from_format", metavar="FORMAT", help="format of every input (default: detect)")
+    cmd.add_argument("--to", choices=["csl-json", "bibtex", "ris"], default="csl-json", help="output format")
+    cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    cmd.add_argument("--report", metavar="REPORT.json", help="write sources, merges, conflicts and unparsed lines here")
+    cmd.set_defaults(func=_run_merge)
+
+
+def _run_reading_list(args: argparse.Namespace) -> int:
+    from .readinglist import render_file
+
+    text = render_file(
+        args.file,
+        to=args.to,
+        by=args.by,
+        topic=args.topic,
+        kind=args.kind,
+        since=args.since,
+        sort=args.sort,
+        style=args.style,
+        locale=args.locale,
+        vocabulary=args.vocabulary,
+    )
+    _write_or_print(text, args.output)
+    return 0
+
+
+def _register_reading_list(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser("reading-list", help="tag references by topic and kind; write a grouped reading list")
+    cmd.add_argument("file", help="the reference list (disease page, CSL-JSON or BibTeX)")
+    cmd.add_argument("--by", choices=["topic", "kind", "year", "journal"], default="topic", help="group by")
+    cmd.add_argument("--topic", action="append", metavar="T", help="only references with this topic (repeatable)")
+    cmd.add_argument("--kind", action="append", metavar="K", help="only papers of this kind (repeatable)")
+    cmd.add_argument("--since", type=int, metavar="YEAR", help="only references from this year on")
+    cmd.add_argument(
+        "--sort",
+        choices=["style", "order", "year", "author", "title", "journal"],
+        default="style",
+        help="order within a group (default: the style's)",
+    )
+    cmd.add_argument("--style", default="vancouver", metavar="NAME", help="CSL style (default: vancouver)")
+    cmd.add_argument("--locale", metavar="L", help="CSL locale, e.g. en-GB")
+    cmd.add_argument("--to", choices=["markdown", "html", "html-fragment"], default="markdown", help="output format")
+    cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    cmd.add_argument("--vocabulary", metavar="FILE", help="a JSON vocabulary merged over the shipped one")
+    cmd.set_defaults(func=_run_reading_list)
+
+
+def _run_resolve(args: argparse.Namespace) -> int:
+    from .resolve import resolve_file
+
+    bib, report = resolve_file(
+        args.file,
+        mailto=args.mailto,
+        crossref_url=args.crossref_url,
+        cache=False if args.no_cache else args.cache,
+        offline=args.offline,
+        library=args.library,
+        checkpoint=args.checkpoint,
+        on_message=lambda line: print(f"myobib: {line}", file=sys.stderr),
+    )
+    _write_or_print(_serialise(bib, args.to), args.output)
+    if args.report:
+        write_atomic(args.report, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    print(f"myobib: {report.summary()}", file=sys.stderr)
+    return 0
+
+
+def _register_resolve(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser("resolve", help="attach verified DOIs (trusted library first, then Crossref)")
+    cmd.add_argument("file", help="the reference list (disease page, CSL-JSON or BibTeX)")
+    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
+    cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
+    cache = cmd.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
+    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
+    cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
+    cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
+    cmd.add_argument("--checkpoint", metavar="FILE", help="keep finished look-ups here so a re-run resumes")
+    cmd.add_argument("--to", choices=["csl-json", "bibtex"], default="csl-json", help="output format")
+    cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    cmd.add_argument("--report", metavar="REPORT.json", help="write one row per reference here")
+    cmd.set_defaults(func=_run_resolve)
+
+
 # Each entry adds one subcommand; its handler is stored as `func` on the parsed args.
 COMMANDS: list = [_register_parse, _register_build]
+COMMANDS.append(_register_merge)
+COMMANDS.append(_register_reading_list)
+COMMANDS.append(_register_resolve)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
