@@ -69,22 +69,45 @@ def _register_parse(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    result = build(args.file, args.out)
+    from .resolve import make_client
+
+    def say(line: str) -> None:
+        print(f"myobib: {line}", file=sys.stderr)
+
+    client = None
+    if not args.no_crossref:
+        client = make_client(
+            mailto=args.mailto,
+            crossref_url=args.crossref_url,
+            cache=False if args.no_cache else args.cache,
+            offline=args.offline,
+        )
+    result = build(args.file, args.out, styles=args.style or ["vancouver"], library=args.library, client=client,
+                   on_message=say)  # fmt: skip
     bib = result.bibliography
     for kind, path in result.files.items():
-        print(f"myobib: wrote {kind}: {path}", file=sys.stderr)
-    print(
-        f"myobib: {len(bib)} references, {len(bib.report.merges)} repeats merged, "
-        f"{len(bib.report.unparsed)} lines unparsed",
-        file=sys.stderr,
-    )
+        say(f"wrote {kind}: {path}")
+    say(f"{len(bib)} references, {len(bib.report.merges)} repeats merged, {len(bib.report.unparsed)} lines unparsed")
+    if result.resolve_report is not None:
+        say(result.resolve_report.summary())
     return 0
 
 
 def _register_build(commands: argparse._SubParsersAction) -> None:
-    cmd = commands.add_parser("build", help="run the whole pipeline on a list and write every output")
+    cmd = commands.add_parser(
+        "build", help="parse, merge, resolve DOIs and write every output (CSL-JSON, BibTeX, styles, reading list)"
+    )
     cmd.add_argument("file", help="the reference list")
     cmd.add_argument("--out", default="build", metavar="DIR", help="output folder (default: ./build)")
+    cmd.add_argument("--style", action="append", metavar="NAME", help="CSL style (repeatable; default: vancouver)")
+    cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
+    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
+    cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
+    cache = cmd.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
+    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
+    cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
+    cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
     cmd.set_defaults(func=_run_build)
 
 
