@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -216,9 +216,38 @@ def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]
     return kept.replace(**changes), conflicts
 
 
+MAX_ROUNDS = 5
+
+
 def dedupe(bib: Bibliography) -> Bibliography:
-    """Merge repeated references; every merge and value conflict goes into the report."""
+    """Merge repeated references; every merge and value conflict goes into the report.
+
+    A merged reference knows more than its parts and can match a reference none of them
+    matched alone, so passes repeat until nothing merges: `dedupe` is idempotent.
+    """
     refs = bib.references
+    merges = list(bib.report.merges)
+    recorded = {merge.merged: index for index, merge in enumerate(merges)}
+    for _ in range(MAX_ROUNDS):
+        refs, absorbed = _merge_once(refs)
+        if not absorbed:
+            break
+        for ref, (kept, reason, score, conflicts) in absorbed:
+            for occurrence in ref.provenance:
+                if occurrence in recorded:  # merged in an earlier pass: now it belongs to `kept`
+                    merges[recorded[occurrence]] = replace(merges[recorded[occurrence]], kept=kept)
+                else:
+                    recorded[occurrence] = len(merges)
+                    merges.append(Merge(kept, occurrence, reason, score, conflicts))
+    report = Report(list(bib.report.unparsed), merges, list(bib.report.warnings))
+    return Bibliography(refs, dict(bib.header), report)
+
+
+_Absorbed = tuple[Reference, tuple[str, str, float, tuple[str, ...]]]
+
+
+def _merge_once(refs: list[Reference]) -> tuple[list[Reference], list[_Absorbed]]:
+    """One pass: cluster by blocking and `same_work`, merge each cluster into its best member."""
     features = [_features(ref) for ref in refs]
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for index, feature in enumerate(features):
@@ -239,18 +268,15 @@ def dedupe(bib: Bibliography) -> Bibliography:
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(refs)):
         groups[clusters.find(index)].append(index)
-    report = Report(list(bib.report.unparsed), list(bib.report.merges), list(bib.report.warnings))
+    absorbed: list[_Absorbed] = []
     merged: list[tuple[int, Reference]] = []
     for members in groups.values():
-        primary = min(members, key=lambda i: _primary_rank(refs[i]))
-        kept = refs[primary]
-        for index in sorted(members, key=lambda i: _primary_rank(refs[i])):
-            if index == primary:
-                continue
+        ranked = sorted(members, key=lambda i: _primary_rank(refs[i]))
+        kept = refs[ranked[0]]
+        for index in ranked[1:]:
             kept, conflicts = _merge_into(kept, refs[index])
             reason, score = reasons[index]
-            for occurrence in refs[index].provenance:
-                report.merges.append(Merge(kept.id, occurrence, reason, score, tuple(conflicts)))
+            absorbed.append((refs[index], (kept.id, reason, score, tuple(conflicts))))
         merged.append((min(members), kept))
     merged.sort(key=lambda pair: pair[0])
-    return Bibliography([ref for _, ref in merged], dict(bib.header), report)
+    return [ref for _, ref in merged], absorbed

@@ -177,11 +177,6 @@ def test_dedupe_is_independent_of_input_order(refs, seed):
     assert sum(len(ref.provenance) for ref in once) == len(refs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="myobib.dedupe runs one pass: a merged reference can match one its parts did not (lead to fix; "
-    "myobib.merge works around it by deduping to a fixed point)",
-)
 @SETTINGS
 @given(refs=occurrences())
 @example(refs=_grows_after_merging())
