@@ -1,6 +1,14 @@
-"""myobib: medical reference lists into clean, verified, reusable bibliographies."""
+"""myobib: medical reference lists into clean, verified, reusable bibliographies.
+
+    bib = myobib.load("refs/idiopathic-inflammatory-myopathies.txt")   # read + merge repeats
+    bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json")
+    bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
+    bib.reading_list("topic").to_html_page()
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from .api import load, parse_text
 from .dedupe import dedupe
@@ -18,13 +26,30 @@ from .model import Bibliography, Date, Merge, Name, Occurrence, Reference, Repor
 
 __version__ = "0.1.0"
 
+# Heavier parts load on first use, so `import myobib` stays cheap.
+_LAZY = {
+    "Crossref": ("myobib.crossref.client", "Crossref"),
+    "Library": ("myobib.library", "Library"),
+    "ResolveReport": ("myobib.resolve", "ResolveReport"),
+    "resolve": ("myobib.resolve", "resolve"),
+    "read": ("myobib.readers.detect", "read_any"),
+    "merge": ("myobib.merge", "merge"),
+    "format_bibliography": ("myobib.formatting", "format_bibliography"),
+    "cite": ("myobib.formatting", "cite"),
+    "list_styles": ("myobib.formatting", "list_styles"),
+    "reading_list": ("myobib.readinglist", "build"),
+    "build": ("myobib.build", "build"),
+}
+
 __all__ = [
     "Bibliography",
+    "Crossref",
     "CrossrefBlocked",
     "CrossrefError",
     "CrossrefUnavailable",
     "Date",
     "InputError",
+    "Library",
     "Merge",
     "MyobibError",
     "Name",
@@ -32,11 +57,31 @@ __all__ = [
     "OutputError",
     "Reference",
     "Report",
+    "ResolveReport",
     "StyleError",
     "TooManyErrors",
     "Unparsed",
-    "dedupe",
-    "load",
-    "parse_text",
     "__version__",
+    "build",
+    "cite",
+    "dedupe",
+    "format_bibliography",
+    "list_styles",
+    "load",
+    "merge",
+    "parse_text",
+    "read",
+    "reading_list",
+    "resolve",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attribute = _LAZY[name]
+        value = getattr(import_module(module), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'myobib' has no attribute {name!r}")

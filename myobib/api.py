@@ -16,17 +16,12 @@ def parse_text(text: str, source: str = "<string>") -> Bibliography:
     return page.parse_text(text, source)
 
 
-def load(path: str | os.PathLike[str], *, merge_repeats: bool = True) -> Bibliography:
-    """Read a reference list file and merge its repeats (unless `merge_repeats=False`)."""
-    name = str(path).lower()
-    if name.endswith(".json"):
-        from .readers import csljson
+def load(
+    path: str | os.PathLike[str], *, format: str | None = None, merge_repeats: bool = True
+) -> Bibliography:
+    """Read a reference file of any supported format (detected from its content unless `format`
+    is given) and merge its repeats (unless `merge_repeats=False`)."""
+    from .readers.detect import read_any
 
-        bib = csljson.read(path)
-    elif name.endswith(".bib"):
-        from .readers import bibtex
-
-        bib = bibtex.read(path)
-    else:
-        bib = page.read(path)
+    bib = read_any(path, format)
     return dedupe(bib) if merge_repeats else bib

@@ -447,6 +447,30 @@ class Bibliography:
 
         return dumps(self, **options)
 
+    def resolve(self, client: Any = None, **options: Any) -> tuple[Bibliography, Any]:
+        """Attach verified DOIs (see `myobib.resolve.resolve`); returns the new bibliography and a report."""
+        from .resolve import resolve
+
+        return resolve(self, client, **options)
+
+    def format(self, style: str = "vancouver", *, output: str = "text", locale: str | None = None) -> list[str]:
+        """One formatted entry per reference in a CSL style (see `myobib.formatting.format_bibliography`)."""
+        from .formatting import format_bibliography
+
+        return format_bibliography(self, style, output=output, locale=locale)
+
+    def cite(self, keys: list[str], style: str = "vancouver", **options: Any) -> str:
+        """An in-text citation of `keys`, such as `(1–3)` or `(Aggarwal et al., 2017)`."""
+        from .formatting import cite
+
+        return cite(self, keys, style, **options)
+
+    def reading_list(self, by: str = "topic", **options: Any) -> Any:
+        """Tag, filter and group into a reading list (see `myobib.readinglist.build`)."""
+        from .readinglist import build
+
+        return build(self, by, **options)
+
 
 # -- citation keys ---------------------------------------------------------------------------
 
