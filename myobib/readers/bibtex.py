@@ -32,7 +32,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import bibtexparser
@@ -52,14 +53,15 @@ from pylatexenc.latexwalker import (
 )
 
 from ..errors import InputError
-from ..model import Bibliography, Date, Name, Occurrence, Reference, Report, Unparsed
-from ..textio import read_text
+from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
+from .stream import LineLog, file_lines, text_lines
 
 __all__ = [
     "CSL_TO_ENTRY_TYPE",
     "ENTRY_TYPE_TO_CSL",
     "MONTH_MACROS",
     "decode_latex",
+    "iter_references",
     "loads",
     "read",
     "reference_from_fields",
@@ -150,14 +152,10 @@ PUBLISHER_FIELD = {"report": "institution", "thesis": "school"}
 BOOKTITLE_TYPES = frozenset({"chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"})
 OVERRIDE_FIELD = "myobib"
 MAX_VALUE_LENGTH = 1_000_000
+CHUNK_CHARS = 4_000_000  # an unclosed entry is cut at the next `@` line past this size
 
 _SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
 _DELIMITER = re.compile(r'\\.|[{}"]', re.DOTALL)
-# Commands that read or write files or redefine things: reported, never decoded (kept as text).
-_RISKY_LATEX = re.compile(
-    r"\\(?:input|include|write\d*|immediate|openout|openin|read\d*|catcode|def|edef|gdef|xdef|csname|let"
-    r"|newcommand|renewcommand|providecommand|usepackage|documentclass|special)(?![A-Za-z])"
-)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _L2T = LatexNodes2Text()
 # Macros pylatexenc does not know (or would drop) that we decode ourselves.
@@ -569,73 +567,127 @@ def apply_override(ref: Reference, override: Mapping[str, Any]) -> Reference:
 
 def loads(text: str, source: str = "<string>") -> Bibliography:
     """Parse BibTeX text; every block that cannot be read is reported in `report.unparsed`."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
-    report = Report()
-    strings = dict(MONTH_MACROS)
-    references: list[Reference] = []
-    preambles: list[str] = []
-    first_line_of: dict[str, int] = {}
-    for block in library.blocks:
-        line = (block.start_line or 0) + 1
+    log = LineLog(source)
+    return _bibliography(text_lines(text, log), log)
+
+
+def read(path: str | os.PathLike[str]) -> Bibliography:
+    """Read a BibTeX file (any encoding), streaming it entry by entry."""
+    log = LineLog(os.path.basename(str(path)))
+    return _bibliography(file_lines(path, log), log)
+
+
+def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog) -> Bibliography:
+    header: dict[str, Any] = {}
+    references = list(iter_references(lines, log, header))
+    log.finish()
+    if not references:
+        raise InputError("no BibTeX entries found", log.source, min((u.line for u in log.unparsed), default=None))
+    return Bibliography(references, header, Report(log.unparsed, [], log.warnings))
+
+
+@dataclass
+class _State:
+    """What one file's entries share: macros, keys seen, preambles."""
+
+    header: dict[str, Any]
+    strings: dict[str, str] = field(default_factory=lambda: dict(MONTH_MACROS))
+    first_line_of: dict[str, int] = field(default_factory=dict)
+
+
+def iter_references(
+    lines: Iterable[tuple[int, str]], log: LineLog, header: dict[str, Any] | None = None
+) -> Iterator[Reference]:
+    """Read references from numbered lines one entry at a time, so a file need not fit in memory.
+
+    Lines are cut into chunks at lines starting with `@` outside braces (or past
+    `CHUNK_CHARS` inside an unclosed one); problems go to `log`, preambles to
+    `header["bibtex-preamble"]`.
+    """
+    state = _State(header if header is not None else {})
+    chunk: list[str] = []
+    start = size = depth = 0
+    for number, line in lines:
+        if chunk and line.lstrip().startswith("@") and (depth <= 0 or size > CHUNK_CHARS):
+            yield from _chunk_references("\n".join(chunk), start, log, state)
+            chunk, size, depth = [], 0, 0
+        if not chunk:
+            start = number
+        chunk.append(line)
+        size += len(line) + 1
+        if "{" in line or "}" in line:
+            depth += _brace_delta(line)
+    if chunk:
+        yield from _chunk_references("\n".join(chunk), start, log, state)
+
+
+def _brace_delta(line: str) -> int:
+    delta = 0
+    for found in _DELIMITER.finditer(line):
+        delta += {"{": 1, "}": -1}.get(found.group(), 0)
+    return delta
+
+
+def _chunk_references(text: str, first_line: int, log: LineLog, state: _State) -> Iterator[Reference]:
+    source = log.source
+    for block in bibtexparser.parse_string(text, parse_stack=[]).blocks:
+        line = first_line + (block.start_line or 0)
         raw_text = block.raw or ""
         if isinstance(block, bp.ParsingFailedBlock):
-            report.unparsed.append(Unparsed(source, line, raw_text, _failure_reason(block, first_line_of)))
+            log.unparse(line, raw_text, _failure_reason(block, state.first_line_of))
         elif isinstance(block, bp.Entry):
-            try:
-                ref, warnings = _entry_reference(block, strings)
-            except _BadEntry as exc:
-                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+            if block.key in state.first_line_of:
+                first = state.first_line_of[block.key]
+                log.unparse(line, raw_text, f"duplicate citation key '{block.key}' (first used on line {first})")
                 continue
-            report.warnings.extend(f"{source}:{line}: {w}" for w in warnings)
-            first_line_of.setdefault(block.key, line)
+            try:
+                ref, warnings = _entry_reference(block, state.strings)
+            except _BadEntry as exc:
+                log.unparse(line, raw_text, str(exc))
+                continue
+            for kind, message in warnings:
+                log.warn(line, kind, message)
+            state.first_line_of[block.key] = line
             end = line + raw_text.count("\n")
-            references.append(ref.replace(provenance=(Occurrence(source, line, end, raw_text, key=block.key),)))
+            yield ref.replace(provenance=(Occurrence(source, line, end, raw_text, key=block.key),))
         elif isinstance(block, bp.String):
             undefined: list[str] = []
             try:
-                strings[block.key.lower()] = _resolve(block.value, strings, undefined)
+                state.strings[block.key.lower()] = _resolve(block.value, state.strings, undefined)
             except _BadEntry as exc:
-                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
+                log.unparse(line, raw_text, str(exc))
                 continue
             for word in undefined:
-                report.warnings.append(f"{source}:{line}: @string {block.key}: undefined macro '{word}' kept as text")
+                log.warn(line, "undefined macros", f"@string {block.key}: undefined macro '{word}' kept as text")
         elif isinstance(block, bp.Preamble):
             try:
-                preambles.append(_resolve(block.value, strings, []))
+                state.header.setdefault("bibtex-preamble", []).append(_resolve(block.value, state.strings, []))
             except _BadEntry as exc:
-                report.unparsed.append(Unparsed(source, line, raw_text, str(exc)))
-                continue
-            command = _RISKY_LATEX.search(preambles[-1])
-            if command:
-                report.warnings.append(f"{source}:{line}: @preamble contains the LaTeX command {command.group()}")
+                log.unparse(line, raw_text, str(exc))
         elif isinstance(block, bp.ImplicitComment):
             for offset, content in enumerate(raw_text.split("\n")):
                 if content.strip() and not content.lstrip().startswith("%"):
-                    report.unparsed.append(Unparsed(source, line + offset, content, "text outside any BibTeX entry"))
-    if not references:
-        where = min((u.line for u in report.unparsed), default=None)
-        raise InputError("no BibTeX entries found", source, where)
-    header: dict[str, Any] = {"bibtex-preamble": preambles} if preambles else {}
-    return Bibliography(references, header, report)
+                    log.unparse(line + offset, content, "text outside any BibTeX entry")
 
 
-def _entry_reference(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Reference, list[str]]:
+def _entry_reference(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Reference, list[tuple[str, str]]]:
+    """The entry's reference and its (kind, message) warnings."""
     fields: dict[str, str] = {}
-    warnings: list[str] = []
+    warnings: list[tuple[str, str]] = []
     for fld in block.fields:
         name = fld.key.lower()
         if name in fields:
             raise _BadEntry(f"duplicate field '{name}' in entry '{block.key}'")
         undefined: list[str] = []
         fields[name] = _resolve(fld.value, strings, undefined)
-        warnings.extend(f"entry {block.key}: field {name}: undefined macro '{w}' kept as text" for w in undefined)
-        command = _RISKY_LATEX.search(fields[name])
-        if command:
-            warnings.append(f"entry {block.key}: field {name}: contains the LaTeX command {command.group()}")
+        warnings.extend(
+            ("undefined macros", f"entry {block.key}: field {name}: undefined macro '{w}' kept as text")
+            for w in undefined
+        )
     if not block.key or any(ch.isspace() or ch in '{}",=' for ch in block.key):
         raise _BadEntry(f"invalid citation key {block.key!r}")
     ref, more = reference_from_fields(block.entry_type, block.key, fields)
-    return ref, warnings + more
+    return ref, warnings + [("entries", message) for message in more]
 
 
 def _failure_reason(block: bp.ParsingFailedBlock, first_line_of: Mapping[str, int]) -> str:
@@ -646,11 +698,3 @@ def _failure_reason(block: bp.ParsingFailedBlock, first_line_of: Mapping[str, in
         return f"duplicate field {', '.join(sorted(block.duplicate_keys))}"
     reason = (getattr(block.error, "abort_reason", None) or str(block.error)).strip()
     return f"unreadable BibTeX entry (unbalanced braces or quotes?): {reason}" if reason else "unreadable BibTeX entry"
-
-
-def read(path: str | os.PathLike[str]) -> Bibliography:
-    """Read a BibTeX file (any encoding)."""
-    text, warnings = read_text(path)
-    bib = loads(text, os.path.basename(str(path)))
-    bib.report.warnings[:0] = warnings
-    return bib

@@ -51,6 +51,7 @@ from ..readers.bibtex import (
     decode_latex,
     reference_from_fields,
 )
+from ..readers.stream import _BIDI, _CONTROL
 from ..textio import write_atomic
 
 __all__ = ["dumps", "encode_latex", "write"]
@@ -79,7 +80,9 @@ _ENCODER = UnicodeToLatexEncoder(
     unknown_char_warning=False,
 )
 _MONTH_NAMES = list(MONTH_MACROS)
-_KEY_BAD = re.compile(r"[\s{}(),=\"#%'\\~]")
+# Characters the readers drop from every input line (with a warning): never written.
+_UNREADABLE = re.compile(f"{_CONTROL.pattern}|{_BIDI.pattern}")
+_KEY_BAD = re.compile(r"[\s{}(),=\"#%'\\~]|" + _UNREADABLE.pattern)
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 _FORMAT = bibtexparser.BibtexFormat()
 _FORMAT.indent = "  "
@@ -105,7 +108,12 @@ def dumps(bib: Bibliography, *, latex: bool = False) -> str:
     """The bibliography as BibTeX text; `latex=True` LaTeX-encodes non-ASCII text."""
     blocks: list[Any] = []
     for preamble in bib.header.get("bibtex-preamble", ()):
-        if isinstance(preamble, str) and _safe_raw(preamble) and (preamble.isascii() or not latex):
+        if (
+            isinstance(preamble, str)
+            and _safe_raw(preamble)
+            and not _UNREADABLE.search(preamble)
+            and (preamble.isascii() or not latex)
+        ):
             blocks.append(Preamble("{" + preamble + "}"))
     taken: set[str] = set()
     for ref in bib:
@@ -126,7 +134,9 @@ def encode_latex(text: str, latex: bool = False, rich: bool = False) -> str:
 
     `rich` turns CSL rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, nocase and small-caps
     spans) into LaTeX (`\\textit{…}`, `{…}`); unbalanced markup is written as text.
+    Control characters and bidirectional overrides, which readers drop, are left out.
     """
+    text = _UNREADABLE.sub("", text)
     if rich and _RICH_TAG.search(text):
         tokens = _rich_tokens(text)
         if tokens is not None:
@@ -207,6 +217,7 @@ def _safe_raw(value: str) -> bool:
 
 def _verbatim(value: str, ascii_only: bool) -> str:
     """A URL or DOI as a braced value, as is; percent-encoded only where it would break the file."""
+    value = _UNREADABLE.sub("", value)
     if not _safe_raw(value):
         value = value.replace("%", "%25").replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
     if ascii_only and not value.isascii():
@@ -354,6 +365,7 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
                 and name != OVERRIDE_FIELD
                 and _FIELD_NAME.fullmatch(name)
                 and _safe_raw(value)
+                and not _UNREADABLE.search(value)
                 and (value.isascii() or not latex)
             ):
                 out.append((name, "{" + value + "}"))
@@ -392,8 +404,8 @@ def _json_value(data: Any, ascii_only: bool) -> str:
                 escaped = True
             elif ch == '"':
                 in_string = False
-            elif ch in "{}":
-                out.append("\\u007b" if ch == "{" else "\\u007d")
+            elif ch in "{}" or _UNREADABLE.match(ch):
+                out.append(f"\\u{ord(ch):04x}")
                 continue
         elif ch == '"':
             in_string = True

@@ -6,7 +6,7 @@ import bibtexparser
 import pytest
 
 import myobib
-from myobib import Date, InputError, Name
+from myobib import Bibliography, Date, InputError, Name, Reference
 from myobib.readers import bibtex as reader
 from myobib.writers import bibtex as writer
 
@@ -323,7 +323,7 @@ def test_myobib_load_reads_bib_files(tmp_path, seed_path):
 def test_preambles_are_kept_and_written_back():
     bib = reader.loads('@preamble{"\\newcommand{\\noopsort}[1]{}"}\n@misc{k, title = {x}}', "p.bib")
     assert bib.header == {"bibtex-preamble": ["\\newcommand{\\noopsort}[1]{}"]}
-    assert bib.report.warnings == ["p.bib:1: @preamble contains the LaTeX command \\newcommand"]
+    assert bib.report.warnings == ["p.bib:1: LaTeX command \\newcommand kept as plain text, never run"]
     assert writer.dumps(bib).startswith("@preamble{{\\newcommand{\\noopsort}[1]{}}}")
 
 
@@ -339,17 +339,31 @@ def test_deeply_nested_braces_are_kept_with_a_warning():
 def test_injected_latex_is_kept_as_text_and_neutralised_on_output():
     bib = reader.loads(r"@misc{k, title = {\input{/etc/passwd}\write18{rm -rf x}}}", "inj.bib")
     assert bib[0].title == r"\input{/etc/passwd}\write18{rm -rf x}"
-    assert bib.report.warnings == ["inj.bib:1: entry k: field title: contains the LaTeX command \\input"]
+    assert bib.report.warnings == ["inj.bib:1: LaTeX command \\input kept as plain text, never run"]
     written = writer.dumps(bib)
     assert r"\input{" not in written and r"\write18{" not in written
     assert reader.loads(written)[0].title == bib[0].title
 
 
-def test_control_characters_and_right_to_left_text_survive():
-    title = "a\x01b \u05e9\u05dc\u05d5\u05dd \u202eabc"
-    bib = reader.loads("@misc{k, title = {" + title + "}, author = {\u0645\u062d\u0645\u062f, \u0639.}}")
-    assert bib[0].title == title and bib[0].author == (Name("\u0645\u062d\u0645\u062f", "\u0639."),)
-    assert reader.loads(writer.dumps(bib))[0].title == title
+def test_control_characters_and_bidi_overrides_are_removed_with_a_warning_rtl_text_kept():
+    bib = reader.loads(
+        "@misc{k, title = {a\x01b \u05e9\u05dc\u05d5\u05dd \u202eabc}, author = {\u0645\u062d\u0645\u062f, \u0639.}}",
+        "c.bib",
+    )
+    assert bib[0].title == "ab \u05e9\u05dc\u05d5\u05dd abc"
+    assert bib[0].author == (Name("\u0645\u062d\u0645\u062f", "\u0639."),)
+    assert bib.report.warnings == [
+        "c.bib:1: control characters removed",
+        "c.bib:1: bidirectional override characters removed",
+    ]
+
+
+def test_control_characters_survive_model_to_bibtex_to_model():
+    ref = Reference(id="k", title="a\x01b\u202ec", author=(Name("X\x7f", "Y"),))
+    text = writer.dumps(Bibliography([ref]))
+    assert "\x01" not in text and "\u202e" not in text and "\x7f" not in text
+    back = reader.loads(text)
+    assert back[0].replace(provenance=()) == ref and back.report.warnings == []
 
 
 def test_binary_file_is_one_line_input_error(tmp_path):
