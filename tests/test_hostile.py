@@ -195,3 +195,30 @@ def test_writers_survive_hostile_values():
     ref = Reference(title="a\x00b\n\u202e<script>\\input{x}", note="line1\nline2")
     text = ris_writer.dumps(Bibliography([ref]))
     assert ris.loads(text)[0].note == "line1\nline2"
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "filler"),
+    [("long.ris", "TY  - JOUR\nTI  - T\n", "  more title\n"), ("long.nbib", "PMID- 1\nTI  - T\n", "      more\n"),
+     ("long.txt", "Smith J. Words\n", "more words\n")],
+)  # fmt: skip
+def test_endless_record_is_cut_and_reported(tmp_path, monkeypatch, name, head, filler):
+    monkeypatch.setattr(stream, "MAX_RECORD_LINES", 50)
+    monkeypatch.setattr(stream, "MAX_UNPARSED", 100_000)
+    path = write(tmp_path, name, (head + filler * 500 + "\n" + {"long.ris": GOOD_RIS, "long.nbib": "PMID- 2\n",
+                                                                  "long.txt": GOOD_LINE}[name]).encode())
+    bib = read_any(path)
+    spans = [occ.line_end - occ.line_start + 1 for ref in bib for occ in ref.provenance]
+    assert max(spans) <= 50
+    last = head.count("\n") + 500  # the last line of the endless record
+    assert bib[-1].provenance[0].line_start == last + 2
+    covered = {u.line for u in bib.report.unparsed} | {
+        n for ref in bib for occ in ref.provenance for n in range(occ.line_start, occ.line_end + 1)
+    }
+    assert set(range(1, last + 1)) <= covered
+
+
+def test_paragraph_of_junk_stays_linear(tmp_path):
+    path = write(tmp_path, "junk.txt", b"only words here, nothing else\n" * 11_000)
+    with pytest.raises(InputError, match="junk.txt:10001: more than 10000 unreadable lines"):
+        read_any(path, "text")

@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..journals import full_name
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
 from ..pages import expand_page_range, first_page
+from . import stream
 from .identifiers import find_identifiers
 from .nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
 from .stream import LineLog, file_lines, text_lines
@@ -271,7 +272,15 @@ def _kind(line: str) -> str | None:
 
 
 def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
+    """Group lines into entries, streaming.
+
+    A number starts an entry and a blank line ends one; in an unnumbered paragraph, a line
+    that is a whole reference (or a bare identifier) by itself, after another such line,
+    starts the next. Entries are cut at `MAX_RECORD_LINES` lines or the character limit.
+    """
     current: _Entry | None = None
+    current_kind: str | None = None  # the kind of an unnumbered one-line entry
+    size = 0
     for number, line in lines:
         if not line.strip():
             if current is not None:
@@ -279,25 +288,23 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
             current = None
             continue
         numbered = _NUMBER.match(line)
-        if numbered:
-            if current is not None:
-                yield current
-            current = _Entry(int(numbered[1] or numbered[2]), [(number, line)])
-        elif current is None:
-            current = _Entry(None, [(number, line)])
+        kind = None if numbered or (current is not None and current.number is not None) else _kind(line)
+        if current is not None and (
+            numbered
+            or (kind is not None and kind == current_kind and len(current.lines) == 1)
+            or len(current.lines) >= stream.MAX_RECORD_LINES
+            or size > _MAX_ENTRY_CHARS
+        ):
+            yield current
+            current = None
+        if current is None:
+            current = _Entry(int(numbered[1] or numbered[2]) if numbered else None, [(number, line)])
+            current_kind, size = kind, len(line)
         else:
             current.lines.append((number, line))
+            current_kind, size = None, size + len(line)
     if current is not None:
         yield current
-
-
-def _split_one_per_line(entry: _Entry) -> list[_Entry]:
-    """An unnumbered paragraph whose every line is a whole reference (or every line a bare identifier) is split."""
-    if entry.number is None and 1 < len(entry.lines) <= 5000:
-        kinds = {_kind(text) for _, text in entry.lines}
-        if len(kinds) == 1 and None not in kinds:
-            return [_Entry(None, [line]) for line in entry.lines]
-    return [entry]
 
 
 def _reference(entry: _Entry, log: LineLog) -> Reference | None:
@@ -320,10 +327,9 @@ def _reference(entry: _Entry, log: LineLog) -> Reference | None:
 def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[Reference]:
     """Read references from numbered lines, one entry at a time."""
     for entry in _entries(lines):
-        for part in _split_one_per_line(entry):
-            ref = _reference(part, log)
-            if ref is not None:
-                yield ref
+        ref = _reference(entry, log)
+        if ref is not None:
+            yield ref
 
 
 def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog) -> Bibliography:

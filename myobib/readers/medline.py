@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..journals import full_name
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
 from ..pages import expand_page_range, first_page
+from . import stream
 from .identifiers import clean_doi
 from .nlm import MONTHS, parse_authors
 from .stream import LineLog, file_lines, text_lines
@@ -151,6 +152,10 @@ def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[
     """Read references from numbered lines, one at a time."""
     record: _Record | None = None
     for number, line in lines:
+        if record is not None and len(record.lines) >= stream.MAX_RECORD_LINES:
+            log.warn(record.start, "over-long records", f"over {stream.MAX_RECORD_LINES} lines; record cut there")
+            yield _build(record, log.source)
+            record = None
         if not line.strip():
             if record is not None and record.fields:
                 yield _build(record, log.source)

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
 from ..pages import expand_page_range, first_page
+from . import stream
 from .identifiers import clean_doi
 from .nlm import GROUP_WORDS, parse_authors
 from .stream import LineLog, file_lines, text_lines
@@ -256,6 +257,11 @@ def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[
         return _build(current, log.source, log)
 
     for number, line in lines:
+        if record is not None and len(record.lines) >= stream.MAX_RECORD_LINES:
+            log.warn(record.start, "over-long records", f"over {stream.MAX_RECORD_LINES} lines; record cut there")
+            record.closed = True
+            yield finish(record)
+            record, last_tag = None, None
         found = _TAG.match(line.rstrip())
         if found is None and line.strip() and _TAG.match(line.strip()):
             found = _TAG.match(line.strip())

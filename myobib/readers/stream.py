@@ -20,6 +20,7 @@ from ..model import Unparsed
 
 __all__ = [
     "MAX_LINE_BYTES",
+    "MAX_RECORD_LINES",
     "MAX_UNPARSED",
     "LineLog",
     "file_lines",
@@ -28,6 +29,7 @@ __all__ = [
 
 MAX_LINE_BYTES = 4 * 1024 * 1024  # longer lines are skipped (and reported), not read
 MAX_UNPARSED = 10_000  # past this many unreadable lines a file is refused: it is not a list
+MAX_RECORD_LINES = 5_000  # a record (or entry) longer than this is closed where it stands
 MAX_WARNINGS_PER_KIND = 20
 SNIPPET = 200  # characters of a skipped over-long line kept in the report
 _BINARY_PROBE = 65536
