@@ -64,6 +64,7 @@ _STOP_WORDS = frozenset(
     under underneath until unto up upon v v. van versus via vis-à-vis von vs vs. with within without yet""".split()
 )
 _NUMBERED = re.compile(r"([A-Za-z]*)(\d+)")
+_BARE_NUMBER = re.compile(r"(\D{0,3}?)(\d+)(\D{0,3})")
 _INITIAL = re.compile(r"(?:[A-Z]\.?-?)+")
 _PLURAL = re.compile(r"\d+\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+")
 
@@ -250,7 +251,8 @@ class _Layout:
                 continue
             prefix, suffix = item.get("prefix", ""), item.get("suffix", "")
             out.append(prefix + text + suffix)
-            numbers.append(item.number if not prefix and not suffix and str(text) == str(item.number) else None)
+            number = _BARE_NUMBER.fullmatch(str(text)) if not prefix and not suffix else None
+            numbers.append(number.groups() if number and number.group(2) == str(item.number) else None)
             parent.cites.append(item)
         if parent.get("collapse") == "citation-number" and out and None not in numbers:
             out = _collapse_numbers(numbers, self.unicode_character("EN DASH"))
@@ -288,23 +290,24 @@ class _Layout:
         return model.join(parts, self.get("delimiter", "")) if parts else None
 
 
-def _collapse_numbers(numbers: list[int], dash: str) -> list[str]:
+def _collapse_numbers(numbers: list[tuple[str, str, str]], dash: str) -> list[str]:
+    """Runs of three or more consecutive citation numbers as `1–3` (`[1]–[3]` with affixes)."""
     out: list[str] = []
-    run: list[int] = []
-    for n in numbers:
-        if run and n == run[-1] + 1:
-            run.append(n)
+    run: list[tuple[str, str, str]] = []
+    for cite in numbers:
+        if run and int(cite[1]) == int(run[-1][1]) + 1:
+            run.append(cite)
             continue
         out.extend(_flush(run, dash))
-        run = [n]
+        run = [cite]
     out.extend(_flush(run, dash))
     return out
 
 
-def _flush(run: list[int], dash: str) -> list[str]:
+def _flush(run: list[tuple[str, str, str]], dash: str) -> list[str]:
     if len(run) >= 3:
-        return [f"{run[0]}{dash}{run[-1]}"]
-    return [str(n) for n in run]
+        return ["".join(run[0]) + dash + "".join(run[-1])]
+    return ["".join(cite) for cite in run]
 
 
 class _Date:
@@ -471,6 +474,10 @@ class _Style(CitationStylesStyle):
             self.root.set_locale_list(locale or self.root.get("default-locale", "en-US"), validate=False)
         except ValueError as exc:
             raise StyleError(f"{path}: {exc}") from exc
+        if locale:
+            # Title case applies to items without a language only when the output locale is
+            # English, as in citeproc-js; citeproc-py reads the language from this attribute.
+            self.root.set("default-locale", locale)
 
 
 class _Keys(list):

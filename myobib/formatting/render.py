@@ -12,12 +12,13 @@ year suffixes, no added names or given names), no `initialize="false"` on names,
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..errors import MyobibError, StyleError
@@ -33,8 +34,9 @@ OUTPUTS = ("text", "html", "markdown", "rst")
 _CACHE_SIZE = 100_000
 _cache: OrderedDict[tuple, str] = OrderedDict()
 _cache_lock = threading.Lock()
-# A period after punctuation that ends a field (`disease:.`, `<i>et al.</i>.`) is dropped.
-_DOUBLE_PERIOD = re.compile(r"(?<!\.)([.!?:;])((?:</[a-z]+>|\*{1,2})*)\.(?!\.)")
+# A period after punctuation that ends a field (`disease:.`, `<i>et al.</i>.`, `et al.“.`) is dropped.
+_CLOSERS = r"(?:</[a-z]+>|\*{1,2}|[\s\u00a0\u202f]?[\u201c\u201d\u2018\u2019\u00ab\u00bb\u203a\u2039])"
+_DOUBLE_PERIOD = re.compile(rf"(?<!\.)([.!?:;])({_CLOSERS}*)\.(?!\.)")
 
 
 class UnknownKey(MyobibError, KeyError):
@@ -58,6 +60,17 @@ def _engine(style: str, locale: str | None) -> Engine:
 def _check_output(output: str) -> None:
     if output not in OUTPUTS:
         raise StyleError(f"unknown output '{output}' (choose from {', '.join(OUTPUTS)})")
+
+
+@contextlib.contextmanager
+def _style_failures(style: str) -> Iterator[None]:
+    """A style that citeproc-py cannot render becomes a one-line `StyleError`, not a traceback."""
+    try:
+        yield
+    except MyobibError:
+        raise
+    except Exception as exc:  # citeproc-py fails on some styles with arbitrary errors
+        raise StyleError(f"style '{style}' cannot be rendered by citeproc-py: {type(exc).__name__}: {exc}") from exc
 
 
 def _items(references: Iterable[Reference | Mapping[str, Any]]) -> tuple[list[dict], dict[str, str]]:
@@ -118,7 +131,7 @@ def format_bibliography(
     if not items:
         return []
     by_id = {item["id"]: item for item in items}
-    with engine.lock:
+    with engine.lock, _style_failures(style):
         bib, ordered = engine.order(items, output)
         entries = []
         for number, citation_item in enumerate(ordered, start=1):
@@ -172,7 +185,7 @@ def cite(
         raise UnknownKey(f"no reference with key {', '.join(repr(k) for k in missing)}")
     locators = locators or {}
     cluster = _Cluster([ids[k] for k in keys], [_locator(locators[k]) if k in locators else None for k in keys])
-    with engine.lock:
+    with engine.lock, _style_failures(style):
         bib, _ = engine.order(items, output)
         text = engine.render_citations(bib, [cluster])[0]
     return _postprocess(text, engine, output)

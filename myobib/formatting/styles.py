@@ -121,7 +121,7 @@ def resolve_style(name: str) -> StyleInfo:
         if style_id in _dependent():
             return _from_file(key, styles_dir() / "dependent" / f"{style_id}.csl")
         style_id = ALIASES.get(style_id) or _renamed().get(style_id) or style_id
-    close = [m[0] for m in process.extract(style_id, list_styles(), scorer=fuzz.WRatio, limit=5, score_cutoff=60)]
+    close = [m[0] for m in process.extract(style_id, list_styles(), scorer=fuzz.ratio, limit=5, score_cutoff=60)]
     hint = f"; did you mean: {', '.join(close)}?" if close else "; `myobib styles --search WORD` lists them"
     raise StyleError(f"unknown CSL style '{key}'{hint}")
 
@@ -166,6 +166,6 @@ def resolve_locale(locale: str) -> str:
         return by_lower[wanted.lower()]
     if wanted.lower() in dialects:
         return dialects[wanted.lower()]
-    close = [m[0] for m in process.extract(wanted, sorted(names), scorer=fuzz.WRatio, limit=4, score_cutoff=60)]
+    close = [m[0] for m in process.extract(wanted, sorted(names), scorer=fuzz.ratio, limit=4, score_cutoff=60)]
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise StyleError(f"unknown locale '{locale}'{hint}")
