@@ -152,6 +152,7 @@ PUBLISHER_FIELD = {"report": "institution", "thesis": "school"}
 BOOKTITLE_TYPES = frozenset({"chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"})
 OVERRIDE_FIELD = "myobib"
 MAX_VALUE_LENGTH = 1_000_000
+BATCH_CHARS = 65_536  # entries are parsed in batches of about this size
 CHUNK_CHARS = 4_000_000  # an unclosed entry is cut at the next `@` line past this size
 
 _SPECIAL = re.compile(r"[\\{}$%~&^_#]|--|``|''|!`|\?`")
@@ -600,15 +601,15 @@ def iter_references(
 ) -> Iterator[Reference]:
     """Read references from numbered lines one entry at a time, so a file need not fit in memory.
 
-    Lines are cut into chunks at lines starting with `@` outside braces (or past
-    `CHUNK_CHARS` inside an unclosed one); problems go to `log`, preambles to
-    `header["bibtex-preamble"]`.
+    Lines are cut into batches of whole entries at lines starting with `@` outside
+    braces (or past `CHUNK_CHARS` inside an unclosed one); problems go to `log`,
+    preambles to `header["bibtex-preamble"]`.
     """
     state = _State(header if header is not None else {})
     chunk: list[str] = []
     start = size = depth = 0
     for number, line in lines:
-        if chunk and line.lstrip().startswith("@") and (depth <= 0 or size > CHUNK_CHARS):
+        if chunk and line.lstrip().startswith("@") and (depth <= 0 and size > BATCH_CHARS or size > CHUNK_CHARS):
             yield from _chunk_references("\n".join(chunk), start, log, state)
             chunk, size, depth = [], 0, 0
         if not chunk:

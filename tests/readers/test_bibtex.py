@@ -8,6 +8,7 @@ import pytest
 import myobib
 from myobib import Bibliography, Date, InputError, Name, Reference
 from myobib.readers import bibtex as reader
+from myobib.readers import stream
 from myobib.writers import bibtex as writer
 
 # A realistic export (JabRef/Overleaf style) with the quirks real files have.
@@ -387,3 +388,31 @@ def test_biblatex_names_for_journal_and_place_are_understood():
     assert (fields["journal"], fields["address"]) == ("Chest", "Glenview")
     both = reader.loads("@article{k, journal = {A}, journaltitle = {B}, booktitle = {C}}")[0]
     assert both.container_title == "A" and both.extra["bibtex"] == {"journaltitle": "B", "booktitle": "C"}
+
+
+def test_iter_references_streams_lines_entry_batches_at_a_time(monkeypatch):
+    monkeypatch.setattr(reader, "BATCH_CHARS", 10)
+    consumed: list[int] = []
+
+    def lines():
+        for number, line in enumerate(BROKEN.split("\n") + ["@misc{last, title = {x}}"], start=1):
+            consumed.append(number)
+            yield number, line
+
+    log = stream.LineLog("s.bib")
+    refs = reader.iter_references(lines(), log)
+    first = next(refs)
+    assert first.id == "good1" and max(consumed) == 2  # read up to the next entry only
+    assert [ref.id for ref in refs] == ["good2", "last"]
+    assert [(u.line, u.reason.split(" (")[0]) for u in log.unparsed][:2] == [
+        (2, "duplicate citation key 'good1'"),
+        (3, "duplicate field title"),
+    ]
+
+
+def test_an_at_sign_inside_a_braced_value_does_not_cut_the_entry(monkeypatch):
+    monkeypatch.setattr(reader, "BATCH_CHARS", 0)
+    text = "@article{a,\n  abstract = {First line\n@ at a line start\nmore},\n  title = {T}\n}\n@misc{b, title = {B}}"
+    bib = reader.loads(text)
+    assert bib.keys() == ["a", "b"] and bib["a"].extra["abstract"] == "First line @ at a line start more"
+    assert bib["b"].provenance[0].line_start == 7
