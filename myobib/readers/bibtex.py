@@ -1,8 +1,12 @@
 """BibTeX input (Overleaf, JabRef, Zotero, myobib's own output) through bibtexparser 2.x.
 
-bibtexparser only splits the file into blocks (no middlewares): macro expansion, LaTeX
-decoding and name splitting are done here, field by field, because its middlewares cut
-URLs at `%` and lose the braces that protect group names.
+Files are streamed (`iter_references`): lines come through `readers.stream` (decoded
+line by line; control characters and bidirectional overrides removed, LaTeX commands
+that read files reported), are cut into batches of whole entries, and bibtexparser only
+splits each batch into blocks (no middlewares): macro expansion, LaTeX decoding and name
+splitting are done here, field by field, because its middlewares cut URLs at `%` and
+lose the braces that protect group names. Every block that cannot be read (duplicate
+key or field, unbalanced braces, text outside entries) is reported with its line.
 
 How fields map to the model (the writer, `myobib.writers.bibtex`, is the exact inverse):
 
