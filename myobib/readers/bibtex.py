@@ -380,8 +380,17 @@ def parse_names(raw: str, problems: list[str] | None = None) -> tuple[tuple[Name
     return tuple(names), et_al
 
 
-@functools.lru_cache(maxsize=16384)
 def _parse_name(text: str) -> Name | None:
+    return _parse_short_name(text) if len(text) <= 200 else _split_name(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_short_name(text: str) -> Name | None:
+    return _split_name(text)
+
+
+def _split_name(text: str) -> Name | None:
+    """One BibTeX name as a `Name`, or None when BibTeX rules cannot split it."""
     if _whole_group(text):
         return Name(literal=decode_latex(text[1:-1]))
     simple = _SIMPLE_NAME.fullmatch(text)
