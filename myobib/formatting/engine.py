@@ -19,7 +19,7 @@ Fidelity, towards what citeproc-js prints for the same CSL-JSON, style and local
   (`de`, `et`, …) lowercase;
 - initials of a hyphenated given name drop a lowercase part (`Min-jun` → `M.`);
 - a last name that is an institution is preceded by the delimiter before "and"/"&";
-- a locale without quote terms falls back to “ and ”.
+- quote terms as the locale defines them (an empty term prints nothing), “ and ” when none does.
 Punctuation inside quotes and markup-crossing periods are handled on the output in `render`.
 """
 
@@ -121,7 +121,7 @@ def _title_case(text: Any) -> Any:
             continue
         core = piece.lstrip("“‘\"'(")
         lead = piece[: len(piece) - len(core)]
-        if core[:1].islower() and (first or after_colon or (i == last and len(core) > 1)
+        if core[:1].islower() and core.islower() and (first or after_colon or (i == last and len(core) > 1)
                                    or core.lower().rstrip(",;:") not in _STOP_WORDS):
             core = core[:1].upper() + core[1:]
         out.append(lead + core)
@@ -225,10 +225,14 @@ class _Prefixed(str):
 class _Quoted:
     def quote(self, string):
         if self.get("quotes", "false").lower() == "true":
-            open_quote = self.get_single_term(name="open-quote") or "\u201c"
-            close_quote = self.get_single_term(name="close-quote") or "\u201d"
-            return open_quote + string + close_quote
+            return _term(self, "open-quote", "\u201c") + string + _term(self, "close-quote", "\u201d")
         return string
+
+
+def _term(element: Any, name: str, default: str) -> str:
+    """A locale term; `default` only when no locale defines it (an empty term stays empty, as in citeproc-js)."""
+    term = element.get_term(name)
+    return default if term is None else str(term.single or "")
 
 
 class _Layout:
@@ -531,9 +535,10 @@ class Engine:
                             if isinstance(el, model.Text))
         self.second_field_align = bibliography.get("second-field-align") if bibliography is not None else None
         root = self.style.root
+        root.formatter = plain_formatter  # terms are preformatted, which needs a formatter
         self.punctuation_in_quote = str(root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
-        self.close_quote = str(root.get_single_term(name="close-quote") or "\u201d")
-        self.close_inner_quote = str(root.get_single_term(name="close-inner-quote") or "\u2019")
+        self.close_quote = _term(root, "close-quote", "\u201d")
+        self.close_inner_quote = _term(root, "close-inner-quote", "\u2019")
 
     def _prepare(self, items: Sequence[dict], output: str) -> _Bibliography:
         escape = FORMATTERS[output].preformat if output != "text" else None
