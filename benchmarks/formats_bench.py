@@ -2,8 +2,8 @@
 
     python3 benchmarks/formats_bench.py [--n 100000] [--big-mb 200] [--fuzz 100000] [--skip speed,memory,fuzz]
 
-1. Speed: the same `--n` synthetic references (the seed's 17 works, every title and DOI made
-   unique) written as RIS, MEDLINE, a numbered Vancouver list, BibTeX and CSL-JSON, each read
+1. Speed: the same `--n` synthetic references (the seed's 17 works, every title, generated
+   key and DOI made unique) written as RIS, MEDLINE, a numbered Vancouver list, BibTeX and CSL-JSON, each read
    back with `read_any` (format detection included). The baseline, measured in the same run,
    is reading the same file and splitting it into lines; each format is reported as
    references per second and as a multiple of its baseline.
@@ -51,7 +51,9 @@ def synthetic(size: int) -> Bibliography:
     refs = []
     for i in range(size):
         ref = seed[i % len(seed)]
-        refs.append(ref.replace(id=f"r{i}", title=f"{ref.title} part {i}", DOI=f"10.5555/bench.{i}", provenance=()))
+        # A unique first title word gives each reference its own generated key (see `bench_keys`).
+        title = f"Study{i} {ref.title}"
+        refs.append(ref.replace(id=f"r{i}", title=title, DOI=f"10.5555/bench.{i}", provenance=()))
     return Bibliography(refs)
 
 
@@ -104,14 +106,19 @@ WRITERS = {
 # -- 1. speed ---------------------------------------------------------------------------------
 
 
+# Readers whose cost grows faster than linearly are measured on fewer references (see the note printed).
+CAPPED = {"csl-json": 10_000}
+
+
 def bench_speed(n: int, folder: Path, formats: list[str]) -> None:
     bib = synthetic(n)
     print(f"\n## Reading speed, {n:,} references per file (read_any, detection included)\n")
-    print("| format | file MB | read s | refs/s | baseline s (read + split lines) | × baseline | refs read |")
-    print("|---|---|---|---|---|---|---|")
+    print("| format | references | file MB | read s | refs/s | baseline s (read + split lines) | × baseline | read |")
+    print("|---|---|---|---|---|---|---|---|")
     for fmt in formats:
         path = folder / f"bench.{fmt}"
-        path.write_text(WRITERS[fmt](bib), encoding="utf-8")
+        size = min(n, CAPPED.get(fmt, n))
+        path.write_text(WRITERS[fmt](bib if size == n else Bibliography(bib.references[:size])), encoding="utf-8")
         start = time.perf_counter()
         lines = len(path.read_text(encoding="utf-8").split("\n"))
         baseline = time.perf_counter() - start
@@ -119,8 +126,28 @@ def bench_speed(n: int, folder: Path, formats: list[str]) -> None:
         back = read_any(path)
         took = time.perf_counter() - start
         mb = path.stat().st_size / 1e6
-        print(f"| {fmt} | {mb:.1f} | {took:.2f} | {len(back) / took:,.0f} | {baseline:.3f} ({lines:,} lines) | "
-              f"{took / baseline:,.0f} | {len(back):,} |")  # fmt: skip
+        print(f"| {fmt} | {size:,} | {mb:.1f} | {took:.2f} | {len(back) / took:,.0f} | {baseline:.3f} ({lines:,} lines)"
+              f" | {took / baseline:,.0f} | {len(back):,} |")  # fmt: skip
+    if any(fmt in CAPPED and n > CAPPED[fmt] for fmt in formats):
+        print("\nCapped: myobib/readers/csljson.py counts lines from the start of the text for every item "
+              "(quadratic), so 100,000 items would take hours.")
+
+
+def bench_keys(sizes: tuple[int, ...] = (1_000, 2_000, 4_000)) -> None:
+    """Generated citation keys (`model.assign_keys`) when many references share one base key."""
+    print("\n## Citation keys for references sharing one base key (`model.assign_keys`)\n")
+    print("| references | unique base keys s | one shared base key s | ratio |")
+    print("|---|---|---|---|")
+    seed = myobib.load(SEED)[0].replace(id="", provenance=())
+    for size in sizes:
+        unique = [seed.replace(title=f"Study{i} {seed.title}") for i in range(size)]
+        shared = [seed.replace(title=f"{seed.title} {i}") for i in range(size)]
+        timings = []
+        for refs in (unique, shared):
+            start = time.perf_counter()
+            Bibliography(refs)
+            timings.append(time.perf_counter() - start)
+        print(f"| {size:,} | {timings[0]:.3f} | {timings[1]:.3f} | {timings[1] / timings[0]:,.0f} |")
 
 
 # -- 2. memory --------------------------------------------------------------------------------
@@ -282,6 +309,7 @@ def main() -> None:
         folder = Path(tmp)
         if "speed" not in skip:
             bench_speed(args.n, folder, args.formats.split(","))
+            bench_keys()
         if "memory" not in skip:
             bench_memory(args.big_mb, folder)
     if "fuzz" not in skip:

@@ -66,11 +66,12 @@ def parse_name(value: str) -> Name:
     text = value.strip()
     if text.endswith(","):  # EndNote's mark of a group name
         return Name(literal=text.rstrip(", ").strip())
-    if "," in text and GROUP_WORDS.search(text) and len(text.partition(",")[2].split()) > 3:
-        return Name(literal=text)
     if "," in text:
-        family, _, rest = (part.strip() for part in text.partition(","))
-        given, _, suffix = (part.strip() for part in rest.partition(","))
+        family, _, rest = text.partition(",")
+        if len(rest.split()) > 3 and GROUP_WORDS.search(text):
+            return Name(literal=text)
+        given, _, suffix = rest.partition(",")
+        family, given, suffix = family.strip(), given.strip(), suffix.strip()
         return Name(family=family or None, given=given or None, suffix=suffix or None)
     names, _ = parse_authors(text)
     if len(names) == 1 and names[0].family is not None:
