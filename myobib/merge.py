@@ -62,23 +62,6 @@ def _read_all(sources: Iterable[Source], format: str | None) -> list[tuple[str, 
     return read
 
 
-MAX_ROUNDS = 5
-
-
-def _dedupe_fully(bib: Bibliography) -> Bibliography:
-    """Dedupe until nothing more merges.
-
-    A merged reference has more fields than its parts, so it can match a reference that
-    none of its parts matched alone; one `dedupe` pass misses that (it is not idempotent).
-    """
-    for _ in range(MAX_ROUNDS):
-        merged = dedupe(bib)
-        if len(merged) == len(bib):
-            return merged
-        bib = merged
-    return bib
-
-
 def _point_merges_at_final_keys(bib: Bibliography) -> None:
     """Each merge names the reference its occurrence finally ended up in."""
     final = {occ: ref.id for ref in bib for occ in ref.provenance}
@@ -119,7 +102,7 @@ def merge(sources: Iterable[Source], *, format: str | None = None) -> Bibliograp
         header_sources.append({"source": label, "format": bib.header.get("format"), "references": len(bib)})
     combined = Bibliography(references, {"sources": header_sources}, report)
     before = len(report.merges)
-    merged = _rekey(_dedupe_fully(combined))
+    merged = _rekey(dedupe(combined))
     for item in merged.report.merges[before:]:
         kept = merged.get(item.kept)
         kept_sources = {occ.source for occ in kept.provenance[:1]} if kept is not None else set()
