@@ -243,7 +243,11 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
             indent = " " * (numbered.end() if numbered else 2)
             extras = []
             if ref.DOI:
-                extras.append(f"[doi:{_escape_markdown(ref.DOI)}]({doi_url(ref.DOI)})")
+                url = doi_url(ref.DOI)
+                if url in item:  # the style printed the DOI: link it where it stands
+                    item = item.replace(url, f"[{url}]({url})", 1)
+                else:
+                    extras.append(f"[doi:{_escape_markdown(ref.DOI)}]({url})")
             labels = _tag_labels(ref)
             if labels:
                 extras.append("*" + _escape_markdown(", ".join(labels)) + "*")
@@ -258,7 +262,7 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
 
 
 def _search_text(ref: Reference, entry: str) -> str:
-    words = [re.sub(r"<[^>]*>", " ", html.unescape(entry)), ref.title or "", ref.journal or "", ref.DOI or ""]
+    words = [html.unescape(re.sub(r"<[^>]*>", " ", entry)), ref.title or "", ref.journal or "", ref.DOI or ""]
     words += [name.display() for name in ref.author]
     words += [str(t.get(k) or "") for t in ref.tags for k in ("tag", "label")]
     folded = unicodedata.normalize("NFKD", " ".join(words))
@@ -281,10 +285,15 @@ def to_html_fragment(rl: ReadingList, style: str = "vancouver", *, locale: str |
         out.append('<ul class="myobib-entries">')
         for ref, entry in _entries(rl, group, style, "html", locale):
             attrs = f'class="myobib-entry" data-key="{esc(ref.id)}" data-search="{esc(_search_text(ref, entry))}"'
-            parts = [f"<li {attrs}>", f'<span class="myobib-citation">{safe_html(entry)}</span>']
+            citation, link = safe_html(entry), ""
             if ref.DOI:
                 url = esc(doi_url(ref.DOI))
-                parts.append(f' <a class="myobib-doi" href="{url}">{url}</a>')
+                anchor = f'<a class="myobib-doi" href="{url}">{url}</a>'
+                if url in citation and f'href="{url}"' not in citation:  # the style printed it: link it there
+                    citation = citation.replace(url, anchor, 1)
+                elif f'href="{url}"' not in citation:
+                    link = f" {anchor}"
+            parts = [f"<li {attrs}>", f'<span class="myobib-citation">{citation}</span>{link}']
             if ref.tags:
                 tags = "".join(
                     f'<span class="myobib-tag myobib-{esc(str(t.get("facet")))}" title="{esc(_evidence_note(t))}">'

@@ -209,3 +209,18 @@ def test_markdown_from_a_formatter_that_leaves_markup_raw_is_escaped(monkeypatch
     monkeypatch.setattr(render, "_formatter", lambda: lambda refs, style, *, output, locale: [r.title for r in refs])
     [(_, text)] = render.format_entries([bib["trap2020"]], output="markdown")
     assert text.startswith(r"\<script\>alert(1)\</script\>")
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa"])
+def test_each_doi_is_linked_once_whether_or_not_the_style_prints_it(bib, style):
+    reading_list = build(bib, by="year")
+    parsed = parse(reading_list.to_html_fragment(style))
+    for ref in bib:
+        if ref.DOI:
+            url = render.doi_url(ref.DOI)
+            assert [a["href"] for t, a in parsed.tags if t == "a" and a.get("href") == url] == [url]
+            assert parsed.entries[ref.id].count(url) == 1
+    markdown = reading_list.to_markdown(style)
+    for ref in bib:
+        if ref.DOI:
+            assert markdown.count(f"({render.doi_url(ref.DOI)})") == 1
