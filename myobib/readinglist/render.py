@@ -261,12 +261,15 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
 # -- HTML -------------------------------------------------------------------------------------------
 
 
+_ACCENTS = re.compile("[\u0300-\u036f]+")
+
+
 def _search_text(ref: Reference, entry: str) -> str:
     words = [html.unescape(re.sub(r"<[^>]*>", " ", entry)), ref.title or "", ref.journal or "", ref.DOI or ""]
     words += [name.display() for name in ref.author]
     words += [str(t.get(k) or "") for t in ref.tags for k in ("tag", "label")]
-    folded = unicodedata.normalize("NFKD", " ".join(words))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    # The same folding as the page's script: NFKD, combining accents dropped, lower case.
+    folded = _ACCENTS.sub("", unicodedata.normalize("NFKD", " ".join(words))).lower()
     return " ".join(folded.split())
 
 
