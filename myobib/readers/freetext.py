@@ -32,7 +32,7 @@ from .stream import LineLog, file_lines, text_lines
 
 __all__ = ["iter_references", "loads", "parse_entry", "read"]
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d{1,5})\]|(\d{1,5})[.):])\s+(?=\S)")
+_NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.):])\s+(?=\S)")
 _APA_HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"
 )
