@@ -41,6 +41,7 @@ from citeproc.formatter import rst as rst_formatter
 from citeproc.frontend import CitationStylesBibliography, CitationStylesStyle
 from citeproc.source import Citation, CitationItem, Locator
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import String
 from lxml import etree
 
 from ..errors import StyleError
@@ -73,13 +74,37 @@ _PLURAL = re.compile(r"\d+\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+")
 
 
 def _memo(element: Any, kind: str) -> dict:
-    root = element.get_root()
-    caches = root.__dict__.setdefault("_myobib_memo", {})
-    return caches.setdefault(kind, {})
+    caches = element.__dict__.get("_myobib_memo")
+    if caches is None:
+        caches = element.get_root().__dict__.setdefault("_myobib_memo", {})
+    try:
+        return caches[kind]
+    except KeyError:
+        return caches.setdefault(kind, {})
+
+
+_FORMAT_ATTRIBUTES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
 
 class _Fast:
-    """Memoised versions of the structure-only look-ups every element makes."""
+    """Memoised versions of the structure-only look-ups every element makes.
+
+    `_Style` stores the root and the memo dict on every element of the style once parsed.
+    """
+
+    def get_root(self):
+        root = self.__dict__.get("_myobib_root")
+        return root if root is not None else super().get_root()
+
+    def get_formatter(self):
+        return self.get_root().formatter
+
+    def format(self, string):
+        # Most elements carry no formatting attribute: skip citeproc-py's five formatter calls.
+        attrib = self.attrib
+        if any(name in attrib for name in _FORMAT_ATTRIBUTES):
+            return super().format(string)
+        return str(string) if isinstance(string, int | float) else string
 
     def get_macro(self, name):
         cache = _memo(self, "macro")
@@ -88,6 +113,25 @@ class _Fast:
         except KeyError:
             cache[name] = macro = super().get_macro(name)
             return macro
+
+    def get_term(self, *args, **kwargs):
+        if isinstance(self, model.Locale):  # a style's own <locale> answers for itself only
+            return super().get_term(*args, **kwargs)
+        cache = _memo(self, "term")
+        key = (args, tuple(sorted(kwargs.items())))
+        try:
+            return cache[key]
+        except KeyError:
+            cache[key] = term = super().get_term(*args, **kwargs)
+            return term
+
+    def get_date(self, form):
+        cache = _memo(self, "date")
+        try:
+            return cache[form]
+        except KeyError:
+            cache[form] = date = super().get_date(form)
+            return date
 
     def get_layout(self):
         cache = _memo(self, "layout")
@@ -100,12 +144,10 @@ class _Fast:
 
 class _FastCallsVariable:
     def calls_variable(self):
-        cache = _memo(self, "calls")
-        try:
-            return cache[id(self)]
-        except KeyError:
-            cache[id(self)] = value = super().calls_variable()
-            return value
+        value = self.__dict__.get("_myobib_calls")
+        if value is None:
+            value = self.__dict__["_myobib_calls"] = super().calls_variable()
+        return value
 
 
 def _title_case(text: Any) -> Any:
@@ -330,6 +372,43 @@ class _Date:
         return super().render_single_date(date, show_parts, context)
 
 
+class _Names:
+    def substitute(self):
+        cache = _memo(self, "substitute")
+        try:
+            return cache[id(self)]
+        except KeyError:
+            cache[id(self)] = value = super().substitute()
+            return value
+
+    def get_parent_delimiter(self, context=None):
+        cache = _memo(self, "names-delimiter")
+        key = (id(self), id(context))
+        try:
+            return cache[key]
+        except KeyError:
+            cache[key] = value = super().get_parent_delimiter(context)
+            return value
+
+
+class _SortKeys:
+    def sort_keys(self, items, context):
+        """Sort keys, each computed once per (key, item content) and reused across calls."""
+        if not items or self.get("variable") == "citation-number":
+            return super().sort_keys(items, context)
+        cache = _memo(self, "sort-keys")
+        hashes = items[0].bibliography.hashes
+        out = [cache.get((id(self), id(context), hashes.get(item.key))) for item in items]
+        missing = [i for i, value in enumerate(out) if value is None]
+        if missing:
+            fresh = super().sort_keys([items[i] for i in missing], context)
+            for i, value in zip(missing, fresh, strict=True):
+                out[i] = value
+                if value is not None and hashes.get(items[i].key) is not None:
+                    cache[(id(self), id(context), hashes[items[i].key])] = value
+        return out
+
+
 class _Name:
     def get_option(self, name, context=None, sort_options=None):
         if sort_options and name in sort_options:
@@ -363,6 +442,77 @@ class _Name:
             kept = [parts[0]] + [p for p in parts[1:] if p[:1].isupper()]
             given = "-".join(kept)
         return super().initialize(given, mark, context)
+
+
+def _plan(element: Any) -> tuple[str, list[tuple[str, list[str]]]]:
+    """An `if`'s match mode and its tests, each with the attribute's words, read once."""
+    plan = element.__dict__.get("_myobib_plan")
+    if plan is None:
+        tests = []
+        for kind in ("type", "variable", "is-numeric", "is-uncertain-date", "locator", "position"):
+            words = element.get(kind)
+            if words is not None:
+                split = words.split()
+                if kind == "type":
+                    split = [w.lower() for w in split]
+                elif kind == "variable":
+                    split = [w.replace("-", "_") for w in split]
+                tests.append((kind, split))
+        plan = element.__dict__["_myobib_plan"] = (element.get("match") or "all", tests)
+    return plan
+
+
+class _If:
+    """Condition tests read once per element and stopped as soon as the outcome is known."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        match, tests = _plan(self)
+        reference = item.reference
+        results: list[Any] = []
+        for kind, words in tests:
+            if kind == "type":
+                kind_of_item = dict.get(reference, "type")
+                results.extend(word == kind_of_item for word in words)
+            elif kind == "variable":
+                results.extend(("locator" in item) if word == "locator" else (word in reference) for word in words)
+            elif kind == "is-numeric":
+                results.extend(self._is_numeric(item))
+            elif kind == "is-uncertain-date":
+                results.extend(self._is_uncertain_date(item))
+            elif kind == "locator":
+                results.extend(self._locator(item))
+            else:
+                results.extend(self._position(item, context))
+            if match == "all" and not all(results) or match == "any" and any(results):
+                break
+        if match == "any":
+            passed = any(results)
+        elif match == "none":
+            passed = not any(results)
+        else:
+            passed = all(results)
+        if not passed:
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+class _Text:
+    def process(self, item, context=None, **kwargs):
+        # Same as citeproc-py's, but finds the item's language without raising VariableError.
+        language = item.reference.get("language")
+        if language is None:
+            language = self.get_root().get("default-locale", "en")
+        if "variable" in self.attrib:
+            text = self._variable(item, context if context is not None else self)
+        elif "macro" in self.attrib:
+            text = self.get_macro(self.get("macro")).render(item, context if context is not None else self)
+        elif "term" in self.attrib:
+            text = self._term(item)
+        elif "value" in self.attrib:
+            text = String(self.preformat(self.get("value")))
+        else:
+            text = None
+        return text, str(language)[:2]
 
 
 class _Label:
@@ -428,19 +578,20 @@ class _Sort:
 # One subclass per citeproc-py element class, with the mixins above where they apply.
 _MIXINS: dict[str, tuple[type, ...]] = {
     "Layout": (_Layout,),
-    "Text": (_FastCallsVariable, _Cased, _Numbers, _Quoted),
+    "Text": (_FastCallsVariable, _Text, _Cased, _Numbers, _Quoted),
     "Number": (_FastCallsVariable, _Numbers),
     "Date": (_FastCallsVariable, _Date),
     "Date_Part": (_Cased,),
     "Name_Part": (_Cased,),
     "Name": (_Name,),
-    "Names": (_FastCallsVariable,),
+    "Names": (_FastCallsVariable, _Names),
+    "Key": (_SortKeys,),
     "Group": (_FastCallsVariable,),
     "Label": (_FastCallsVariable, _Label),
     "Sort": (_Sort,),
     "Choose": (_FastCallsVariable,),
-    "If": (_FastCallsVariable,),
-    "Else_If": (_FastCallsVariable,),
+    "If": (_FastCallsVariable, _If),
+    "Else_If": (_FastCallsVariable, _If),
     "Else": (_FastCallsVariable,),
     "Macro": (_FastCallsVariable,),
 }
@@ -473,7 +624,16 @@ class _Style(CitationStylesStyle):
         self.root = self.xml.getroot()
         if not isinstance(self.root, model.Style):
             raise StyleError(f"{path}: not a CSL style (root element is not <style>)")
+        for names in self.root.iter(f"{{{_CSL_NS}}}names"):
+            in_substitute = any(a.tag == f"{{{_CSL_NS}}}substitute" for a in names.iterancestors())
+            if not in_substitute and names.find(f"{{{_CSL_NS}}}name") is None:
+                # citeproc-py would insert a stock `Name` here while rendering; ours is memoised
+                names.insert(0, self.root.makeelement(f"{{{_CSL_NS}}}name"))
         self._elements = list(self.root.iter())  # keeps proxies (and their memo ids) alive
+        memo = self.root.__dict__.setdefault("_myobib_memo", {})
+        for element in self._elements:
+            element.__dict__["_myobib_root"] = self.root
+            element.__dict__["_myobib_memo"] = memo
         try:
             self.root.set_locale_list(locale or self.root.get("default-locale", "en-US"), validate=False)
         except ValueError as exc:
@@ -502,10 +662,24 @@ class _Keys(list):
         return key in self._pos
 
 
+class _Item(CitationItem):
+    """A citation item that looks its reference up once."""
+
+    @property
+    def reference(self):
+        try:
+            return dict.__getitem__(self, "_reference")
+        except KeyError:
+            ref = self.bibliography.source[self.key]
+            dict.__setitem__(self, "_reference", ref)
+            return ref
+
+
 class _Bibliography(CitationStylesBibliography):
-    def __init__(self, style, source, formatter):
+    def __init__(self, style, source, formatter, hashes=None):
         super().__init__(style, source, formatter)
         self.keys = _Keys()
+        self.hashes: dict[str, str] = hashes or {}
 
     def sort(self) -> None:
         self.items = self.style.sort_bibliography(self.items)
@@ -540,17 +714,22 @@ class Engine:
         self.close_quote = _term(root, "close-quote", "\u201d")
         self.close_inner_quote = _term(root, "close-inner-quote", "\u2019")
 
-    def _prepare(self, items: Sequence[dict], output: str) -> _Bibliography:
+    def _prepare(self, items: Sequence[dict], output: str, hashes: Sequence[str] | None) -> _Bibliography:
         escape = FORMATTERS[output].preformat if output != "text" else None
         source = CiteProcJSON([_supported(item, escape) for item in items])
-        bib = _Bibliography(self.style, source, FORMATTERS[output])
+        keyed = {item["id"].lower(): f"{output}:{h}" for item, h in zip(items, hashes, strict=True)} if hashes else {}
+        bib = _Bibliography(self.style, source, FORMATTERS[output], keyed)
         for item in items:
-            bib.register(Citation([CitationItem(item["id"])]))
+            bib.register(Citation([_Item(item["id"])]))
         return bib
 
-    def order(self, items: Sequence[dict], output: str = "text") -> tuple[_Bibliography, list[Any]]:
-        """The registered bibliography and its items in the style's bibliography order."""
-        bib = self._prepare(items, output)
+    def order(self, items: Sequence[dict], output: str = "text",
+              hashes: Sequence[str] | None = None) -> tuple[_Bibliography, list[Any]]:
+        """The registered bibliography and its items in the style's bibliography order.
+
+        `hashes` (one per item, of its content) lets sort keys be reused across calls.
+        """
+        bib = self._prepare(items, output, hashes)
         if self.has_bibliography:
             bib.sort()
         return bib, list(bib.items)
@@ -569,7 +748,7 @@ class Engine:
             cites = []
             for item_id, locator in zip(cluster.ids, cluster.locators, strict=True):
                 extra = {"locator": Locator(*locator)} if locator else {}
-                cites.append(CitationItem(item_id, **extra))
+                cites.append(_Item(item_id, **extra))
             citation = Citation(cites)
             citation.bibliography = bib
             with warnings.catch_warnings():

@@ -130,13 +130,14 @@ def format_bibliography(
     items, _ = _items(references)
     if not items:
         return []
-    by_id = {item["id"]: item for item in items}
+    hashes = [_item_hash(item) for item in items]
+    by_id = {item["id"]: h for item, h in zip(items, hashes, strict=True)}
     with engine.lock, _style_failures(style):
-        bib, ordered = engine.order(items, output)
+        bib, ordered = engine.order(items, output, hashes)
         entries = []
         for number, citation_item in enumerate(ordered, start=1):
-            item = by_id[_original_id(citation_item.key, by_id)]
-            key = (engine.path, engine.locale, output, _item_hash(item), number if engine.numbered else None)
+            item_hash = by_id[_original_id(citation_item.key, by_id)]
+            key = (engine.path, engine.locale, output, item_hash, number if engine.numbered else None)
             text = _cache.get(key)
             if text is None:
                 text = _postprocess(engine.render_entry(bib, citation_item), engine, output)
