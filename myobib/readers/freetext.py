@@ -53,7 +53,8 @@ _MONTHS_LONG = {
 }
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _ID_NOISE = re.compile(
-    r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+|https?://\S+|\b(?:PubMed\s+)?PMID\s*:?\s*\d+"
+    r"(?:\bdoi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+|(?:\bAvailable (?:from|at):?\s*)?https?://\S+"
+    r"|\b(?:PubMed\s+)?PMID\s*:?\s*\d+"
     r"|\b(?:PubMed\s+Central\s+)?PMCID\s*:?\s*PMC\d+|\bPMC\d+",
     re.IGNORECASE,
 )
@@ -253,7 +254,7 @@ def parse_entry(text: str) -> dict[str, Any] | None:
     if ids.urls:
         values["URL"] = ids.urls[0]
     has_people = bool(values.get("author")) and values.get("issued") is not None
-    if not (values.get("_journal_found") or has_people or ids.DOI or ids.PMID or ids.PMCID):
+    if not (values.get("_journal_found") or has_people or ids.DOI or ids.PMID or ids.PMCID or ids.urls):
         return None
     return values
 

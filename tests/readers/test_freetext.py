@@ -236,3 +236,27 @@ def test_read_streams_the_same_as_loads(tmp_path):
 def test_empty_text_is_an_input_error():
     with pytest.raises(InputError):
         freetext.loads("", "e.txt")
+
+
+def test_epub_erratum_and_published_notes_stay_notes():
+    text = (
+        "1. Dalakas MC. Inflammatory muscle diseases. N Engl J Med. 2015 Apr 30;372(18):1734-47. doi: "
+        "10.1056/NEJMra1402225. Erratum in: N Engl J Med. 2015 Jul 23;373(4):393.\n"
+        "2. Lundberg IE, Fujimoto M, Vencovsky J, et al. Idiopathic inflammatory myopathies. Nat Rev Dis Primers. "
+        "2021;7(1):86. Published 2021 Dec 2. doi:10.1038/s41572-021-00321-x\n"
+    )
+    first, second = freetext.loads(text)
+    assert (first.issued, first.page, first.DOI) == (Date(2015, 4, 30), "1734-1747", "10.1056/NEJMra1402225")
+    assert first.note == "Erratum in: N Engl J Med. 2015 Jul 23;373(4):393."
+    assert (second.number, second.note, second.DOI) == ("86", "Published 2021 Dec 2.", "10.1038/s41572-021-00321-x")
+
+
+def test_web_reference_with_only_a_url_is_kept_with_a_warning():
+    text = (
+        "8. World Health Organization. Myositis guidance [Internet]. Geneva: WHO; 2020 [cited 2021 Jan 5]. "
+        "Available from: https://www.who.int/myositis\n"
+    )
+    bib = freetext.loads(text, "web.txt")
+    assert bib[0].URL == "https://www.who.int/myositis" and bib[0].issued == Date(2020)
+    assert "Available from" not in bib[0].note and "Geneva: WHO" in bib[0].note
+    assert bib.report.warnings == ["web.txt:1: no journal citation recognised; title and note kept as read"]
