@@ -215,11 +215,45 @@ def _register_resolve(commands: argparse._SubParsersAction) -> None:
     cmd.set_defaults(func=_run_resolve)
 
 
+def _run_format(args: argparse.Namespace) -> int:
+    from .formatting import format_file
+
+    text = format_file(args.file, args.style, output=args.to, locale=args.locale, out=args.output)
+    if not args.output:
+        sys.stdout.write(text)
+    return 0
+
+
+def _register_format(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser("format", help="format a reference list in a CSL style")
+    cmd.add_argument("file", help="the reference list (disease page, CSL-JSON or BibTeX)")
+    cmd.add_argument("--style", default="vancouver", metavar="NAME", help="CSL style id, alias or .csl file")
+    cmd.add_argument("--to", choices=["text", "html", "markdown", "rst"], default="text", help="output format")
+    cmd.add_argument("--locale", metavar="L", help="CSL locale, e.g. de-DE (default: the style's)")
+    cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    cmd.set_defaults(func=_run_format)
+
+
+def _run_styles(args: argparse.Namespace) -> int:
+    from .formatting import list_styles
+
+    sys.stdout.write("".join(name + "\n" for name in list_styles(args.search)))
+    return 0
+
+
+def _register_styles(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser("styles", help="list the CSL styles available by name")
+    cmd.add_argument("--search", metavar="WORD", help="only styles whose id contains WORD")
+    cmd.set_defaults(func=_run_styles)
+
+
 # Each entry adds one subcommand; its handler is stored as `func` on the parsed args.
 COMMANDS: list = [_register_parse, _register_build]
 COMMANDS.append(_register_merge)
 COMMANDS.append(_register_reading_list)
 COMMANDS.append(_register_resolve)
+COMMANDS.append(_register_format)
+COMMANDS.append(_register_styles)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
