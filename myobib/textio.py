@@ -56,6 +56,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:
+            os.chmod(tmp, _mode_for(target))
             with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
                 handle.write(text)
                 handle.flush()
@@ -67,3 +68,13 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, else what a plain `open()` would give (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -44,3 +44,17 @@ def test_failed_write_leaves_previous_output(tmp_path, monkeypatch):
         write_atomic(target, "new")
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_new_files_get_ordinary_permissions_and_existing_keep_theirs(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        fresh = write_atomic(tmp_path / "new.txt", "x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_atomic(kept, "new")
+        assert kept.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
