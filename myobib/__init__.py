@@ -11,6 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from .api import load, parse_text
+
+# Functions named like their modules are bound here, eagerly: a later `import myobib.resolve`
+# must not replace the function `myobib.resolve` with the module.
+from .build import build  # noqa: E402
 from .dedupe import dedupe
 from .errors import (
     CrossrefBlocked,
@@ -22,7 +26,9 @@ from .errors import (
     StyleError,
     TooManyErrors,
 )
+from .merge import merge  # noqa: E402
 from .model import Bibliography, Date, Merge, Name, Occurrence, Reference, Report, Unparsed
+from .resolve import ResolveReport, resolve  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -30,15 +36,11 @@ __version__ = "0.1.0"
 _LAZY = {
     "Crossref": ("myobib.crossref.client", "Crossref"),
     "Library": ("myobib.library", "Library"),
-    "ResolveReport": ("myobib.resolve", "ResolveReport"),
-    "resolve": ("myobib.resolve", "resolve"),
     "read": ("myobib.readers.detect", "read_any"),
-    "merge": ("myobib.merge", "merge"),
     "format_bibliography": ("myobib.formatting", "format_bibliography"),
     "cite": ("myobib.formatting", "cite"),
     "list_styles": ("myobib.formatting", "list_styles"),
     "reading_list": ("myobib.readinglist", "build"),
-    "build": ("myobib.build", "build"),
 }
 
 __all__ = [

@@ -504,16 +504,18 @@ def base_key(ref: Reference) -> str:
 def assign_keys(references: Iterable[Reference]) -> list[Reference]:
     """Give each reference a unique, stable key, keeping ids that are already unique."""
     refs = list(references)
-    taken: set[str] = set()
     given = {ref.id for ref in refs if ref.id}
+    taken: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per base key, so colliding keys cost O(1) each
     out = []
     for ref in refs:
         if not ref.id or ref.id in taken:
             base = ref.id or base_key(ref)
-            key, n = base, 0
+            key, n = base, next_suffix.get(base, 0)
             while key in taken or (key != ref.id and key in given):
                 key = f"{base}{_suffix(n)}"
                 n += 1
+            next_suffix[base] = n
             ref = ref.replace(id=key)
         taken.add(ref.id)
         out.append(ref)

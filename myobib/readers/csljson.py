@@ -13,8 +13,12 @@ from ..textio import read_text
 __all__ = ["loads", "read"]
 
 
-def _line_of(text: str, position: int) -> int:
-    return text.count("\n", 0, position) + 1
+def _next_item_start(text: str, cursor: int) -> int:
+    """Where the next array element starts after `cursor` (past the separating comma)."""
+    comma = text.find(",", cursor)
+    if comma < 0:
+        return len(text)
+    return len(text) - len(text[comma + 1 :].lstrip())
 
 
 def loads(text: str, source: str = "<string>") -> Bibliography:
@@ -31,24 +35,25 @@ def loads(text: str, source: str = "<string>") -> Bibliography:
     references = []
     decoder = json.JSONDecoder()
     cursor = 0
+    line_at_cursor = 1  # line numbers are counted forward from the previous item only
     for position, item in enumerate(data):
-        # Locate the item in the text for provenance (items are objects, in order).
-        start = text.find("{", cursor)
-        end = start
-        if start >= 0:
-            try:
-                _, end = decoder.raw_decode(text, start)
-            except json.JSONDecodeError:
-                end = start + 1
-            cursor = end
-        line = _line_of(text, max(start, 0))
-        raw = text[start:end] if start >= 0 else json.dumps(item, ensure_ascii=False)
         if not isinstance(item, Mapping) or not isinstance(item.get("type", ""), str):
-            report.unparsed.append(Unparsed(source, line, raw[:200], f"item {position + 1} is not a CSL object"))
+            line = line_at_cursor + text.count("\n", cursor, _next_item_start(text, cursor))
+            raw = json.dumps(item, ensure_ascii=False)[:200]
+            report.unparsed.append(Unparsed(source, line, raw, f"item {position + 1} is not a CSL object"))
             continue
+        # Locate the item in the text for provenance (objects appear in order).
+        start = text.find("{", cursor)
+        try:
+            _, end = decoder.raw_decode(text, start)
+        except json.JSONDecodeError:
+            end = start + 1
+        line = line_at_cursor + text.count("\n", cursor, start)
+        raw = text[start:end]
+        line_at_cursor, cursor = line + raw.count("\n"), end
         ref = Reference.from_csl(item)
         if not ref.provenance:
-            ref = ref.replace(provenance=(Occurrence(source, line, _line_of(text, end), raw, key=ref.id or None),))
+            ref = ref.replace(provenance=(Occurrence(source, line, line_at_cursor, raw, key=ref.id or None),))
         references.append(ref)
     return Bibliography(references, {}, report)
 

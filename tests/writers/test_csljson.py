@@ -88,3 +88,15 @@ def test_write_is_atomic_and_replaces(tmp_path, seed):
 def test_duplicate_ids_get_unique_keys():
     bib = Bibliography([Reference(id="a"), Reference(id="a"), Reference(title="Hello world", id="")])
     assert len(set(bib.keys())) == 3 and bib.keys()[0] == "a"
+
+
+def test_provenance_lines_of_each_item_and_of_wrong_shapes():
+    text = '[\n  {"id": "a", "type": "book"},\n  7,\n  {\n    "id": "b",\n    "type": "book"\n  }\n]\n'
+    bib = reader.loads(text, "lines.json")
+    assert [(r.provenance[0].line_start, r.provenance[0].line_end) for r in bib] == [(2, 2), (4, 7)]
+    assert [(u.line, u.text) for u in bib.report.unparsed] == [(3, "7")]
+
+
+def test_colliding_generated_keys_stay_unique_and_ordered():
+    bib = Bibliography([Reference(title="Same title") for _ in range(30)])
+    assert bib.keys()[:3] == ["same", "samea", "sameb"] and len(set(bib.keys())) == 30
