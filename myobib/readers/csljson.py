@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 
 from ..errors import InputError
@@ -12,13 +13,15 @@ from ..textio import read_text
 
 __all__ = ["loads", "read"]
 
+_SPACE = re.compile(r"\s*")
+
 
 def _next_item_start(text: str, cursor: int) -> int:
     """Where the next array element starts after `cursor` (past the separating comma)."""
     comma = text.find(",", cursor)
     if comma < 0:
         return len(text)
-    return len(text) - len(text[comma + 1 :].lstrip())
+    return _SPACE.match(text, comma + 1).end()
 
 
 def loads(text: str, source: str = "<string>") -> Bibliography:
