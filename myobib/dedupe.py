@@ -24,7 +24,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from .journals import journals_match, normalise_journal
-from .model import Bibliography, Merge, Reference, Report
+from .model import Bibliography, Merge, Name, Reference, Report
 
 __all__ = ["dedupe", "same_work"]
 
@@ -196,6 +196,11 @@ _MERGEABLE = (
 )  # fmt: skip
 
 
+def _name_key(name: Name) -> tuple[str, str]:
+    """Family name and first initial: `Lundberg IE` and `Lundberg Ingrid E.` are one person."""
+    return _fold(name.family or name.literal or ""), _fold(name.given or "")[:1]
+
+
 def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]]:
     """Fill `kept`'s empty fields from `other`; list the fields whose values differ."""
     changes: dict[str, object] = {}
@@ -210,7 +215,7 @@ def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]
             conflicts.append(f"{name}: kept {mine!r}, other occurrence has {theirs!r}")
     if kept.et_al and not other.et_al and len(other.author) > len(kept.author):
         changes["author"], changes["et_al"] = other.author, False
-    elif other.author and kept.author and _fold(other.author[0].display()) != _fold(kept.author[0].display()):
+    elif other.author and kept.author and _name_key(other.author[0]) != _name_key(kept.author[0]):
         conflicts.append(f"author: first author {kept.author[0].display()!r} vs {other.author[0].display()!r}")
     changes["provenance"] = kept.provenance + other.provenance
     return kept.replace(**changes), conflicts

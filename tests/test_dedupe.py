@@ -110,3 +110,11 @@ def test_dedupe_is_idempotent_and_order_independent(seed_path):
         shuffled = dedupe(raw.with_references(order))
         assert sorted(r.id for r in shuffled) == sorted(r.id for r in once)
         assert {r.id: len(r.provenance) for r in shuffled} == {r.id: len(r.provenance) for r in once}
+
+
+def test_initials_against_full_given_name_is_no_conflict():
+    full = ref(2, title=None, author=(Name("Morisset", "Julie"), Name("Johnson", "C")))
+    out = dedupe(Bibliography([ref(1, id="m"), full]))
+    assert len(out) == 1 and out.report.merges[0].conflicts == ()
+    other = ref(3, title=None, author=(Name("Morisset", "K"),))
+    assert same_work(ref(1), other) is None
