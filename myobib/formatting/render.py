@@ -5,9 +5,13 @@ citation such as `(1–3)` or `(Aggarwal et al., 2017)`. Both take references (o
 `Bibliography`), a style name, alias or `.csl` path, and an optional locale. Rendered entries
 are cached per (style, locale, output, item, citation number).
 
-Kept differences from citeproc-js (see also `engine`): no disambiguation (no `2020a`/`2020b`
-year suffixes, no added names or given names), no `initialize="false"` on names, and
-`display="block"`/`left-margin` layouts are flattened to one line per entry.
+Kept differences from citeproc-js (the corrections made are listed in `engine`):
+- no disambiguation: two works whose citations read alike (same first author and year) get no
+  added names, given names or `2020a`/`2020b` year suffixes;
+- note styles' position tests (`ibid`, `subsequent`) are not tracked across citations;
+- `display` blocks and the left-margin column of numbered styles are flattened to one line per
+  entry (`1. Smith J, …`), where citeproc-js's HTML puts the number in its own `<div>`;
+- HTML uses named entities (`&amp;`) where citeproc-js writes numeric ones (`&#38;`).
 """
 
 from __future__ import annotations
