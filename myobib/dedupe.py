@@ -23,7 +23,8 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from .journals import journals_match, normalise_journal
+from ._gc import gc_paused
+from .journals import full_name, journals_match, normalise_journal
 from .model import Bibliography, Merge, Name, Reference, Report
 
 __all__ = ["dedupe", "same_work"]
@@ -142,9 +143,16 @@ def _same(a: _Features, b: _Features) -> tuple[str, float] | None:
     if same_source and a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
         return "same first author, journal, year, volume and first page", 0.95
     if same_source and not (a.volume or b.volume or a.first_page or b.first_page):
-        if a.date == b.date and a.authors == b.authors:
+        if a.date == b.date and (a.authors == b.authors or a.date[2] is not None and _authors_agree(a, b)):
             return "same authors, journal and date (no volume or pages)", 0.9
     return None
+
+
+def _authors_agree(a: _Features, b: _Features) -> bool:
+    """The shorter author list begins the longer one (`et al.` placed elsewhere), allowing a typo per name."""
+    n = min(len(a.authors), len(b.authors))
+    pairs = zip(a.authors[:n], b.authors[:n], strict=True)
+    return n > 0 and all(x == y or fuzz.ratio(x, y) >= FAMILY_RATIO for x, y in pairs)
 
 
 def _block_keys(f: _Features) -> list[tuple[object, ...]]:
@@ -155,13 +163,15 @@ def _block_keys(f: _Features) -> list[tuple[object, ...]]:
         keys.append(("pmid", f.pmid))
     if f.title:
         keys.append(("title", f.title))
-        keys.append(("title-start", f.title[:24], f.year))
+        keys.append(("title-start", f.title[:24], f.year, f.initial))
     if f.family:
-        keys.append(("author-year", f.family.split()[-1], f.year))
+        # The first initial too (`_families_match` demands it), or blocks grow with the list (Wang, Li, Kim…).
+        keys.append(("author-year", f.family.split()[-1], f.year, f.initial))
     if f.volume and f.first_page:
         keys.append(("volume-page", f.year, f.volume, f.first_page))
     elif f.journal:
-        keys.append(("journal-date", normalise_journal(f.journal), f.date))
+        # The full name when the table knows the abbreviation, so `JAMA Dermatol` meets `JAMA Dermatology`.
+        keys.append(("journal-date", normalise_journal(full_name(f.journal) or f.journal), f.date))
     return keys
 
 
@@ -230,11 +240,17 @@ def dedupe(bib: Bibliography) -> Bibliography:
     A merged reference knows more than its parts and can match a reference none of them
     matched alone, so passes repeat until nothing merges: `dedupe` is idempotent.
     """
+    with gc_paused():  # references, names and features form no cycles; the collector catches up after
+        return _dedupe(bib)
+
+
+def _dedupe(bib: Bibliography) -> Bibliography:
     refs = bib.references
     merges = list(bib.report.merges)
     recorded = {merge.merged: index for index, merge in enumerate(merges)}
+    known: dict[int, _Known] = {}  # id(reference) → its features and block keys, across passes
     for _ in range(MAX_ROUNDS):
-        refs, absorbed = _merge_once(refs)
+        refs, absorbed = _merge_once(refs, known)
         if not absorbed:
             break
         for ref, (kept, reason, score, conflicts) in absorbed:
@@ -249,21 +265,31 @@ def dedupe(bib: Bibliography) -> Bibliography:
 
 
 _Absorbed = tuple[Reference, tuple[str, str, float, tuple[str, ...]]]
+_Known = tuple[Reference, _Features, list[tuple[object, ...]]]
 
 
-def _merge_once(refs: list[Reference]) -> tuple[list[Reference], list[_Absorbed]]:
-    """One pass: cluster by blocking and `same_work`, merge each cluster into its best member."""
-    features = [_features(ref) for ref in refs]
+def _merge_once(refs: list[Reference], known: dict[int, _Known]) -> tuple[list[Reference], list[_Absorbed]]:
+    """One pass: cluster by blocking and `same_work`, merge each cluster into its best member.
+
+    Only pairs with a reference new since the last pass are judged: the others were judged then.
+    """
+    fresh = {index for index, ref in enumerate(refs) if id(ref) not in known}
+    for index in fresh:
+        feature = _features(refs[index])
+        known[id(refs[index])] = (refs[index], feature, _block_keys(feature))  # holding the reference keeps its id
+    features: list[_Features] = []
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for index, feature in enumerate(features):
-        for key in _block_keys(feature):
+    for index, ref in enumerate(refs):
+        _, feature, keys = known[id(ref)]
+        features.append(feature)
+        for key in keys:
             blocks[key].append(index)
     clusters = _Clusters(len(refs))
     reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
     for members in blocks.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if clusters.find(i) == clusters.find(j):
+                if (i not in fresh and j not in fresh) or clusters.find(i) == clusters.find(j):
                     continue
                 verdict = _same(features[i], features[j])
                 if verdict is not None:
@@ -276,6 +302,9 @@ def _merge_once(refs: list[Reference]) -> tuple[list[Reference], list[_Absorbed]
     absorbed: list[_Absorbed] = []
     merged: list[tuple[int, Reference]] = []
     for members in groups.values():
+        if len(members) == 1:
+            merged.append((members[0], refs[members[0]]))
+            continue
         ranked = sorted(members, key=lambda i: _primary_rank(refs[i]))
         kept = refs[ranked[0]]
         for index in ranked[1:]:

@@ -44,6 +44,7 @@ def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
+@cache  # a list names a few hundred journals; dedupe asks about the same pairs again and again
 def journals_match(a: str | None, b: str | None) -> bool:
     """True when two journal names plausibly name the same journal (`Chest` ≡ `CHEST`)."""
     if not a or not b:

@@ -8,7 +8,9 @@ they are exact inverses: nothing myobib knows about a reference is lost in CSL-J
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -480,9 +482,12 @@ _KEY_STOPWORDS = frozenset(
 )
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _ascii_word(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in folded.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", folded.lower())
 
 
 def base_key(ref: Reference) -> str:
@@ -516,7 +521,8 @@ def assign_keys(references: Iterable[Reference]) -> list[Reference]:
                 key = f"{base}{_suffix(n)}"
                 n += 1
             next_suffix[base] = n
-            ref = ref.replace(id=key)
+            ref = copy.copy(ref)
+            object.__setattr__(ref, "id", key)  # frozen; a shallow copy is enough for one field
         taken.add(ref.id)
         out.append(ref)
     return out

@@ -118,3 +118,18 @@ def test_initials_against_full_given_name_is_no_conflict():
     assert len(out) == 1 and out.report.merges[0].conflicts == ()
     other = ref(3, title=None, author=(Name("Morisset", "K"),))
     assert same_work(ref(1), other) is None
+
+
+def test_ahead_of_print_repeats_with_other_et_al_cut_and_full_journal_name_merge():
+    def online(line, authors, journal="Arthritis Rheumatol", title=None):
+        return Reference(
+            provenance=(Occurrence("t.txt", line, line, f"line {line}"),), title=title,
+            author=tuple(Name(f, "S") for f in authors), container_title_short=journal, issued=Date(2018, 3, 7),
+        )  # fmt: skip
+
+    numbered = online(1, ["Castañeda", "Cavagna", "González-Gay"], title="Consideration of features")
+    cut = online(2, ["Castañeda", "Cavagna"])
+    full_name = online(3, ["Castañeda", "Cavagna", "González-Gay"], journal="Arthritis & Rheumatology")
+    assert len(dedupe(Bibliography([numbered, cut, full_name]))) == 1
+    other_day = online(4, ["Castañeda", "Cavagna"]).replace(issued=Date(2018, 3, 8))
+    assert len(dedupe(Bibliography([numbered, other_day]))) == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Date, Name
 from ..pages import expand_page_range, first_page
@@ -20,6 +21,7 @@ __all__ = [
     "looks_like_authors",
     "parse_authors",
     "parse_journal_line",
+    "read_author_line",
     "split_group_prefix",
 ]
 
@@ -50,6 +52,7 @@ _JOURNAL_LINE = re.compile(
         \s*(?:\.|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
+_YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _DOI = re.compile(
     r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+?)(?=[.,;]?(?:\s|$))", re.IGNORECASE
@@ -80,6 +83,8 @@ class JournalCitation:
 def parse_journal_line(text: str) -> JournalCitation | None:
     """Parse `Ann Rheum Dis. 2017 May;76(5):792-801.`; None when the line is not one."""
     line = text.strip()
+    if not _YEAR_AFTER_STOP.search(line):
+        return None
     found = _JOURNAL_LINE.match(line)
     if found is None:
         return None
@@ -133,10 +138,11 @@ def parse_journal_line(text: str) -> JournalCitation | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
 def _parse_person(text: str) -> Name:
     tokens = text.split()
     suffix = None
-    if len(tokens) > 2 and tokens[-1] in _SUFFIXES:
+    if len(tokens) > 2 and tokens[-1] in _SUFFIXES and _INITIALS.match(tokens[-2]) and tokens[-2].isupper():
         suffix = tokens.pop()
     if len(tokens) >= 2 and _INITIALS.match(tokens[-1]) and tokens[-1].replace("-", "").isupper():
         return Name(family=" ".join(tokens[:-1]), given=tokens[-1], suffix=suffix)
@@ -173,23 +179,47 @@ def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
     return tuple(names), et_al
 
 
+@lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
+def _person_part(part: str) -> tuple[Name, bool]:
+    """The name in one comma-separated part, and whether it has the `Family AB` shape."""
+    tokens = part.split()
+    shaped = 1 < len(tokens) <= 6 and bool(_INITIALS.match(tokens[-1])) and tokens[-1].replace("-", "").isupper()
+    return _parse_person(part), shaped
+
+
+def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
+    """`parse_authors(line)` when `looks_like_authors(line)`, else None, in one pass over the line."""
+    text = line.strip().rstrip(".")
+    persons, *groups = text.split(";")
+    names: list[Name] = []
+    et_al = False
+    parts = good = 0
+    for part in persons.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        parts += 1
+        if _ET_AL.match(part):
+            et_al = True
+            good += 1
+            continue
+        name, shaped = _person_part(part)
+        good += shaped
+        names.append(name)
+    if not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2):
+        return None
+    for group in groups:
+        group = group.strip().rstrip(".")
+        if _ET_AL.match(group):
+            et_al = True
+        elif group:
+            names.append(Name(literal=group))
+    return tuple(names), et_al
+
+
 def looks_like_authors(line: str) -> bool:
     """True when most comma-separated parts of the line look like `Family AB` names."""
-    text = line.strip().rstrip(".")
-    persons = text.split(";")[0]
-    parts = [p.strip() for p in persons.split(",") if p.strip()]
-    if not parts:
-        return False
-    good = 0
-    for part in parts:
-        tokens = part.split()
-        if _ET_AL.match(part) or (
-            1 < len(tokens) <= 6 and _INITIALS.match(tokens[-1]) and tokens[-1].replace("-", "").isupper()
-        ):
-            good += 1
-    if len(parts) == 1 and ";" in text:
-        return good == 1
-    return good >= max(1, (len(parts) + 1) // 2) and good > 0
+    return read_author_line(line) is not None
 
 
 def split_group_prefix(title: str) -> tuple[str | None, str]:

@@ -13,15 +13,16 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from .._gc import gc_paused
 from ..errors import InputError
 from ..journals import full_name
 from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed
 from ..textio import read_text
-from .nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
+from .nlm import JournalCitation, parse_journal_line, read_author_line, split_group_prefix
 
 __all__ = ["parse_text", "read"]
 
-_NUMBERED = re.compile(r"^\s*(\d{1,5})[.)]\s+(\S.*)$")
+_NUMBERED = re.compile(r"^\s*(\d{1,6})[.)]\s+(\S.*)$")
 
 
 @dataclass
@@ -31,7 +32,9 @@ class _Entry:
     number: int | None = None
     title: tuple[int, str] | None = None
     authors: tuple[int, str] | None = None
+    names: tuple[tuple[Name, ...], bool] = ((), False)
     journal: tuple[int, str] | None = None
+    citation: JournalCitation | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -45,6 +48,11 @@ def read(path: str | os.PathLike[str]) -> Bibliography:
 
 def parse_text(text: str, source: str = "<string>") -> Bibliography:
     """Parse the text of a page; repeats are kept as separate references (see `dedupe`)."""
+    with gc_paused():
+        return _parse_text(text, source)
+
+
+def _parse_text(text: str, source: str) -> Bibliography:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[0].startswith("\ufeff"):
         lines[0] = lines[0][1:]
@@ -107,22 +115,25 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
         if not text:
             continue
         numbered = _NUMBERED.match(text)
-        if numbered and parse_journal_line(text) is None:
+        citation = parse_journal_line(text)
+        if numbered and citation is None:
             close()
             current = _Entry(number=int(numbered[1]), title=(number, numbered[2].strip()), lines=[(number, text)])
-        elif parse_journal_line(text) is not None:
+        elif citation is not None:
             if current is None or current.journal is not None:
                 close()
                 current = _Entry()
             current.journal = (number, text)
+            current.citation = citation
             current.lines.append((number, text))
             close()
-        elif looks_like_authors(text):
+        elif (names := read_author_line(text)) is not None:
             if current is not None and (current.authors is not None or current.journal is not None):
                 close()
             if current is None:
                 current = _Entry()
             current.authors = (number, text)
+            current.names = names
             current.lines.append((number, text))
         elif current is not None and current.title is not None and current.authors is None:
             # A title running over two lines.
@@ -150,12 +161,12 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
         if group:
             authors += (Name(literal=group),)
     if entry.authors is not None:
-        names, et_al = parse_authors(entry.authors[1])
+        names, et_al = entry.names
         authors = names + authors
         values["et_al"] = et_al
     values["author"] = authors
     if entry.journal is not None:
-        citation = parse_journal_line(entry.journal[1])
+        citation = entry.citation
         assert citation is not None  # grouping only accepts parseable journal lines
         values.update(
             container_title_short=citation.container_title_short,

@@ -74,3 +74,8 @@ def test_group_prefix_split_only_for_group_names():
     group, title = split_group_prefix("X Working Group. A guideline on things")
     assert (group, title) == ("X Working Group", "A guideline on things")
     assert split_group_prefix("The wound/burn guidelines. Part 4") == (None, "The wound/burn guidelines. Part 4")
+
+
+def test_double_i_initials_are_not_a_suffix():
+    names, _ = parse_authors("van der Berg II, Smith J Jr.")
+    assert names == (Name("van der Berg", "II"), Name("Smith", "J", suffix="Jr"))

@@ -237,3 +237,9 @@ def test_numbered_entry_split_from_following_repeat_without_title():
     bib = parse_text(text, "x.txt")
     assert len(bib) == 2 and bib[0].title == "A title" and bib[1].title is None
     assert len(bib.dedupe()) == 1
+
+
+def test_six_digit_list_numbers():
+    text = "1. First\nSmith J.\nBMJ. 2020;1:2.\n123456. Last title\nJones K.\nBMJ. 2021;3:4.\n"
+    bib = parse_text(text, "big.txt")
+    assert [ref.list_number for ref in bib] == [1, 123456] and not bib.report.unparsed
