@@ -109,8 +109,10 @@ class _Fast:
 
     def format(self, string):
         # Most elements carry no formatting attribute: skip citeproc-py's five formatter calls.
-        attrib = self.attrib
-        if any(name in attrib for name in _FORMAT_ATTRIBUTES):
+        formatted = self.__dict__.get("_myobib_formatted")
+        if formatted is None:
+            formatted = self.__dict__["_myobib_formatted"] = any(n in self.attrib for n in _FORMAT_ATTRIBUTES)
+        if formatted:
             return super().format(string)
         return str(string) if isinstance(string, int | float) else string
 
@@ -474,6 +476,11 @@ class _If:
     """Condition tests read once per element and stopped as soon as the outcome is known."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
+        if not self.passes(item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def passes(self, item, context) -> bool:
         match, tests = _plan(self)
         reference = item.reference
         results: list[Any] = []
@@ -494,14 +501,29 @@ class _If:
             if match == "all" and not all(results) or match == "any" and any(results):
                 break
         if match == "any":
-            passed = any(results)
-        elif match == "none":
-            passed = not any(results)
-        else:
-            passed = all(results)
-        if not passed:
-            raise model.ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+
+class _Choose:
+    """The first branch whose conditions pass, tested without raising an exception per branch."""
+
+    def render(self, item, context=None, delimiter="", **kwargs):
+        branches = self.__dict__.get("_myobib_branches")
+        if branches is None:
+            branches = self.__dict__["_myobib_branches"] = list(self.iterchildren())
+        for branch in branches:
+            if isinstance(branch, _If):
+                if branch.passes(item, context):
+                    return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                continue
+            try:
+                return branch.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
 
 
 class _Text:
@@ -598,7 +620,7 @@ _MIXINS: dict[str, tuple[type, ...]] = {
     "Group": (_FastCallsVariable,),
     "Label": (_FastCallsVariable, _Label, _Cased),
     "Sort": (_Sort,),
-    "Choose": (_FastCallsVariable,),
+    "Choose": (_FastCallsVariable, _Choose),
     "If": (_FastCallsVariable, _If),
     "Else_If": (_FastCallsVariable, _If),
     "Else": (_FastCallsVariable,),
