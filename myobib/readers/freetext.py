@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..journals import full_name
-from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
+from ..model import Bibliography, Date, Name, Occurrence, Reference
 from ..pages import expand_page_range, first_page
 from . import stream
 from .identifiers import find_identifiers
 from .nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
-from .stream import LineLog, file_lines, text_lines
+from .stream import LineLog, collect, file_lines, text_lines
 
 __all__ = ["iter_references", "loads", "parse_entry", "read"]
 
@@ -212,20 +211,7 @@ def _parse_vancouver(text: str) -> dict[str, Any]:
         if group:
             values["author"] = tuple(values.get("author", ())) + (Name(literal=group),)
     if citation is not None:
-        values.update(
-            container_title_short=citation.container_title_short,
-            container_title=full_name(citation.container_title_short),
-            issued=citation.issued,
-            volume=citation.volume,
-            issue=citation.issue,
-            supplement=citation.supplement,
-            page=citation.page,
-            page_first=citation.page_first,
-            page_as_written=citation.page_as_written,
-            number=citation.number,
-            note=_tidy_note(citation.note or ""),
-            _journal_found=True,
-        )
+        values.update(citation.fields(), note=_tidy_note(citation.note or ""), _journal_found=True)
     else:
         values["note"] = rest_note
         year = _YEAR.search(text)
@@ -333,23 +319,15 @@ def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[
             yield ref
 
 
-def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog) -> Bibliography:
-    references = list(iter_references(lines, log))
-    log.finish()
-    if not references and not log.unparsed:
-        raise InputError("no references found", log.source)
-    return Bibliography(references, {"format": "text"}, Report(log.unparsed, [], log.warnings))
-
-
 def loads(text: str, source: str = "<string>") -> Bibliography:
     """Parse a free-text reference list; every non-blank line is in a reference or reported."""
     if not text.strip():
         raise InputError("no text", source)
     log = LineLog(source)
-    return _bibliography(text_lines(text, log), log)
+    return collect(iter_references(text_lines(text, log), log), log, "text", "references")
 
 
 def read(path: str | os.PathLike[str]) -> Bibliography:
     """Read a free-text reference list file, streaming it entry by entry."""
     log = LineLog(os.path.basename(str(path)))
-    return _bibliography(file_lines(path, log), log)
+    return collect(iter_references(file_lines(path, log), log), log, "text", "references")

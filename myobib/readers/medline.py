@@ -17,12 +17,12 @@ from typing import Any
 
 from ..errors import InputError
 from ..journals import full_name
-from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
+from ..model import Bibliography, Date, Name, Occurrence, Reference
 from ..pages import expand_page_range, first_page
 from . import stream
 from .identifiers import clean_doi
 from .nlm import MONTHS, parse_authors
-from .stream import LineLog, file_lines, text_lines
+from .stream import LineLog, collect, file_lines, text_lines
 
 __all__ = ["iter_references", "loads", "parse_date", "read"]
 
@@ -183,23 +183,15 @@ def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[
         yield _build(record, log.source)
 
 
-def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog) -> Bibliography:
-    references = list(iter_references(lines, log))
-    log.finish()
-    if not references and not log.unparsed:
-        raise InputError("no MEDLINE records found", log.source)
-    return Bibliography(references, {"format": "medline"}, Report(log.unparsed, [], log.warnings))
-
-
 def loads(text: str, source: str = "<string>") -> Bibliography:
     """Parse MEDLINE text into a bibliography; every non-blank line is in a record or reported."""
     if not text.strip():
         raise InputError("no text", source)
     log = LineLog(source)
-    return _bibliography(text_lines(text, log), log)
+    return collect(iter_references(text_lines(text, log), log), log, "medline", "MEDLINE records")
 
 
 def read(path: str | os.PathLike[str]) -> Bibliography:
     """Read a MEDLINE / .nbib file, streaming it line by line."""
     log = LineLog(os.path.basename(str(path)))
-    return _bibliography(file_lines(path, log), log)
+    return collect(iter_references(file_lines(path, log), log), log, "medline", "MEDLINE records")

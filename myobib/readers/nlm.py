@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..journals import full_name
 from ..model import Date, Name
 from ..pages import expand_page_range, first_page
 
@@ -78,6 +79,12 @@ class JournalCitation:
     PMID: str | None = None
     PMCID: str | None = None
     note: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """These values as `Reference` fields, with the journal's full name when the table knows it."""
+        values = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        values["container_title"] = full_name(self.container_title_short)
+        return values
 
 
 def parse_journal_line(text: str) -> JournalCitation | None:

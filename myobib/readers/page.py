@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..journals import full_name
 from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed
 from ..textio import read_text
 from .nlm import JournalCitation, parse_journal_line, read_author_line, split_group_prefix
@@ -168,22 +167,7 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
     if entry.journal is not None:
         citation = entry.citation
         assert citation is not None  # grouping only accepts parseable journal lines
-        values.update(
-            container_title_short=citation.container_title_short,
-            container_title=full_name(citation.container_title_short),
-            issued=citation.issued,
-            volume=citation.volume,
-            issue=citation.issue,
-            supplement=citation.supplement,
-            page=citation.page,
-            page_first=citation.page_first,
-            page_as_written=citation.page_as_written,
-            number=citation.number,
-            DOI=citation.DOI,
-            PMID=citation.PMID,
-            PMCID=citation.PMCID,
-            note=citation.note,
-        )
+        values.update(citation.fields())
     else:
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
     if entry.authors is None:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
+from ..model import Bibliography, Date, Name, Occurrence, Reference
 from ..pages import expand_page_range, first_page
 from . import stream
 from .identifiers import clean_doi
 from .nlm import GROUP_WORDS, parse_authors
-from .stream import LineLog, file_lines, text_lines
+from .stream import LineLog, collect, file_lines, text_lines
 
 __all__ = ["RIS_TYPES", "TYPE_TO_RIS", "iter_references", "loads", "parse_date", "parse_name", "read"]
 
@@ -294,24 +294,15 @@ def iter_references(lines: Iterable[tuple[int, str]], log: LineLog) -> Iterator[
         yield finish(record)
 
 
-def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog, warnings: list[str] | None = None) -> Bibliography:
-    references = list(iter_references(lines, log))
-    log.finish()
-    if not references and not log.unparsed:
-        raise InputError("no RIS records found", log.source)
-    report = Report(log.unparsed, [], (warnings or []) + log.warnings)
-    return Bibliography(references, {"format": "ris"}, report)
-
-
 def loads(text: str, source: str = "<string>") -> Bibliography:
     """Parse RIS text into a bibliography; every non-blank line is in a record or reported."""
     if not text.strip():
         raise InputError("no text", source)
     log = LineLog(source)
-    return _bibliography(text_lines(text, log), log)
+    return collect(iter_references(text_lines(text, log), log), log, "ris", "RIS records")
 
 
 def read(path: str | os.PathLike[str]) -> Bibliography:
     """Read a RIS file, streaming it line by line."""
     log = LineLog(os.path.basename(str(path)))
-    return _bibliography(file_lines(path, log), log)
+    return collect(iter_references(file_lines(path, log), log), log, "ris", "RIS records")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..model import Unparsed
+from ..model import Bibliography, Reference, Report, Unparsed
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -174,3 +174,12 @@ def file_lines(path: str | os.PathLike[str], log: LineLog) -> Iterator[tuple[int
         raise InputError(f"cannot read file: {exc.strerror or exc}", name) from None
     finally:
         handle.close()
+
+
+def collect(references: Iterable[Reference], log: LineLog, fmt: str, what: str) -> Bibliography:
+    """Gather a line reader's references into a bibliography; nothing read at all is an `InputError`."""
+    found = list(references)
+    log.finish()
+    if not found and not log.unparsed:
+        raise InputError(f"no {what} found", log.source)
+    return Bibliography(found, {"format": fmt}, Report(log.unparsed, [], log.warnings))
