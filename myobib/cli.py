@@ -44,18 +44,42 @@ def _serialise(bib: Bibliography, fmt: str) -> str:
     return csljson.dumps(bib)
 
 
+def _summarise(bib: Bibliography, prefix: str = "") -> None:
+    """Warnings, then one line of counts, on standard error."""
+    for line in bib.report.warnings:
+        print(f"myobib: warning: {line}", file=sys.stderr)
+    print(
+        f"myobib: {prefix}{len(bib)} references, {len(bib.report.merges)} repeats merged, "
+        f"{len(bib.report.unparsed)} lines unparsed",
+        file=sys.stderr,
+    )
+
+
+def _add_crossref_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
+    cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
+    cache = cmd.add_mutually_exclusive_group()
+    cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
+    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
+    cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
+    cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
+
+
+def _client_options(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "mailto": args.mailto,
+        "crossref_url": args.crossref_url,
+        "cache": False if args.no_cache else args.cache,
+        "offline": args.offline,
+    }
+
+
 def _run_parse(args: argparse.Namespace) -> int:
     bib = load(args.file)
     _write_or_print(_serialise(bib, args.to), args.output)
     if args.report:
         write_atomic(args.report, json.dumps(report_dict(bib, args.file), ensure_ascii=False, indent=2) + "\n")
-    for line in bib.report.warnings:
-        print(f"myobib: warning: {line}", file=sys.stderr)
-    print(
-        f"myobib: {len(bib)} references, {len(bib.report.merges)} repeats merged, "
-        f"{len(bib.report.unparsed)} lines unparsed",
-        file=sys.stderr,
-    )
+    _summarise(bib)
     return 0
 
 
@@ -74,20 +98,12 @@ def _run_build(args: argparse.Namespace) -> int:
     def say(line: str) -> None:
         print(f"myobib: {line}", file=sys.stderr)
 
-    client = None
-    if not args.no_crossref:
-        client = make_client(
-            mailto=args.mailto,
-            crossref_url=args.crossref_url,
-            cache=False if args.no_cache else args.cache,
-            offline=args.offline,
-        )
-    result = build(args.file, args.out, styles=args.style or ["vancouver"], library=args.library, client=client,
-                   on_message=say)  # fmt: skip
+    client = None if args.no_crossref else make_client(**_client_options(args))
+    result = build(args.file, args.out, styles=args.style or ["vancouver"], library=args.library, client=client)
     bib = result.bibliography
     for kind, path in result.files.items():
         say(f"wrote {kind}: {path}")
-    say(f"{len(bib)} references, {len(bib.report.merges)} repeats merged, {len(bib.report.unparsed)} lines unparsed")
+    _summarise(bib)
     if result.resolve_report is not None:
         say(result.resolve_report.summary())
     return 0
@@ -100,13 +116,7 @@ def _register_build(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("file", help="the reference list")
     cmd.add_argument("--out", default="build", metavar="DIR", help="output folder (default: ./build)")
     cmd.add_argument("--style", action="append", metavar="NAME", help="CSL style (repeatable; default: vancouver)")
-    cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
-    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
-    cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
-    cache = cmd.add_mutually_exclusive_group()
-    cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
-    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
-    cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
+    _add_crossref_options(cmd)
     cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
     cmd.set_defaults(func=_run_build)
 
@@ -118,13 +128,7 @@ def _run_merge(args: argparse.Namespace) -> int:
     if result.text is not None:
         sys.stdout.write(result.text)
     bib = result.bibliography
-    for line in bib.report.warnings:
-        print(f"myobib: warning: {line}", file=sys.stderr)
-    print(
-        f"myobib: {len(args.files)} inputs, {len(bib)} references, {len(bib.report.merges)} repeats merged, "
-        f"{len(bib.report.unparsed)} lines unparsed",
-        file=sys.stderr,
-    )
+    _summarise(bib, f"{len(args.files)} inputs, ")
     return 0
 
 
@@ -183,10 +187,7 @@ def _run_resolve(args: argparse.Namespace) -> int:
 
     bib, report = resolve_file(
         args.file,
-        mailto=args.mailto,
-        crossref_url=args.crossref_url,
-        cache=False if args.no_cache else args.cache,
-        offline=args.offline,
+        **_client_options(args),
         library=args.library,
         checkpoint=args.checkpoint,
         on_message=lambda line: print(f"myobib: {line}", file=sys.stderr),
@@ -201,13 +202,7 @@ def _run_resolve(args: argparse.Namespace) -> int:
 def _register_resolve(commands: argparse._SubParsersAction) -> None:
     cmd = commands.add_parser("resolve", help="attach verified DOIs (trusted library first, then Crossref)")
     cmd.add_argument("file", help="the reference list (disease page, CSL-JSON or BibTeX)")
-    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
-    cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
-    cache = cmd.add_mutually_exclusive_group()
-    cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
-    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
-    cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
-    cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
+    _add_crossref_options(cmd)
     cmd.add_argument("--checkpoint", metavar="FILE", help="keep finished look-ups here so a re-run resumes")
     cmd.add_argument("--to", choices=["csl-json", "bibtex"], default="csl-json", help="output format")
     cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")

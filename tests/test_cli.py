@@ -58,3 +58,16 @@ def test_build_writes_all_outputs(tmp_path, seed_path):
     )
     assert "@article{lundberg2017european," in (tmp_path / f"{stem}.bib").read_text(encoding="utf-8")
     assert json.loads((tmp_path / f"{stem}.report.json").read_text(encoding="utf-8"))["counts"]["references"] == 17
+
+
+def test_build_says_once_when_crossref_is_unreachable(tmp_path, seed_path, capsys):
+    library = seed_path.parent / "seed-library.json"
+    dead = "http://127.0.0.1:9"  # the discard port: nothing listens
+    code = main(["build", str(seed_path), "--out", str(tmp_path), "--library", str(library), "--no-cache",
+                 "--crossref-url", dead])  # fmt: skip
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.count("Crossref cannot be reached") == 1
+    assert "13 matched" in err and "4 unresolved" in err
+    report = json.loads((tmp_path / f"{seed_path.stem}.report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["resolve-matched"] == 13
