@@ -164,26 +164,9 @@ def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
     Returns the names (persons, then groups named after `;`) and whether the list was
     cut with "et al.".
     """
-    text = line.strip()
-    if text.endswith("."):
-        text = text[:-1]
-    persons, *groups = [part.strip() for part in text.split(";")]
-    names: list[Name] = []
-    et_al = False
-    for part in (p.strip() for p in persons.split(",")):
-        if not part:
-            continue
-        if _ET_AL.match(part):
-            et_al = True
-            continue
-        names.append(_parse_person(part))
-    for group in groups:
-        group = group.strip().rstrip(".")
-        if _ET_AL.match(group):
-            et_al = True
-        elif group:
-            names.append(Name(literal=group))
-    return tuple(names), et_al
+    result = _read_authors(line, strict=False)
+    assert result is not None
+    return result
 
 
 @lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
@@ -196,6 +179,10 @@ def _person_part(part: str) -> tuple[Name, bool]:
 
 def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
     """`parse_authors(line)` when `looks_like_authors(line)`, else None, in one pass over the line."""
+    return _read_authors(line, strict=True)
+
+
+def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | None:
     text = line.strip().rstrip(".")
     persons, *groups = text.split(";")
     names: list[Name] = []
@@ -213,7 +200,7 @@ def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
         name, shaped = _person_part(part)
         good += shaped
         names.append(name)
-    if not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2):
+    if strict and (not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2)):
         return None
     for group in groups:
         group = group.strip().rstrip(".")
