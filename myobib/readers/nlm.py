@@ -147,15 +147,7 @@ def parse_journal_line(text: str) -> JournalCitation | None:
 
 @lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
 def _parse_person(text: str) -> Name:
-    tokens = text.split()
-    suffix = None
-    if len(tokens) > 2 and tokens[-1] in _SUFFIXES and _INITIALS.match(tokens[-2]) and tokens[-2].isupper():
-        suffix = tokens.pop()
-    if len(tokens) >= 2 and _INITIALS.match(tokens[-1]) and tokens[-1].replace("-", "").isupper():
-        return Name(family=" ".join(tokens[:-1]), given=tokens[-1], suffix=suffix)
-    if len(tokens) == 1 and not GROUP_WORDS.search(text):
-        return Name(family=tokens[0], suffix=suffix)
-    return Name(literal=text)
+    return _person_part(text)[0]
 
 
 def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
@@ -173,8 +165,19 @@ def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
 def _person_part(part: str) -> tuple[Name, bool]:
     """The name in one comma-separated part, and whether it has the `Family AB` shape."""
     tokens = part.split()
-    shaped = 1 < len(tokens) <= 6 and bool(_INITIALS.match(tokens[-1])) and tokens[-1].replace("-", "").isupper()
-    return _parse_person(part), shaped
+    last = tokens[-1] if tokens else ""
+    initials = bool(_INITIALS.match(last)) and last.replace("-", "").isupper()
+    shaped = initials and 1 < len(tokens) <= 6
+    suffix = None
+    if len(tokens) > 2 and last in _SUFFIXES and _INITIALS.match(tokens[-2]) and tokens[-2].isupper():
+        suffix = tokens.pop()
+        last = tokens[-1]
+        initials = True
+    if len(tokens) >= 2 and initials:
+        return Name(family=" ".join(tokens[:-1]), given=last, suffix=suffix), shaped
+    if len(tokens) == 1 and not GROUP_WORDS.search(part):
+        return Name(family=tokens[0], suffix=suffix), shaped
+    return Name(literal=part), shaped
 
 
 def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
