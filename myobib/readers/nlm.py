@@ -146,10 +146,6 @@ def parse_journal_line(text: str) -> JournalCitation | None:
 
 
 @lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
-def _parse_person(text: str) -> Name:
-    return _person_part(text)[0]
-
-
 def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
     """Parse `Lundberg IE, Tjärnlund A, et al.` or `…, Lee HK; Some Study Group.`.
 
