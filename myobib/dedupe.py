@@ -16,14 +16,13 @@ article, different journals, volumes or first pages) and then one of the rules:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
 
 from rapidfuzz import fuzz
 
 from ._gc import gc_paused
+from .folding import fold
 from .journals import full_name, journals_match, normalise_journal
 from .model import Bibliography, Merge, Name, Reference, Report
 
@@ -40,11 +39,7 @@ _KINDS = (
 )
 
 
-@cache
-def _fold(text: str) -> str:
-    """Lower-case ASCII with punctuation turned to single spaces."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.split(r"[^a-z0-9]+", ascii_text)).strip()
+_fold = fold
 
 
 @dataclass(frozen=True, slots=True)

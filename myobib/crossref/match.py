@@ -12,7 +12,6 @@ Crossref's own `score` is recorded but never decides anything.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..folding import fold
 from ..journals import journals_match
 from ..model import Name, Reference
 from ..pages import first_page
@@ -65,10 +65,8 @@ _REPLY = re.compile(r"^\W*(?:reply|response|rebuttal|in reply|authors?['’]?\s+
 _PARTICLES = frozenset("de da del della der di du dos das van von den ten ter la le el al bin".split())
 
 
-@lru_cache(maxsize=1 << 16)
 def _fold(text: str | None) -> str:
-    folded = unicodedata.normalize("NFKD", clean_text(text)).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.findall(r"[a-z0-9]+", folded))
+    return fold(clean_text(text))
 
 
 def is_notice_title(title: str | None) -> bool:

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote
 
+from ..folding import fold
 from ..model import Reference
 from .grouping import Group, ReadingList, slug
 
@@ -89,8 +90,7 @@ def format_entries(
 
 
 def _words(text: str) -> set[str]:
-    folded = unicodedata.normalize("NFKD", re.sub(r"<[^>]*>", " ", text)).encode("ascii", "ignore").decode()
-    return set(re.findall(r"[a-z0-9]+", folded.lower()))
+    return set(fold(re.sub(r"<[^>]*>", " ", text)).split())
 
 
 def _probe(ref: Reference) -> tuple[set[str], set[str]]:

@@ -11,7 +11,6 @@ import copy
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
+from ..folding import fold
 from ..textio import read_text
 
 __all__ = ["FACETS", "Page", "TagRule", "Vocabulary", "load_vocabulary", "merge_vocabulary_data"]
@@ -93,12 +93,6 @@ class Vocabulary:
         """`(facet, tag) -> label` for every tag of every page."""
         rules = [*self.kinds, *(rule for page in self.pages for rule in page.topics)]
         return {(rule.facet, rule.tag): rule.label for rule in reversed(rules)}
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces: `Pédiatrie (Paris)` → `pediatrie paris`."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
 
 
 def _term_body(term: str) -> str:
