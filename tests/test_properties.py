@@ -12,6 +12,7 @@ from myobib.dedupe import dedupe
 from myobib.merge import merge
 from myobib.readers import freetext, medline, ris
 from myobib.readers.detect import FORMATS, loads_any
+from myobib.readers.nlm import GROUP_WORDS
 from myobib.writers import ris as ris_writer
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -65,7 +66,14 @@ _PHRASE = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
 _SENTENCE = st.lists(st.one_of(_WORD, _WORD.map(lambda w: w + ",")), min_size=1, max_size=10).map(
     lambda words: " ".join(words).rstrip(",")
 )
-_PERSON = st.builds(Name, family=_PHRASE, given=_PHRASE, suffix=st.one_of(st.none(), st.sampled_from(["Jr", "III"])))
+_PERSON = st.builds(
+    Name, family=_PHRASE, given=_PHRASE, suffix=st.one_of(st.none(), st.sampled_from(["Jr", "III"]))
+).filter(
+    # RIS cannot carry this one: `Some Group, A B C D` is read as a group name (EndNote writes groups
+    # with commas that way), so a person whose family holds a group word and whose given name has
+    # more than three words does not survive RIS (see tests/readers/test_ris.py).
+    lambda name: not (GROUP_WORDS.search(name.family) and len(name.given.split()) > 3)
+)
 _GROUP = st.builds(Name, literal=_SENTENCE)
 _DATE = st.one_of(
     st.builds(Date, st.integers(1000, 2100)),

@@ -224,3 +224,10 @@ def test_read_streams_the_same_as_loads(tmp_path):
 def test_empty_text_is_an_input_error():
     with pytest.raises(InputError, match="no text"):
         ris.loads("  \n\n", "e.ris")
+
+
+def test_group_word_family_with_long_given_part_reads_as_a_group():
+    # The one shape RIS cannot tell apart; documented in tests/test_properties.py.
+    assert ris.parse_name("Myositis Study Group, North and South America") == Name(
+        literal="Myositis Study Group, North and South America"
+    )
