@@ -39,9 +39,6 @@ _KINDS = (
 )
 
 
-_fold = fold
-
-
 @dataclass(frozen=True, slots=True)
 class _Features:
     doi: str | None
@@ -70,18 +67,18 @@ def _kind(title: str | None) -> str | None:
 def _features(ref: Reference) -> _Features:
     persons = [name for name in ref.author if not name.is_group]
     first = persons[0] if persons else (ref.author[0] if ref.author else None)
-    family = _fold(first.family or first.literal or "") if first else ""
-    initial = _fold(first.given or "")[:1] if first else ""
+    family = fold(first.family or first.literal or "") if first else ""
+    initial = fold(first.given or "")[:1] if first else ""
     issued = ref.issued
     first_page = ref.page_first or (ref.page.split("-")[0] if ref.page else None)
     return _Features(
         doi=ref.DOI.strip().lower() if ref.DOI else None,
         pmid=ref.PMID.strip() if ref.PMID else None,
-        title=_fold(ref.title or ""),
+        title=fold(ref.title or ""),
         kind=_kind(ref.title),
         family=family,
         initial=initial,
-        authors=tuple(_fold(name.family or name.literal or "") for name in ref.author),
+        authors=tuple(fold(name.family or name.literal or "") for name in ref.author),
         year=issued.year if issued else None,
         date=(issued.year, issued.month, issued.day) if issued else (None, None, None),
         journal=ref.container_title_short or ref.container_title,
@@ -203,7 +200,7 @@ _MERGEABLE = (
 
 def _name_key(name: Name) -> tuple[str, str]:
     """Family name and first initial: `Lundberg IE` and `Lundberg Ingrid E.` are one person."""
-    return _fold(name.family or name.literal or ""), _fold(name.given or "")[:1]
+    return fold(name.family or name.literal or ""), fold(name.given or "")[:1]
 
 
 def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]]:
@@ -216,7 +213,7 @@ def _merge_into(kept: Reference, other: Reference) -> tuple[Reference, list[str]
             continue
         if mine is None:
             changes[name] = theirs
-        elif mine != theirs and not (isinstance(mine, str) and _fold(mine) == _fold(str(theirs))):
+        elif mine != theirs and not (isinstance(mine, str) and fold(mine) == fold(str(theirs))):
             conflicts.append(f"{name}: kept {mine!r}, other occurrence has {theirs!r}")
     if kept.et_al and not other.et_al and len(other.author) > len(kept.author):
         changes["author"], changes["et_al"] = other.author, False

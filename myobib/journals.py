@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
+
+from .folding import fold
 
 __all__ = ["full_name", "journals_match", "normalise_journal"]
 
@@ -27,9 +28,7 @@ def full_name(abbreviation: str) -> str | None:
 @cache
 def normalise_journal(name: str) -> tuple[str, ...]:
     """Lower-case ASCII words without punctuation, articles or a `(City)` qualifier."""
-    text = re.sub(r"\([^)]*\)", " ", name)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("&", " ")
-    return tuple(w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _DROP)
+    return tuple(word for word in fold(re.sub(r"\([^)]*\)", " ", name)).split() if word not in _DROP)
 
 
 def _abbreviates(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

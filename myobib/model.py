@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .folding import fold
 
 __all__ = [
     "CSL_VARIABLES",
@@ -486,8 +487,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NOT_ALNUM.sub("", folded.lower())
+    return fold(text).replace(" ", "")
 
 
 def base_key(ref: Reference) -> str:
