@@ -194,7 +194,7 @@ _CUSTOM_FIELDS = {
 _EXTRA_KEY = "extra-fields"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One cited work. Field names follow CSL variables; `id` is the citation key.
 
