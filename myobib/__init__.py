@@ -1,9 +1,9 @@
 """myobib: medical reference lists into clean, verified, reusable bibliographies.
 
-    bib = myobib.load("refs/idiopathic-inflammatory-myopathies.txt")   # read + merge repeats
-    bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json")
-    bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
-    bib.reading_list("topic").to_html_page()
+bib = myobib.load("refs/idiopathic-inflammatory-myopathies.txt")   # read + merge repeats
+bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json")
+bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
+bib.reading_list("topic").to_html_page()
 """
 
 from __future__ import annotations

@@ -16,9 +16,7 @@ def parse_text(text: str, source: str = "<string>") -> Bibliography:
     return page.parse_text(text, source)
 
 
-def load(
-    path: str | os.PathLike[str], *, format: str | None = None, merge_repeats: bool = True
-) -> Bibliography:
+def load(path: str | os.PathLike[str], *, format: str | None = None, merge_repeats: bool = True) -> Bibliography:
     """Read a reference file of any supported format (detected from its content unless `format`
     is given) and merge its repeats (unless `merge_repeats=False`)."""
     from .readers.detect import read_any

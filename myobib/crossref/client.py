@@ -209,7 +209,8 @@ class Crossref:
                 self._count_error()
                 if attempt == self.max_tries:
                     raise CrossrefUnavailable(
-                        f"{self.base_url} failed {self.max_tries} times on {what}: {retry.reason}") from None
+                        f"{self.base_url} failed {self.max_tries} times on {what}: {retry.reason}"
+                    ) from None
                 self.stats.add(self._stats_lock, retries=1)
                 wait = retry.wait if retry.wait is not None else self._backoff(attempt)
                 self._sleep(wait)
@@ -254,8 +255,9 @@ class Crossref:
             return response, None
         if status == 403:
             self._count_error()
-            raise CrossrefBlocked(f"Crossref refused access (403) at {self.base_url}: blocked? contact Crossref "
-                                  "support")
+            raise CrossrefBlocked(
+                f"Crossref refused access (403) at {self.base_url}: blocked? contact Crossref support"
+            )
         if status != 200:
             self._count_error()
             raise CrossrefError(f"Crossref rejected the request (HTTP {status}): {_server_message(content)}")
@@ -295,8 +297,8 @@ class Crossref:
         sent = max(self.stats.requests, 1)
         if sent >= MIN_REQUESTS_FOR_BUDGET and self.stats.errors > ERROR_SHARE * sent:
             raise TooManyErrors(
-                f"stopped: {self.stats.errors} of {sent} Crossref requests failed (more than "
-                f"{ERROR_SHARE:.0%})")
+                f"stopped: {self.stats.errors} of {sent} Crossref requests failed (more than {ERROR_SHARE:.0%})"
+            )
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -1,7 +1,7 @@
 """Citations and bibliographies in any CSL style (citeproc-py behind an adapter).
 
-    >>> format_bibliography(bib, "vancouver")          # one string per entry
-    >>> cite(bib, ["lundberg2017european"], style="apa")  # '(Lundberg et al., 2017)'
+>>> format_bibliography(bib, "vancouver")          # one string per entry
+>>> cite(bib, ["lundberg2017european"], style="apa")  # '(Lundberg et al., 2017)'
 """
 
 from __future__ import annotations

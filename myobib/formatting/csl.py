@@ -155,8 +155,10 @@ def clean_item(ref: Reference | Mapping[str, Any], item_id: str | None = None, *
     data = ref.to_csl() if isinstance(ref, Reference) else dict(ref)
     kind = str(data.get("type") or "article")
     kind = TYPE_MAP.get(kind, kind)
-    item: dict[str, Any] = {"id": item_id if item_id is not None else str(data.get("id", "")),
-                            "type": kind if kind in _CSL_TYPES else "article"}
+    item: dict[str, Any] = {
+        "id": item_id if item_id is not None else str(data.get("id", "")),
+        "type": kind if kind in _CSL_TYPES else "article",
+    }
     for key, value in data.items():
         if key in ("id", "type", "custom") or value is None:
             continue

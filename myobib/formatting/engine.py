@@ -59,8 +59,9 @@ __all__ = ["Engine", "SUPPORTED_KEYS", "get_engine"]
 
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 # CSL-JSON keys citeproc-py accepts without a warning.
-SUPPORTED_KEYS = frozenset({"id", "type"} | {v.replace("_", "-") for v in VARIABLES} | {"DOI", "ISBN", "ISSN", "PMID",
-                                                                                      "PMCID", "URL"})
+SUPPORTED_KEYS = frozenset(
+    {"id", "type"} | {v.replace("_", "-") for v in VARIABLES} | {"DOI", "ISBN", "ISSN", "PMID", "PMCID", "URL"}
+)
 FORMATTERS = {"text": plain_formatter, "html": html_formatter, "rst": rst_formatter, "markdown": markdown_formatter}
 
 # CSL 1.0.2 title-case stop words (the list citeproc-js keeps lowercase).
@@ -173,8 +174,11 @@ def _title_case(text: Any) -> Any:
             continue
         core = piece.lstrip("“‘\"'(")
         lead = piece[: len(piece) - len(core)]
-        if core[:1].islower() and core.islower() and (first or after_colon or (i == last and len(core) > 1)
-                                   or core.lower().rstrip(",;:") not in _STOP_WORDS):
+        if (
+            core[:1].islower()
+            and core.islower()
+            and (first or after_colon or (i == last and len(core) > 1) or core.lower().rstrip(",;:") not in _STOP_WORDS)
+        ):
             core = core[:1].upper() + core[1:]
         out.append(lead + core)
         first = False
@@ -253,8 +257,11 @@ def _pages(text: str, variable: str, range_format: str | None) -> Any:
                 return (ends[0],)
             return (text,)
         first, last = a.group(2), b.group(2)
-        if (range_format is not None and len(last) < len(first)
-                and int(first[: len(first) - len(last)] + last) >= int(first)):
+        if (
+            range_format is not None
+            and len(last) < len(first)
+            and int(first[: len(first) - len(last)] + last) >= int(first)
+        ):
             last = first[: len(first) - len(last)] + last
         if a.group(1) and range_format not in (None, "expanded"):
             prefixed = a.group(1)
@@ -445,8 +452,9 @@ class _Name:
         if self.get("initialize") == "false":  # only initials already there are formatted
             words = given.split()
             if not all(_INITIAL.fullmatch(w) for w in words):
-                return " ".join(super(_Name, self).initialize(w, mark, context) if _INITIAL.fullmatch(w) else w
-                                for w in words)
+                return " ".join(
+                    super(_Name, self).initialize(w, mark, context) if _INITIAL.fullmatch(w) else w for w in words
+                )
         if "-" in given and self.get_option("initialize-with-hyphen", context):
             parts = given.split("-")
             kept = [parts[0]] + [p for p in parts[1:] if p[:1].isupper()]
@@ -535,8 +543,9 @@ class _Text:
         if "variable" in self.attrib:
             text = self._variable(item, context if context is not None else self)
         elif "macro" in self.attrib:  # sort options reach names inside nested macros (citeproc-py drops them)
-            text = self.get_macro(self.get("macro")).render(item, context if context is not None else self,
-                                                            sort_options=kwargs.get("sort_options"))
+            text = self.get_macro(self.get("macro")).render(
+                item, context if context is not None else self, sort_options=kwargs.get("sort_options")
+            )
         elif "term" in self.attrib:
             text = self._term(item)
         elif "value" in self.attrib:
@@ -577,8 +586,9 @@ def _collate(value: Any) -> Any:
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = " ".join(re.sub(r"[^\w\s]", "", folded).split())
     # numbers inside text compare by value (`J9` before `J61`), as citeproc-js's collation does
-    return tuple((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk) for chunk in re.split(r"(\d+)", folded)
-                 if chunk)
+    return tuple(
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk) for chunk in re.split(r"(\d+)", folded) if chunk
+    )
 
 
 class _Sort:
@@ -736,8 +746,9 @@ class Engine:
         self.lock = threading.Lock()
         bibliography = self.style.root.bibliography
         self.has_bibliography = bibliography is not None
-        self.numbered = any(el.get("variable") == "citation-number" for el in self.style._elements
-                            if isinstance(el, model.Text))
+        self.numbered = any(
+            el.get("variable") == "citation-number" for el in self.style._elements if isinstance(el, model.Text)
+        )
         self.second_field_align = bibliography.get("second-field-align") if bibliography is not None else None
         citation = self.style.root.citation
         self.year_suffix = citation is not None and citation.get("disambiguate-add-year-suffix") == "true"
@@ -756,8 +767,9 @@ class Engine:
             bib.register(Citation([_Item(item["id"])]))
         return bib
 
-    def order(self, items: Sequence[dict], output: str = "text",
-              hashes: Sequence[str] | None = None) -> tuple[_Bibliography, list[Any]]:
+    def order(
+        self, items: Sequence[dict], output: str = "text", hashes: Sequence[str] | None = None
+    ) -> tuple[_Bibliography, list[Any]]:
         """The registered bibliography and its items in the style's bibliography order.
 
         `hashes` (one per item, of its content) lets sort keys be reused across calls.

@@ -96,8 +96,9 @@ def _fix_quotes(text: str, engine: Engine) -> str:
         if quote and quote in text:
             text = re.sub(
                 rf"(.){re.escape(quote)}([.,])",
-                lambda m, q=quote: m.group(1) + q if m.group(2) == "." and m.group(1) in ".?!" else
-                m.group(1) + m.group(2) + q,
+                lambda m, q=quote: (
+                    m.group(1) + q if m.group(2) == "." and m.group(1) in ".?!" else m.group(1) + m.group(2) + q
+                ),
                 text,
             )
     return text
@@ -143,8 +144,14 @@ def format_bibliography(
         entries = []
         for number, citation_item in enumerate(ordered, start=1):
             item_hash = by_id[_original_id(citation_item.key, by_id)]
-            key = (engine.path, engine.locale, output, item_hash, number if engine.numbered else None,
-                   suffixes.get(citation_item.key))
+            key = (
+                engine.path,
+                engine.locale,
+                output,
+                item_hash,
+                number if engine.numbered else None,
+                suffixes.get(citation_item.key),
+            )
             text = _cache.get(key)
             if text is None:
                 text = _postprocess(engine.render_entry(bib, citation_item), engine, output)

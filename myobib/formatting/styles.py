@@ -91,8 +91,10 @@ def list_styles(search: str | None = None) -> list[str]:
     return sorted(names)
 
 
-_PARENT = re.compile(r'<link[^>]*href="[^"]*/([^"/]+)"[^>]*rel="independent-parent"|'
-                     r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([^"/]+)"')
+_PARENT = re.compile(
+    r'<link[^>]*href="[^"]*/([^"/]+)"[^>]*rel="independent-parent"|'
+    r'<link[^>]*rel="independent-parent"[^>]*href="[^"]*/([^"/]+)"'
+)
 _LOCALE = re.compile(r'<style[^>]*default-locale="([^"]+)"')
 
 

@@ -1,7 +1,7 @@
 """Reading lists: tag references with their page's topics and kind of paper, group, render.
 
-    rl = myobib.readinglist.build(bib, by="topic", topic="dermatomyositis", since=2018)
-    rl.to_markdown(style="vancouver"); rl.to_html_page(); rl.write_groups("out/")
+rl = myobib.readinglist.build(bib, by="topic", topic="dermatomyositis", since=2018)
+rl.to_markdown(style="vancouver"); rl.to_html_page(); rl.write_groups("out/")
 """
 
 from __future__ import annotations
