@@ -13,7 +13,7 @@ from .build import build, report_dict
 from .errors import MyobibError
 from .model import Bibliography
 from .textio import write_atomic
-from .writers import csljson
+from .writers import dumps, write
 
 __all__ = ["main"]
 
@@ -36,12 +36,12 @@ def _write_or_print(text: str, out: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _serialise(bib: Bibliography, fmt: str) -> str:
-    if fmt == "bibtex":
-        from .writers import bibtex
-
-        return bibtex.dumps(bib)
-    return csljson.dumps(bib)
+def _write_bibliography(bib: Bibliography, to: str, out: str | None) -> None:
+    """To a file one reference at a time (a large list never becomes one string), else to standard output."""
+    if out:
+        write(bib, out, to)
+    else:
+        sys.stdout.write(dumps(bib, to))
 
 
 def _summarise(bib: Bibliography, prefix: str = "") -> None:
@@ -76,7 +76,7 @@ def _client_options(args: argparse.Namespace) -> dict[str, object]:
 
 def _run_parse(args: argparse.Namespace) -> int:
     bib = load(args.file)
-    _write_or_print(_serialise(bib, args.to), args.output)
+    _write_bibliography(bib, args.to, args.output)
     if args.report:
         write_atomic(args.report, json.dumps(report_dict(bib, args.file), ensure_ascii=False, indent=2) + "\n")
     _summarise(bib)
@@ -192,7 +192,7 @@ def _run_resolve(args: argparse.Namespace) -> int:
         checkpoint=args.checkpoint,
         on_message=lambda line: print(f"myobib: {line}", file=sys.stderr),
     )
-    _write_or_print(_serialise(bib, args.to), args.output)
+    _write_bibliography(bib, args.to, args.output)
     if args.report:
         write_atomic(args.report, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     print(f"myobib: {report.summary()}", file=sys.stderr)

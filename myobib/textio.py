@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -49,8 +50,8 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     return decode(data, name)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`."""
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str], *, encoding: str = "utf-8") -> Path:
+    """Write `text` (a string, or pieces of one) to a temporary file beside `path`, then rename it over `path`."""
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +59,10 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
         try:
             os.chmod(tmp, _mode_for(target))
             with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
-                handle.write(text)
+                if isinstance(text, str):
+                    handle.write(text)
+                else:
+                    handle.writelines(text)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)

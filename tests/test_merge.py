@@ -9,8 +9,8 @@ import pytest
 import myobib
 from myobib import Bibliography, Date, InputError, Name, Occurrence, Reference
 from myobib.cli import main
-from myobib.merge import dumps, merge, merge_files
-from myobib.writers import bibtex, ris
+from myobib.merge import merge, merge_files
+from myobib.writers import bibtex, dumps, ris
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 

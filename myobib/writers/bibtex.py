@@ -30,7 +30,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -54,7 +54,7 @@ from ..readers.bibtex import (
 from ..readers.stream import _BIDI, _CONTROL
 from ..textio import write_atomic
 
-__all__ = ["dumps", "encode_latex", "write"]
+__all__ = ["dumps", "encode_latex", "iter_text", "write"]
 
 _ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -86,7 +86,7 @@ _KEY_BAD = re.compile(r"[\s{}(),=\"#%'\\~]|" + _UNREADABLE.pattern)
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 _FORMAT = bibtexparser.BibtexFormat()
 _FORMAT.indent = "  "
-_FORMAT.value_column = "auto"
+_FORMAT.value_column = len("shortjournal = ")  # fixed, not "auto", so every piece of a streamed file aligns alike
 _FORMAT.block_separator = "\n"
 _FORMAT.trailing_comma = False
 _EXTRA_FIELDS = {  # CSL variable in `extra` → BibTeX field, in output order
@@ -106,6 +106,14 @@ _EXTRA_FIELDS = {  # CSL variable in `extra` → BibTeX field, in output order
 
 def dumps(bib: Bibliography, *, latex: bool = False) -> str:
     """The bibliography as BibTeX text; `latex=True` LaTeX-encodes non-ASCII text."""
+    return "".join(iter_text(bib, latex=latex))
+
+
+_CHUNK = 500  # entries per call into bibtexparser's writer
+
+
+def iter_text(bib: Bibliography, *, latex: bool = False) -> Iterator[str]:
+    """`dumps(bib)` in pieces of a few hundred entries."""
     blocks: list[Any] = []
     for preamble in bib.header.get("bibtex-preamble", ()):
         if (
@@ -116,14 +124,23 @@ def dumps(bib: Bibliography, *, latex: bool = False) -> str:
         ):
             blocks.append(Preamble("{" + preamble + "}"))
     taken: set[str] = set()
+    first = True
     for ref in bib:
         blocks.append(_entry(ref, latex, taken))
+        if len(blocks) >= _CHUNK:
+            yield ("" if first else _FORMAT.block_separator) + _write_blocks(blocks)
+            blocks, first = [], False
+    if blocks or first:
+        yield ("" if first else _FORMAT.block_separator) + _write_blocks(blocks)
+
+
+def _write_blocks(blocks: list[Any]) -> str:
     return bibtexparser.write_string(Library(blocks), unparse_stack=[], bibtex_format=_FORMAT)
 
 
 def write(bib: Bibliography, path: str | os.PathLike[str], *, latex: bool = False) -> Path:
-    """Write BibTeX atomically (UTF-8; pure ASCII as well when `latex=True`)."""
-    return write_atomic(path, dumps(bib, latex=latex))
+    """Write BibTeX atomically (UTF-8; pure ASCII as well when `latex=True`), a few hundred entries at a time."""
+    return write_atomic(path, iter_text(bib, latex=latex))
 
 
 # -- text ------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from ..model import Bibliography, Date, Name, Reference
 from ..readers.ris import TYPE_TO_RIS, parse_name
 from ..textio import write_atomic
 
-__all__ = ["dumps", "format_date", "format_name", "write"]
+__all__ = ["dumps", "format_date", "format_name", "iter_text", "write"]
 
 _RANGE = re.compile(r"^([^-,]+)-([^-,]+)$")
 _EXTRA_TAGS = {"abstract": "AB", "language": "LA", "publisher-place": "CY", "edition": "ET", "collection-title": "T3"}
@@ -117,15 +117,16 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
 
 def dumps(bib: Bibliography) -> str:
     """The bibliography as RIS text: one record per reference, `TY` to `ER`."""
-    out: list[str] = []
+    return "".join(iter_text(bib))
+
+
+def iter_text(bib: Bibliography) -> Iterator[str]:
+    """`dumps(bib)` in pieces, one record at a time."""
     for ref in bib:
-        for tag, value in _record(ref):
-            out.append(f"{tag}  - {_one_line(value)}")
-        out.append("ER  - ")
-        out.append("")
-    return "\n".join(out) + ("\n" if out else "")
+        lines = [f"{tag}  - {_one_line(value)}" for tag, value in _record(ref)]
+        yield "\n".join(lines) + "\nER  - \n\n"
 
 
 def write(bib: Bibliography, path: str | os.PathLike[str]) -> Path:
-    """Write RIS atomically."""
-    return write_atomic(path, dumps(bib))
+    """Write RIS atomically, one record at a time."""
+    return write_atomic(path, iter_text(bib))
