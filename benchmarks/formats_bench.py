@@ -7,10 +7,13 @@
    back with `read_any` (format detection included). The baseline, measured in the same run,
    is reading the same file and splitting it into lines; each format is reported as
    references per second and as a multiple of its baseline.
-2. Memory: peak resident memory (VmHWM) of a fresh process reading a `--big-mb` MB file:
-   a RIS export read record by record (`ris.iter_references`, the streaming path), the same
-   file read whole (`read_any`, every reference kept in memory), a file of junk lines, and a
-   file that is one single line. The baseline is a process that only imports myobib.
+2. Memory: peak resident memory (VmHWM) of a fresh process given a `--big-mb` MB file: a RIS
+   export of distinct works (one record in seven a repeat) read record by record
+   (`ris.iter_references`), read whole (`read_any`: past `myobib.spill.SPILL_AFTER` references
+   they are kept on disk), and loaded, deduplicated and written as CSL-JSON (`myobib.load` and
+   `csljson.write`, what `myobib parse` does), that again with spilling turned off, a file of
+   junk lines, and a file that is one single line. The baseline is a process that only imports
+   myobib; `--memory-cases ris,junk` picks cases by a word of their name.
 3. Fuzz: `--fuzz` inputs made by mutating valid samples of every format (byte flips,
    deletions, duplications, splices of format tokens, truncation) and fed to every reader;
    anything other than a bibliography or a `MyobibError` counts as a crash. Two processes,
@@ -129,8 +132,10 @@ def bench_speed(n: int, folder: Path, formats: list[str]) -> None:
         print(f"| {fmt} | {size:,} | {mb:.1f} | {took:.2f} | {len(back) / took:,.0f} | {baseline:.3f} ({lines:,} lines)"
               f" | {took / baseline:,.0f} | {len(back):,} |")  # fmt: skip
     if any(fmt in CAPPED and n > CAPPED[fmt] for fmt in formats):
-        print("\nCapped: myobib/readers/csljson.py counts lines from the start of the text for every item "
-              "(quadratic), so 100,000 items would take hours.")
+        print(
+            "\nCapped: myobib/readers/csljson.py counts lines from the start of the text for every item "
+            "(quadratic), so 100,000 items would take hours."
+        )
 
 
 def bench_keys(sizes: tuple[int, ...] = (1_000, 2_000, 4_000)) -> None:
@@ -152,23 +157,36 @@ def bench_keys(sizes: tuple[int, ...] = (1_000, 2_000, 4_000)) -> None:
 
 # -- 2. memory --------------------------------------------------------------------------------
 
+_LOAD_AND_WRITE = (
+    "import myobib\nfrom myobib.writers import csljson\n"
+    "bib = myobib.load(PATH)\ncsljson.write(bib, PATH + '.json')\n"
+    "print(len(bib), 'refs', len(bib.report.merges), 'merged')"
+)
 _CHILD = {
-    "import only": "import myobib.readers.detect",
+    "import only": (None, "import myobib.readers.detect"),
     "RIS streamed (iter_references)": (
+        "ris",
         "from myobib.readers import ris, stream\n"
         "log = stream.LineLog('big.ris')\n"
         "count = sum(1 for _ in ris.iter_references(stream.file_lines(PATH, log), log))\n"
-        "print(count)"
+        "print(count)",
     ),
-    "RIS read whole (read_any)": "from myobib.readers.detect import read_any\nprint(len(read_any(PATH)))",
+    "RIS read whole (read_any)": ("ris", "from myobib.readers.detect import read_any\nprint(len(read_any(PATH)))"),
+    "RIS load + dedupe + write CSL-JSON": ("ris", _LOAD_AND_WRITE),
+    "same, spilling off (all in memory)": (
+        "ris",
+        "import myobib.spill\nmyobib.spill.SPILL_AFTER = 10**12\n" + _LOAD_AND_WRITE,
+    ),
     "junk lines as text (read_any)": (
+        "junk",
         "from myobib.readers.detect import read_any\nfrom myobib import MyobibError\n"
-        "try:\n    print(len(read_any(PATH, 'text')))\nexcept MyobibError as exc:\n    print('error:', exc)"
+        "try:\n    print(len(read_any(PATH, 'text')))\nexcept MyobibError as exc:\n    print('error:', exc)",
     ),
-    "one 200 MB line as RIS (read_any)": (
+    "one huge line as RIS (read_any)": (
+        "one line",
         "from myobib.readers.detect import read_any\nfrom myobib import MyobibError\n"
         "try:\n    bib = read_any(PATH, 'ris')\n    print(len(bib), len(bib.report.unparsed))\n"
-        "except MyobibError as exc:\n    print('error:', exc)"
+        "except MyobibError as exc:\n    print('error:', exc)",
     ),
 }
 
@@ -181,7 +199,7 @@ def _peak_rss(code: str, path: Path | None) -> tuple[float, float, str]:
         "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0]\n"
         "print('RSS', hwm, time.perf_counter() - start)"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=1800)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=3600)
     if done.returncode != 0:
         return float("nan"), float("nan"), done.stderr.strip().splitlines()[-1]
     lines = done.stdout.strip().splitlines()
@@ -196,30 +214,41 @@ def _fill(path: Path, unit: str, megabytes: int) -> None:
             handle.write(chunk)
 
 
-def bench_memory(megabytes: int, folder: Path) -> None:
-    big_ris = folder / "big.ris"
-    unit = ris.dumps(synthetic(2000))
-    _fill(big_ris, unit, megabytes)
-    junk = folder / "junk.txt"
-    _fill(junk, "this line is not a reference at all, only words and more words\n", megabytes)
-    one_line = folder / "oneline.ris"
-    _fill(one_line, "x" * 4096, megabytes)
-    inputs = {
-        "import only": None,
-        "RIS streamed (iter_references)": big_ris,
-        "RIS read whole (read_any)": big_ris,
-        "junk lines as text (read_any)": junk,
-        "one 200 MB line as RIS (read_any)": one_line,
+def _fill_distinct(path: Path, unit: str, megabytes: int, repeat_every: int = 7) -> None:
+    """Copies of `unit` made distinct works (own title, key and DOI); every `repeat_every`-th copy
+    repeats the one before it, so about one record in seven is a repeat to merge."""
+    with open(path, "wb") as handle:
+        copy = 0
+        while handle.tell() < megabytes * 1e6:
+            copy += 1
+            tag = copy - 1 if copy % repeat_every == 0 else copy
+            text = unit.replace("TI  - Study", f"TI  - Copy{tag} Study").replace("ID  - r", f"ID  - c{tag}r")
+            handle.write(text.replace("DO  - 10.5555/bench.", f"DO  - 10.5555/bench{tag}.").encode())
+
+
+def bench_memory(megabytes: int, folder: Path, cases: list[str]) -> None:
+    inputs: dict[str | None, Path | None] = {
+        None: None,
+        "ris": folder / "big.ris",
+        "junk": folder / "junk.txt",
+        "one line": folder / "oneline.ris",
     }
+    _fill_distinct(folder / "big.ris", ris.dumps(synthetic(2000)), megabytes)
+    _fill(folder / "junk.txt", "this line is not a reference at all, only words and more words\n", megabytes)
+    _fill(folder / "oneline.ris", "x" * 4096, megabytes)
     print(f"\n## Peak resident memory on a {megabytes} MB input (fresh process each; target < 500 MB)\n")
+    print("The RIS file holds distinct works, one record in seven repeating the one before it.\n")
     print("| case | input MB | peak RSS MB | over baseline MB | seconds | result |")
     print("|---|---|---|---|---|---|")
     base_rss = None
-    for case, path in inputs.items():
-        rss, seconds, result = _peak_rss(_CHILD[case], path)
+    for case, (name, code) in _CHILD.items():
+        if cases and name is not None and not any(word in case for word in cases):
+            continue
+        path = inputs[name]
+        rss, seconds, result = _peak_rss(code, path)
         base_rss = rss if base_rss is None else base_rss
         size = path.stat().st_size / 1e6 if path else 0
-        print(f"| {case} | {size:.0f} | {rss:.0f} | {rss - base_rss:.0f} | {seconds:.1f} | {result} |")
+        print(f"| {case} | {size:.0f} | {rss:.0f} | {rss - base_rss:.0f} | {seconds:.1f} | {result} |", flush=True)
 
 
 # -- 3. fuzz ----------------------------------------------------------------------------------
@@ -304,6 +333,7 @@ def main() -> None:
     parser.add_argument("--big-mb", type=int, default=200, help="size of the memory-test inputs")
     parser.add_argument("--fuzz", type=int, default=100_000, help="number of fuzz inputs")
     parser.add_argument("--skip", default="", help="comma-separated: speed, memory, fuzz")
+    parser.add_argument("--memory-cases", default="", help="comma-separated words picking memory cases (default: all)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     print(f"# formats_bench: python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
@@ -313,7 +343,7 @@ def main() -> None:
             bench_speed(args.n, folder, args.formats.split(","))
             bench_keys()
         if "memory" not in skip:
-            bench_memory(args.big_mb, folder)
+            bench_memory(args.big_mb, folder, list(filter(None, args.memory_cases.split(","))))
     if "fuzz" not in skip:
         bench_fuzz(args.fuzz)
     print(f"\n(peak RSS of this driver process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")

@@ -15,8 +15,13 @@ article, different journals, volumes or first pages) and then one of the rules:
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
+import sys
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -25,6 +30,7 @@ from ._gc import gc_paused
 from .folding import fold
 from .journals import full_name, journals_match, normalise_journal
 from .model import Bibliography, Merge, Name, Reference, Report
+from .spill import References, SpilledReferences, rebuild
 
 __all__ = ["dedupe", "same_work"]
 
@@ -64,6 +70,9 @@ def _kind(title: str | None) -> str | None:
     return "article"
 
 
+_NO_DATE: tuple[int | None, int | None, int | None] = (None, None, None)
+
+
 def _features(ref: Reference) -> _Features:
     persons = [name for name in ref.author if not name.is_group]
     first = persons[0] if persons else (ref.author[0] if ref.author else None)
@@ -71,6 +80,12 @@ def _features(ref: Reference) -> _Features:
     initial = fold(first.given or "")[:1] if first else ""
     issued = ref.issued
     first_page = ref.page_first or (ref.page.split("-")[0] if ref.page else None)
+    volume = ref.volume.strip().lower() if ref.volume else None
+    first_page = first_page.strip().lower() if first_page else None
+    journal = ref.container_title_short or ref.container_title
+    # The full date and author list only count for works without volume or page (see `_same`, `_block_keys`).
+    date = (issued.year, issued.month, issued.day) if issued and not (volume and first_page) else _NO_DATE
+    authors = () if volume or first_page else tuple(fold(name.family or name.literal or "") for name in ref.author)
     return _Features(
         doi=ref.DOI.strip().lower() if ref.DOI else None,
         pmid=ref.PMID.strip() if ref.PMID else None,
@@ -78,12 +93,12 @@ def _features(ref: Reference) -> _Features:
         kind=_kind(ref.title),
         family=family,
         initial=initial,
-        authors=tuple(fold(name.family or name.literal or "") for name in ref.author),
+        authors=authors,
         year=issued.year if issued else None,
-        date=(issued.year, issued.month, issued.day) if issued else (None, None, None),
-        journal=ref.container_title_short or ref.container_title,
-        volume=ref.volume.strip().lower() if ref.volume else None,
-        first_page=first_page.strip().lower() if first_page else None,
+        date=date,
+        journal=sys.intern(journal) if journal else None,  # one string per journal across a large list
+        volume=volume,
+        first_page=first_page,
     )
 
 
@@ -237,12 +252,13 @@ def dedupe(bib: Bibliography) -> Bibliography:
 
 
 def _dedupe(bib: Bibliography) -> Bibliography:
-    refs = bib.references
+    refs: References = bib.references
     merges = list(bib.report.merges)
     recorded = {merge.merged: index for index, merge in enumerate(merges)}
-    known: dict[int, _Known] = {}  # id(reference) → its features and block keys, across passes
+    known: dict[int, _Features] = {}  # token of a reference → its features, across passes
+    alive: list[Reference] = []  # in-memory references whose `id()` is a token stay alive, so tokens stay unique
     for _ in range(MAX_ROUNDS):
-        refs, absorbed = _merge_once(refs, known)
+        refs, absorbed = _merge_once(refs, known, alive)
         if not absorbed:
             break
         for ref, (kept, reason, score, conflicts) in absorbed:
@@ -257,52 +273,116 @@ def _dedupe(bib: Bibliography) -> Bibliography:
 
 
 _Absorbed = tuple[Reference, tuple[str, str, float, tuple[str, ...]]]
-_Known = tuple[Reference, _Features, list[tuple[object, ...]]]
 
 
-def _merge_once(refs: list[Reference], known: dict[int, _Known]) -> tuple[list[Reference], list[_Absorbed]]:
+def _tokens(refs: References) -> list[int]:
+    if isinstance(refs, SpilledReferences):
+        return [refs.token(index) for index in range(len(refs))]
+    return [id(ref) for ref in refs]
+
+
+def _candidate_blocks(features: list[_Features]) -> list[list[int]]:
+    """The blocks of two or more references, in the order their keys first appear.
+
+    Keys are kept as 64-bit hashes in flat arrays, not as a dict of tuples: on a large
+    list the dict would cost more memory than the references' features.
+    """
+    hashes = array("q")
+    owners = array("q")
+    for index, feature in enumerate(features):
+        for key in _block_keys(feature):
+            hashes.append(hash(key))
+            owners.append(index)
+    # A stable sort keeps each run in insertion order, so a run's first entry is where its key first appeared.
+    order = sorted(range(len(hashes)), key=hashes.__getitem__)
+    blocks: list[tuple[int, list[int]]] = []
+    start = 0
+    while start < len(order):
+        end = start + 1
+        value = hashes[order[start]]
+        while end < len(order) and hashes[order[end]] == value:
+            end += 1
+        if end - start > 1:
+            blocks.append((order[start], [owners[entry] for entry in order[start:end]]))
+        start = end
+    blocks.sort(key=lambda block: block[0])
+    return [members for _, members in blocks]
+
+
+def _pairs(members: list[int], features: list[_Features]) -> Iterator[tuple[int, int]]:
+    """The pairs of a block in order, less those of two different DOIs (never one work), so a large
+    block of works with DOIs (one first author and year across a big export) is not judged pair by pair."""
+    if len(members) <= _SMALL_BLOCK:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                yield i, j
+        return
+    without: list[int] = []  # positions in the block of members without a DOI
+    with_doi: dict[str, list[int]] = defaultdict(list)
+    for position, index in enumerate(members):
+        doi = features[index].doi
+        if doi is None:
+            without.append(position)
+        else:
+            with_doi[doi].append(position)
+    for x, i in enumerate(members):
+        doi = features[i].doi
+        if doi is None:
+            later: Iterable[int] = range(x + 1, len(members))
+        else:
+            same = with_doi[doi]
+            later = heapq.merge(without[bisect.bisect_right(without, x) :], same[bisect.bisect_right(same, x) :])
+        for y in later:
+            yield i, members[y]
+
+
+_SMALL_BLOCK = 32
+
+
+def _merge_once(
+    refs: References, known: dict[int, _Features], alive: list[Reference]
+) -> tuple[References, list[_Absorbed]]:
     """One pass: cluster by blocking and `same_work`, merge each cluster into its best member.
 
     Only pairs with a reference new since the last pass are judged: the others were judged then.
     """
-    fresh = {index for index, ref in enumerate(refs) if id(ref) not in known}
-    for index in fresh:
-        feature = _features(refs[index])
-        known[id(refs[index])] = (refs[index], feature, _block_keys(feature))  # holding the reference keeps its id
-    features: list[_Features] = []
-    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for index, ref in enumerate(refs):
-        _, feature, keys = known[id(ref)]
-        features.append(feature)
-        for key in keys:
-            blocks[key].append(index)
+    tokens = _tokens(refs)
+    fresh = {index for index, token in enumerate(tokens) if token not in known}
+    spilled = isinstance(refs, SpilledReferences)
+    for index in sorted(fresh):
+        ref = refs[index]
+        known[tokens[index]] = _features(ref)
+        if not spilled:
+            alive.append(ref)
+    features = [known[token] for token in tokens]
     clusters = _Clusters(len(refs))
     reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (i not in fresh and j not in fresh) or clusters.find(i) == clusters.find(j):
-                    continue
-                verdict = _same(features[i], features[j])
-                if verdict is not None:
-                    reasons.setdefault(j, verdict)
-                    reasons.setdefault(i, verdict)
-                    clusters.union(i, j)
-    groups: dict[int, list[int]] = defaultdict(list)
+    for members in _candidate_blocks(features):
+        for i, j in _pairs(members, features):
+            if (i not in fresh and j not in fresh) or clusters.find(i) == clusters.find(j):
+                continue
+            verdict = _same(features[i], features[j])
+            if verdict is not None:
+                reasons.setdefault(j, verdict)
+                reasons.setdefault(i, verdict)
+                clusters.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)  # root (the smallest member) → the other members
     for index in range(len(refs)):
-        groups[clusters.find(index)].append(index)
+        root = clusters.find(index)
+        if root != index:
+            groups[root].append(index)
     absorbed: list[_Absorbed] = []
-    merged: list[tuple[int, Reference]] = []
-    for members in groups.values():
-        if len(members) == 1:
-            merged.append((members[0], refs[members[0]]))
-            continue
-        ranked = sorted(members, key=lambda i: _primary_rank(refs[i]))
-        kept = refs[ranked[0]]
+    items: list[int | Reference] = list(range(len(refs)))
+    gone: set[int] = set()
+    for root in sorted(groups):
+        others = groups[root]
+        loaded = {index: refs[index] for index in (root, *others)}
+        ranked = sorted(loaded, key=lambda i: _primary_rank(loaded[i]))
+        kept = loaded[ranked[0]]
         for index in ranked[1:]:
-            kept, conflicts = _merge_into(kept, refs[index])
+            kept, conflicts = _merge_into(kept, loaded[index])
             reason, score = reasons[index]
-            absorbed.append((refs[index], (kept.id, reason, score, tuple(conflicts))))
-        merged.append((min(members), kept))
-    merged.sort(key=lambda pair: pair[0])
-    return [ref for _, ref in merged], absorbed
+            absorbed.append((loaded[index], (kept.id, reason, score, tuple(conflicts))))
+        items[root] = kept
+        gone.update(others)
+    return rebuild(refs, (item for index, item in enumerate(items) if index not in gone)), absorbed

@@ -21,24 +21,24 @@ from pathlib import Path
 from .build import report_dict
 from .dedupe import dedupe
 from .errors import InputError
-from .model import Bibliography, Reference, Report, assign_keys, base_key
+from .model import Bibliography, Reference, Report, base_key
 from .readers.detect import read_any
+from .spill import concat, rebuild
 from .textio import write_atomic
+from .writers import dumps, write
 
-__all__ = ["OUTPUT_FORMATS", "MergeResult", "dumps", "merge", "merge_files"]
-
-OUTPUT_FORMATS = ("csl-json", "bibtex", "ris")
+__all__ = ["MergeResult", "merge", "merge_files"]
 
 Source = str | os.PathLike[str] | Bibliography
 
 
 def _relabel(bib: Bibliography, label: str) -> Bibliography:
     """The same bibliography with every occurrence's source renamed to `label`."""
-    refs = [
+    refs = (
         ref.replace(provenance=tuple(dataclasses.replace(occ, source=label) for occ in ref.provenance))
         for ref in bib.references
-    ]
-    return Bibliography(refs, dict(bib.header), bib.report)
+    )
+    return Bibliography(rebuild(bib.references, refs), dict(bib.header), bib.report)
 
 
 def _read_all(sources: Iterable[Source], format: str | None) -> list[tuple[str, Bibliography]]:
@@ -64,7 +64,8 @@ def _read_all(sources: Iterable[Source], format: str | None) -> list[tuple[str, 
 
 def _point_merges_at_final_keys(bib: Bibliography) -> None:
     """Each merge names the reference its occurrence finally ended up in."""
-    final = {occ: ref.id for ref in bib for occ in ref.provenance}
+    merged = {m.merged for m in bib.report.merges}
+    final = {occ: ref.id for ref in bib for occ in ref.provenance if occ in merged}
     bib.report.merges = [
         dataclasses.replace(m, kept=final[m.merged]) if m.merged in final and final[m.merged] != m.kept else m
         for m in bib.report.merges
@@ -73,13 +74,13 @@ def _point_merges_at_final_keys(bib: Bibliography) -> None:
 
 def _rekey(bib: Bibliography) -> Bibliography:
     """Drop the `a`/`b` suffixes that clashes between inputs gave generated keys, now that repeats are merged."""
-    refs = []
-    for ref in bib.references:
+    items: list[int | Reference] = []
+    for index, ref in enumerate(bib.references):
         generated = not any(occ.key == ref.id for occ in ref.provenance) and re.fullmatch(
             re.escape(base_key(ref)) + "[a-z]*", ref.id
         )
-        refs.append(ref.replace(id="") if generated else ref)
-    rekeyed = Bibliography(assign_keys(refs), bib.header, bib.report)
+        items.append(ref.replace(id="") if generated else index)
+    rekeyed = Bibliography(rebuild(bib.references, items), bib.header, bib.report)
     _point_merges_at_final_keys(rekeyed)
     return rekeyed
 
@@ -93,42 +94,26 @@ def merge(sources: Iterable[Source], *, format: str | None = None) -> Bibliograp
     reason, and a warning for each value on which two sources disagree.
     """
     inputs = _read_all(sources, format)
-    references: list[Reference] = []
     report = Report()
     header_sources = []
     for label, bib in inputs:
-        references.extend(bib.references)
         report.extend(bib.report)
         header_sources.append({"source": label, "format": bib.header.get("format"), "references": len(bib)})
+    references = concat([bib.references for _, bib in inputs])
     combined = Bibliography(references, {"sources": header_sources}, report)
     before = len(report.merges)
     merged = _rekey(dedupe(combined))
     for item in merged.report.merges[before:]:
+        if not item.conflicts:
+            continue
         kept = merged.get(item.kept)
         kept_sources = {occ.source for occ in kept.provenance[:1]} if kept is not None else set()
-        if item.conflicts and item.merged.source not in kept_sources:
+        if item.merged.source not in kept_sources:
             for conflict in item.conflicts:
                 merged.report.warnings.append(
                     f"{item.merged.label()}: differs from {item.kept}: {conflict} (both values kept in the report)"
                 )
     return merged
-
-
-def dumps(bib: Bibliography, to: str = "csl-json") -> str:
-    """The bibliography as CSL-JSON, BibTeX or RIS text."""
-    if to == "csl-json":
-        from .writers import csljson
-
-        return csljson.dumps(bib)
-    if to == "bibtex":
-        from .writers import bibtex
-
-        return bibtex.dumps(bib)
-    if to == "ris":
-        from .writers import ris
-
-        return ris.dumps(bib)
-    raise InputError(f"unknown output format {to!r} (known: {', '.join(OUTPUT_FORMATS)})")
 
 
 @dataclass
@@ -154,13 +139,15 @@ def merge_files(
     """
     paths = list(sources)
     bib = merge(paths, format=format)
-    text = dumps(bib, to)
+    text = None
     files: list[Path] = []
     if output is not None:
-        files.append(write_atomic(output, text))
+        files.append(write(bib, output, to))
+    else:
+        text = dumps(bib, to)
     if report is not None:
         names = ", ".join(str(p) for p in paths if not isinstance(p, Bibliography))
         data = report_dict(bib, names or None)
         data["sources"] = bib.header.get("sources", [])
         files.append(write_atomic(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n"))
-    return MergeResult(bib, None if output is not None else text, files)
+    return MergeResult(bib, text, files)

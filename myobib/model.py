@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -400,13 +400,18 @@ class Bibliography:
     and merging found.
     """
 
-    references: list[Reference] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # or `SpilledReferences` for a large list
     header: dict[str, Any] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
 
     def __post_init__(self) -> None:
-        self.references = assign_keys(self.references)
-        self._by_key = {ref.id: ref for ref in self.references}
+        from .spill import SpilledReferences
+
+        if isinstance(self.references, SpilledReferences):  # a large list kept on disk (see `myobib.spill`)
+            self.references = self.references.keyed()
+        else:
+            self.references = assign_keys(self.references)
+        self._by_key = {key: index for index, key in enumerate(self.keys())}
 
     def __iter__(self) -> Iterator[Reference]:
         return iter(self.references)
@@ -417,16 +422,18 @@ class Bibliography:
     def __getitem__(self, key: str | int) -> Reference:
         if isinstance(key, int):
             return self.references[key]
-        return self._by_key[key]
+        return self.references[self._by_key[key]]
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
 
     def keys(self) -> list[str]:
-        return [ref.id for ref in self.references]
+        ids = getattr(self.references, "ids", None)  # on disk: read without loading the references
+        return list(ids) if ids is not None else [ref.id for ref in self.references]
 
     def get(self, key: str, default: Reference | None = None) -> Reference | None:
-        return self._by_key.get(key, default)
+        index = self._by_key.get(key)
+        return default if index is None else self.references[index]
 
     def with_references(self, references: Iterable[Reference], report: Report | None = None) -> Bibliography:
         """A new bibliography with the same header and these references."""
@@ -535,3 +542,27 @@ def _suffix(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         letters = chr(ord("a") + rem) + letters
     return letters
+
+
+def new_keys(ids: Sequence[str], reference_at: Callable[[int], Reference]) -> dict[int, str]:
+    """The keys `assign_keys` would change, by position, given every reference's current key.
+
+    `reference_at(i)` is asked only for references without a key, so a list kept on disk
+    is keyed without loading the references whose keys are already unique.
+    """
+    given = {key for key in ids if key}
+    taken: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per base key, so colliding keys cost O(1) each
+    changed: dict[int, str] = {}
+    for index, current in enumerate(ids):
+        key = current
+        if not current or current in taken:
+            base = current or base_key(reference_at(index))
+            key, n = base, next_suffix.get(base, 0)
+            while key in taken or (key != current and key in given):
+                key = f"{base}{_suffix(n)}"
+                n += 1
+            next_suffix[base] = n
+            changed[index] = key
+        taken.add(key)
+    return changed

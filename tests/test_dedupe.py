@@ -133,3 +133,31 @@ def test_ahead_of_print_repeats_with_other_et_al_cut_and_full_journal_name_merge
     assert len(dedupe(Bibliography([numbered, cut, full_name]))) == 1
     other_day = online(4, ["Castañeda", "Cavagna"]).replace(issued=Date(2018, 3, 8))
     assert len(dedupe(Bibliography([numbered, other_day]))) == 2
+
+
+def test_pairs_of_a_large_block_leave_out_only_pairs_of_two_different_dois():
+    from myobib.dedupe import _features, _pairs
+
+    rng = random.Random(5)
+    dois = [None, None, "10.1/a", "10.1/b", "10.1/c"]
+    refs = [ref(n, DOI=rng.choice(dois)) for n in range(80)]
+    features = [_features(r) for r in refs]
+    members = rng.sample(range(80), 60)
+    naive = [
+        (i, j)
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
+        if not (features[i].doi and features[j].doi and features[i].doi != features[j].doi)
+    ]
+    assert list(_pairs(members, features)) == naive
+    assert len(naive) < 60 * 59 // 2
+
+
+def test_a_large_block_of_one_author_and_year_still_merges_its_repeats():
+    works = [ref(n, title=f"Work number {n} on myositis", DOI=f"10.1/w{n}", page=f"{n}-{n + 9}", page_first=str(n))
+             for n in range(1, 101)]  # fmt: skip
+    repeats = [ref(200 + n, title=f"Work number {n} on myositis", page=f"{n}-{n + 9}", page_first=str(n))
+               for n in (3, 50, 99)]  # fmt: skip
+    merged = dedupe(Bibliography(works + repeats))
+    assert len(merged) == 100
+    assert sorted(m.merged.line_start for m in merged.report.merges) == [203, 250, 299]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Bibliography, Reference, Report, Unparsed
+from ..spill import gather
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -177,8 +178,9 @@ def file_lines(path: str | os.PathLike[str], log: LineLog) -> Iterator[tuple[int
 
 
 def collect(references: Iterable[Reference], log: LineLog, fmt: str, what: str) -> Bibliography:
-    """Gather a line reader's references into a bibliography; nothing read at all is an `InputError`."""
-    found = list(references)
+    """Gather a line reader's references into a bibliography (on disk when there are many, see
+    `myobib.spill`); nothing read at all is an `InputError`."""
+    found = gather(references)
     log.finish()
     if not found and not log.unparsed:
         raise InputError(f"no {what} found", log.source)
