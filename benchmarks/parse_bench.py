@@ -1,6 +1,7 @@
 """Parsing and deduplication at scale, on synthetic pages with known repeats.
 
     python3 benchmarks/parse_bench.py [--sizes 10000 100000] [--repeat-share 0.15] [--show 5]
+    python3 benchmarks/parse_bench.py --readers [--reader-n 100000] [--big-mb 200]
 
 For each size, `synthetic.generate` writes a page of that many distinct works in the seed's
 layout plus repeats (exact and reworded). The table gives:
@@ -16,6 +17,10 @@ layout plus repeats (exact and reworded). The table gives:
 Times are CPU seconds of the measuring process (`time.process_time`), so other work on the machine
 counts less; single-threaded code, so that is "on one core".
 
+With `--readers` it goes on to every reader (RIS, MEDLINE, Vancouver text, BibTeX, CSL-JSON):
+references per second at `--reader-n` references each, and peak resident memory on a `--big-mb` MB
+input (see benchmarks/formats_bench.py, which also runs them alone, with a fuzz run).
+
 Targets (issue 2): over 20,000 references/s parsing; dedupe of 100,000 under 10 s on one core;
 near-linear growth; precision 1.0, recall at least 0.99. Each size is timed on its first (cold) run in a
 fresh process, as a command-line user meets it; `--repeats N` takes the best of N for small sizes, but
@@ -28,6 +33,7 @@ import argparse
 import os
 import resource
 import sys
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -140,6 +146,13 @@ def main() -> None:
         "--repeats", type=int, default=1, help="best of N for sizes up to 20,000 (warm caches flatter small sizes)"
     )
     parser.add_argument("--show", type=int, default=3, help="examples of false merges and missed repeats")
+    parser.add_argument(
+        "--readers",
+        action="store_true",
+        help="then every reader (benchmarks/formats_bench.py): references/s per format and peak memory on a big input",
+    )
+    parser.add_argument("--reader-n", type=int, default=100_000, help="references per format with --readers")
+    parser.add_argument("--big-mb", type=int, default=200, help="size of the memory-test inputs with --readers")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     rows = []
@@ -176,6 +189,12 @@ def main() -> None:
         ("recall ≥ 0.99", all(r["score"].recall >= 0.99 for r in rows)),
     ]
     print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
+    if args.readers:
+        import formats_bench
+
+        with tempfile.TemporaryDirectory() as tmp:
+            formats_bench.bench_speed(args.reader_n, Path(tmp), list(formats_bench.WRITERS))
+            formats_bench.bench_memory(args.big_mb, Path(tmp), [])
 
 
 if __name__ == "__main__":

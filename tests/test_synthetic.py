@@ -121,3 +121,14 @@ def test_dedupe_never_merges_distinct_works(page, parsed):
     assert result.false_pairs == []
     assert result.precision == 1.0
     assert result.recall > 0.9  # the exact repeats alone make up half the repeats
+
+
+def test_dedupe_on_disk_gives_the_same_bibliography_and_report(parsed):
+    from myobib.spill import SpilledReferences
+
+    in_memory = dedupe(parsed)
+    disk = dedupe(Bibliography(SpilledReferences(parsed.references), dict(parsed.header), parsed.report))
+    assert isinstance(disk.references, SpilledReferences)
+    assert disk.keys() == in_memory.keys()
+    assert disk.to_csl_json() == in_memory.to_csl_json()
+    assert disk.report.to_dict() == in_memory.report.to_dict()
