@@ -11,6 +11,7 @@ from myobib import Bibliography, Name, Reference
 from myobib import spill as spill_module
 from myobib.dedupe import dedupe
 from myobib.merge import merge, merge_files
+from myobib.readers import bibtex as bibtex_reader
 from myobib.readers import ris as ris_reader
 from myobib.spill import SpilledReferences, concat, gather, rebuild
 from myobib.writers import bibtex, csljson, dumps, ris
@@ -131,8 +132,9 @@ def test_merge_of_large_files_goes_through_disk_and_matches(seed_path, tmp_path,
     first.write_text(ris.dumps(seed), encoding="utf-8")
     second.write_text(bibtex.dumps(seed), encoding="utf-8")
     expected = merge([first, second])
-    monkeypatch.setattr(spill_module, "SPILL_AFTER", 5)  # the RIS reader now spills
+    monkeypatch.setattr(spill_module, "SPILL_AFTER", 5)  # the RIS and BibTeX readers now spill
     assert isinstance(ris_reader.read(first).references, SpilledReferences)
+    assert isinstance(bibtex_reader.read(second).references, SpilledReferences)
     merged = merge([first, second])
     assert isinstance(merged.references, SpilledReferences)
     assert merged.to_csl_json() == expected.to_csl_json()

@@ -58,6 +58,7 @@ from pylatexenc.latexwalker import (
 
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
+from ..spill import gather
 from .stream import LineLog, file_lines, text_lines
 
 __all__ = [
@@ -593,7 +594,7 @@ def read(path: str | os.PathLike[str]) -> Bibliography:
 
 def _bibliography(lines: Iterable[tuple[int, str]], log: LineLog) -> Bibliography:
     header: dict[str, Any] = {}
-    references = list(iter_references(lines, log, header))
+    references = gather(iter_references(lines, log, header))
     log.finish()
     if not references:
         raise InputError("no BibTeX entries found", log.source, min((u.line for u in log.unparsed), default=None))
