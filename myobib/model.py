@@ -513,8 +513,12 @@ def base_key(ref: Reference) -> str:
     return (who + year + word) or "ref"
 
 
-def assign_keys(references: Iterable[Reference]) -> list[Reference]:
-    """Give each reference a unique, stable key, keeping ids that are already unique."""
+def assign_keys(references: Iterable[Reference], *, in_place: bool = False) -> list[Reference]:
+    """Give each reference a unique, stable key, keeping ids that are already unique.
+
+    A reference whose key changes is copied, unless `in_place`: then the caller has just built
+    the references, nothing else holds them yet, and each key is set on the reference itself.
+    """
     refs = list(references)
     given = {ref.id for ref in refs if ref.id}
     taken: set[str] = set()
@@ -528,8 +532,9 @@ def assign_keys(references: Iterable[Reference]) -> list[Reference]:
                 key = f"{base}{_suffix(n)}"
                 n += 1
             next_suffix[base] = n
-            ref = copy.copy(ref)
-            object.__setattr__(ref, "id", key)  # frozen; a shallow copy is enough for one field
+            if not in_place:
+                ref = copy.copy(ref)
+            object.__setattr__(ref, "id", key)  # Reference is frozen
         taken.add(ref.id)
         out.append(ref)
     return out

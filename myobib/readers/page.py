@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed
+from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed, assign_keys
 from ..textio import read_text
 from .nlm import JournalCitation, parse_journal_line, read_author_line, split_group_prefix
 
@@ -69,7 +69,7 @@ def _parse_text(text: str, source: str) -> Bibliography:
             references.append(ref)
     if not references:
         raise InputError("reference list has no readable entry", source, start + 1)
-    return Bibliography(references, header, report)
+    return Bibliography(assign_keys(references, in_place=True), header, report)
 
 
 def _list_start(lines: list[str]) -> int | None:

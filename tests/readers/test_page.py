@@ -6,6 +6,7 @@ import pytest
 
 import myobib
 from myobib import Date, InputError, Name
+from myobib.model import assign_keys
 from myobib.readers.page import parse_text
 
 # (list number, title start, first author, author count, et al., journal as written, date, volume, issue, page)
@@ -243,3 +244,14 @@ def test_six_digit_list_numbers():
     text = "1. First\nSmith J.\nBMJ. 2020;1:2.\n123456. Last title\nJones K.\nBMJ. 2021;3:4.\n"
     bib = parse_text(text, "big.txt")
     assert [ref.list_number for ref in bib] == [1, 123456] and not bib.report.unparsed
+
+
+def test_keys_set_in_place_are_those_assign_keys_gives_copies(seed_path):
+    bib = parse_text(seed_path.read_text(encoding="utf-8"), "seed.txt")
+    unkeyed = [ref.replace(id="") for ref in bib.references * 2]  # every base key taken twice
+    copies = assign_keys(unkeyed)
+    assert [ref.id for ref in unkeyed] == [""] * 68
+    assert [ref.id for ref in copies] == bib.keys() + [f"{key}a" for key in bib.keys()]
+    keyed = assign_keys(unkeyed, in_place=True)
+    assert all(new is old for new, old in zip(keyed, unkeyed, strict=True))
+    assert [ref.id for ref in unkeyed] == [ref.id for ref in copies]
