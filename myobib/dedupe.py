@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from ._gc import gc_paused
 from .folding import fold
 from .journals import full_name, journals_match, normalise_journal
-from .model import Bibliography, Merge, Name, Reference, Report
+from .model import Bibliography, Merge, Name, Occurrence, Reference, Report
 from .spill import References, SpilledReferences, rebuild
 
 __all__ = ["dedupe", "same_work"]
@@ -71,6 +71,7 @@ def _kind(title: str | None) -> str | None:
 
 
 _NO_DATE: tuple[int | None, int | None, int | None] = (None, None, None)
+_YEARS: dict[int | None, int | None] = {}
 
 
 def _features(ref: Reference) -> _Features:
@@ -80,8 +81,9 @@ def _features(ref: Reference) -> _Features:
     initial = fold(first.given or "")[:1] if first else ""
     issued = ref.issued
     first_page = ref.page_first or (ref.page.split("-")[0] if ref.page else None)
-    volume = ref.volume.strip().lower() if ref.volume else None
-    first_page = first_page.strip().lower() if first_page else None
+    # Interned, like the journal: volumes, pages, surnames and years repeat across a large list.
+    volume = sys.intern(ref.volume.strip().lower()) if ref.volume else None
+    first_page = sys.intern(first_page.strip().lower()) if first_page else None
     journal = ref.container_title_short or ref.container_title
     # The full date and author list only count for works without volume or page (see `_same`, `_block_keys`).
     date = (issued.year, issued.month, issued.day) if issued and not (volume and first_page) else _NO_DATE
@@ -89,12 +91,12 @@ def _features(ref: Reference) -> _Features:
     return _Features(
         doi=ref.DOI.strip().lower() if ref.DOI else None,
         pmid=ref.PMID.strip() if ref.PMID else None,
-        title=fold(ref.title or ""),
+        title=fold.__wrapped__(ref.title or ""),  # titles rarely repeat: not worth a place in fold's cache
         kind=_kind(ref.title),
-        family=family,
+        family=sys.intern(family),
         initial=initial,
         authors=authors,
-        year=issued.year if issued else None,
+        year=_YEARS.setdefault(issued.year, issued.year) if issued else None,
         date=date,
         journal=sys.intern(journal) if journal else None,  # one string per journal across a large list
         volume=volume,
@@ -186,7 +188,7 @@ class _Clusters:
     """Union-find over reference positions, remembering why each link was made."""
 
     def __init__(self, size: int):
-        self.parent = list(range(size))
+        self.parent = array("q", range(size))
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -261,8 +263,8 @@ def _dedupe(bib: Bibliography) -> Bibliography:
         refs, absorbed = _merge_once(refs, known, alive)
         if not absorbed:
             break
-        for ref, (kept, reason, score, conflicts) in absorbed:
-            for occurrence in ref.provenance:
+        for provenance, (kept, reason, score, conflicts) in absorbed:
+            for occurrence in provenance:
                 if occurrence in recorded:  # merged in an earlier pass: now it belongs to `kept`
                     merges[recorded[occurrence]] = replace(merges[recorded[occurrence]], kept=kept)
                 else:
@@ -272,41 +274,48 @@ def _dedupe(bib: Bibliography) -> Bibliography:
     return Bibliography(refs, dict(bib.header), report)
 
 
-_Absorbed = tuple[Reference, tuple[str, str, float, tuple[str, ...]]]
+_Absorbed = tuple[tuple[Occurrence, ...], tuple[str, str, float, tuple[str, ...]]]
 
 
-def _tokens(refs: References) -> list[int]:
+def _tokens(refs: References) -> array[int]:
     if isinstance(refs, SpilledReferences):
-        return [refs.token(index) for index in range(len(refs))]
-    return [id(ref) for ref in refs]
+        return array("q", (refs.token(index) for index in range(len(refs))))
+    return array("q", (id(ref) for ref in refs))
 
 
 def _candidate_blocks(features: list[_Features]) -> list[list[int]]:
     """The blocks of two or more references, in the order their keys first appear.
 
-    Keys are kept as 64-bit hashes in flat arrays, not as a dict of tuples: on a large
-    list the dict would cost more memory than the references' features.
+    Keys are kept as 64-bit hashes in flat arrays, one pair of arrays per kind of key, not
+    as a dict of tuples: on a large list the dict would cost more memory than the features.
     """
-    hashes = array("q")
-    owners = array("q")
+    kinds: dict[object, tuple[array[int], array[int]]] = {}  # kind → (key hashes, owner * _KEY_SLOTS + position)
     for index, feature in enumerate(features):
-        for key in _block_keys(feature):
+        for position, key in enumerate(_block_keys(feature)):
+            if key[0] not in kinds:
+                kinds[key[0]] = (array("q"), array("q"))
+            hashes, entries = kinds[key[0]]
             hashes.append(hash(key))
-            owners.append(index)
-    # A stable sort keeps each run in insertion order, so a run's first entry is where its key first appeared.
-    order = sorted(range(len(hashes)), key=hashes.__getitem__)
+            entries.append(index * _KEY_SLOTS + position)
     blocks: list[tuple[int, list[int]]] = []
-    start = 0
-    while start < len(order):
-        end = start + 1
-        value = hashes[order[start]]
-        while end < len(order) and hashes[order[end]] == value:
-            end += 1
-        if end - start > 1:
-            blocks.append((order[start], [owners[entry] for entry in order[start:end]]))
-        start = end
+    for hashes, entries in kinds.values():
+        # A stable sort keeps each run in insertion order: its first entry is where the key first appeared.
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        start = 0
+        while start < len(order):
+            end = start + 1
+            value = hashes[order[start]]
+            while end < len(order) and hashes[order[end]] == value:
+                end += 1
+            if end - start > 1:
+                run = [entries[at] for at in order[start:end]]
+                blocks.append((run[0], [entry // _KEY_SLOTS for entry in run]))
+            start = end
     blocks.sort(key=lambda block: block[0])
     return [members for _, members in blocks]
+
+
+_KEY_SLOTS = 8  # more than `_block_keys` ever gives one reference
 
 
 def _pairs(members: list[int], features: list[_Features]) -> Iterator[tuple[int, int]]:
@@ -347,19 +356,21 @@ def _merge_once(
     Only pairs with a reference new since the last pass are judged: the others were judged then.
     """
     tokens = _tokens(refs)
-    fresh = {index for index, token in enumerate(tokens) if token not in known}
+    fresh = bytearray(len(refs))  # 1 for a reference not seen in an earlier pass
     spilled = isinstance(refs, SpilledReferences)
-    for index in sorted(fresh):
-        ref = refs[index]
-        known[tokens[index]] = _features(ref)
-        if not spilled:
-            alive.append(ref)
+    for index, token in enumerate(tokens):
+        if token not in known:
+            fresh[index] = 1
+            ref = refs[index]
+            known[token] = _features(ref)
+            if not spilled:
+                alive.append(ref)
     features = [known[token] for token in tokens]
     clusters = _Clusters(len(refs))
     reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
     for members in _candidate_blocks(features):
         for i, j in _pairs(members, features):
-            if (i not in fresh and j not in fresh) or clusters.find(i) == clusters.find(j):
+            if not (fresh[i] or fresh[j]) or clusters.find(i) == clusters.find(j):
                 continue
             verdict = _same(features[i], features[j])
             if verdict is not None:
@@ -372,7 +383,7 @@ def _merge_once(
         if root != index:
             groups[root].append(index)
     absorbed: list[_Absorbed] = []
-    items: list[int | Reference] = list(range(len(refs)))
+    merged: dict[int, Reference] = {}  # root → the merged reference that takes its place
     gone: set[int] = set()
     for root in sorted(groups):
         others = groups[root]
@@ -382,7 +393,8 @@ def _merge_once(
         for index in ranked[1:]:
             kept, conflicts = _merge_into(kept, loaded[index])
             reason, score = reasons[index]
-            absorbed.append((loaded[index], (kept.id, reason, score, tuple(conflicts))))
-        items[root] = kept
+            absorbed.append((loaded[index].provenance, (kept.id, reason, score, tuple(conflicts))))
+        merged[root] = kept
         gone.update(others)
-    return rebuild(refs, (item for index, item in enumerate(items) if index not in gone)), absorbed
+    items = (merged.get(index, index) for index in range(len(refs)) if index not in gone)
+    return rebuild(refs, items), absorbed

@@ -20,7 +20,7 @@ from .model import Reference, new_keys
 
 __all__ = ["SPILL_AFTER", "References", "SpilledReferences", "concat", "gather", "rebuild"]
 
-SPILL_AFTER = 20_000
+SPILL_AFTER = 5_000
 _FLUSH_BYTES = 1 << 20
 
 
