@@ -14,7 +14,7 @@ import dataclasses
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,13 +74,15 @@ def _point_merges_at_final_keys(bib: Bibliography) -> None:
 
 def _rekey(bib: Bibliography) -> Bibliography:
     """Drop the `a`/`b` suffixes that clashes between inputs gave generated keys, now that repeats are merged."""
-    items: list[int | Reference] = []
-    for index, ref in enumerate(bib.references):
-        generated = not any(occ.key == ref.id for occ in ref.provenance) and re.fullmatch(
-            re.escape(base_key(ref)) + "[a-z]*", ref.id
-        )
-        items.append(ref.replace(id="") if generated else index)
-    rekeyed = Bibliography(rebuild(bib.references, items), bib.header, bib.report)
+
+    def unsuffixed() -> Iterator[int | Reference]:
+        for index, ref in enumerate(bib.references):
+            generated = not any(occ.key == ref.id for occ in ref.provenance) and re.fullmatch(
+                re.escape(base_key(ref)) + "[a-z]*", ref.id
+            )
+            yield ref.replace(id="") if generated else index
+
+    rekeyed = Bibliography(rebuild(bib.references, unsuffixed()), bib.header, bib.report)
     _point_merges_at_final_keys(rekeyed)
     return rekeyed
 
