@@ -21,7 +21,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -283,7 +283,7 @@ def _tokens(refs: References) -> array[int]:
     return array("q", (id(ref) for ref in refs))
 
 
-def _candidate_blocks(features: list[_Features]) -> list[list[int]]:
+def _candidate_blocks(features: list[_Features]) -> list[array[int]]:
     """The blocks of two or more references, in the order their keys first appear.
 
     Keys are kept as 64-bit hashes in flat arrays, one pair of arrays per kind of key, not
@@ -297,28 +297,43 @@ def _candidate_blocks(features: list[_Features]) -> list[list[int]]:
             hashes, entries = kinds[key[0]]
             hashes.append(hash(key))
             entries.append(index * _KEY_SLOTS + position)
-    blocks: list[tuple[int, list[int]]] = []
+    blocks: list[tuple[int, array[int]]] = []
     for hashes, entries in kinds.values():
-        # A stable sort keeps each run in insertion order: its first entry is where the key first appeared.
-        order = sorted(range(len(hashes)), key=hashes.__getitem__)
-        start = 0
-        while start < len(order):
-            end = start + 1
-            value = hashes[order[start]]
-            while end < len(order) and hashes[order[end]] == value:
-                end += 1
-            if end - start > 1:
-                run = [entries[at] for at in order[start:end]]
-                blocks.append((run[0], [entry // _KEY_SLOTS for entry in run]))
-            start = end
+        for run in _equal_runs(hashes):
+            blocks.append((entries[run[0]], array("q", (entries[at] // _KEY_SLOTS for at in run))))
     blocks.sort(key=lambda block: block[0])
     return [members for _, members in blocks]
 
 
+def _equal_runs(hashes: array[int]) -> Iterator[list[int]]:
+    """Positions in `hashes` that share a value with another position, grouped by value, ascending.
+
+    One list of packed ints is sorted (the hash's top bits above the position), a third of the
+    memory of sorting positions by a key; positions sharing only those bits are split by the whole hash.
+    """
+    position_bits = max(1, len(hashes).bit_length())
+    dropped = 64 - (62 - position_bits)
+    low = (1 << position_bits) - 1
+    packed = sorted(((value & _MASK64) >> dropped) << position_bits | at for at, value in enumerate(hashes))
+    start = 0
+    while start < len(packed):
+        end = start + 1
+        top = packed[start] >> position_bits
+        while end < len(packed) and packed[end] >> position_bits == top:
+            end += 1
+        if end - start > 1:
+            by_hash: dict[int, list[int]] = defaultdict(list)
+            for value in packed[start:end]:
+                by_hash[hashes[value & low]].append(value & low)
+            yield from (run for run in by_hash.values() if len(run) > 1)
+        start = end
+
+
+_MASK64 = (1 << 64) - 1
 _KEY_SLOTS = 8  # more than `_block_keys` ever gives one reference
 
 
-def _pairs(members: list[int], features: list[_Features]) -> Iterator[tuple[int, int]]:
+def _pairs(members: Sequence[int], features: list[_Features]) -> Iterator[tuple[int, int]]:
     """The pairs of a block in order, less those of two different DOIs (never one work), so a large
     block of works with DOIs (one first author and year across a big export) is not judged pair by pair."""
     if len(members) <= _SMALL_BLOCK:
@@ -382,19 +397,21 @@ def _merge_once(
         root = clusters.find(index)
         if root != index:
             groups[root].append(index)
+    gone = {index for others in groups.values() for index in others}
+    for index in gone | groups.keys():
+        del known[tokens[index]]  # these references give way to the merged ones
     absorbed: list[_Absorbed] = []
-    merged: dict[int, Reference] = {}  # root → the merged reference that takes its place
-    gone: set[int] = set()
-    for root in sorted(groups):
-        others = groups[root]
-        loaded = {index: refs[index] for index in (root, *others)}
+
+    def merge_group(root: int) -> Reference:
+        loaded = {index: refs[index] for index in (root, *groups[root])}
         ranked = sorted(loaded, key=lambda i: _primary_rank(loaded[i]))
         kept = loaded[ranked[0]]
         for index in ranked[1:]:
             kept, conflicts = _merge_into(kept, loaded[index])
             reason, score = reasons[index]
             absorbed.append((loaded[index].provenance, (kept.id, reason, score, tuple(conflicts))))
-        merged[root] = kept
-        gone.update(others)
-    items = (merged.get(index, index) for index in range(len(refs)) if index not in gone)
+        return kept
+
+    # Merged as the new sequence is built, so a large list never holds all merged references at once.
+    items = (merge_group(index) if index in groups else index for index in range(len(refs)) if index not in gone)
     return rebuild(refs, items), absorbed

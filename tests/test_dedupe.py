@@ -161,3 +161,20 @@ def test_a_large_block_of_one_author_and_year_still_merges_its_repeats():
     merged = dedupe(Bibliography(works + repeats))
     assert len(merged) == 100
     assert sorted(m.merged.line_start for m in merged.report.merges) == [203, 250, 299]
+
+
+def test_equal_runs_group_equal_hashes_even_when_their_top_bits_collide():
+    from array import array
+
+    from myobib.dedupe import _equal_runs
+
+    # With 5 values only the top bits are sorted on; 32 and 33 (and -1 and -2) share them.
+    hashes = array("q", [32, 33, 32, 7, 33, -1, -2, -1])
+    runs = sorted(_equal_runs(hashes))
+    assert runs == [[0, 2], [1, 4], [5, 7]]
+    rng = random.Random(3)
+    values = array("q", (rng.choice([-(2**63), -5, 0, 5, 2**63 - 1, rng.getrandbits(63)]) for _ in range(500)))
+    expected = {}
+    for position, value in enumerate(values):
+        expected.setdefault(value, []).append(position)
+    assert sorted(_equal_runs(values)) == sorted(run for run in expected.values() if len(run) > 1)
