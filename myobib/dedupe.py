@@ -259,8 +259,12 @@ def _dedupe(bib: Bibliography) -> Bibliography:
     recorded = {merge.merged: index for index, merge in enumerate(merges)}
     known: dict[int, _Features] = {}  # token of a reference → its features, across passes
     alive: list[Reference] = []  # in-memory references whose `id()` is a token stay alive, so tokens stay unique
+    warnings = list(bib.report.warnings)
+    recheck: set[int] = set()  # tokens of references left unmerged as ambiguous: judged again in every pass
     for _ in range(MAX_ROUNDS):
-        refs, absorbed = _merge_once(refs, known, alive)
+        ambiguous: list[str] = []
+        refs, absorbed = _merge_once(refs, known, alive, ambiguous, recheck)
+        warnings.extend(line for line in ambiguous if line not in warnings)
         if not absorbed:
             break
         for provenance, (kept, reason, score, conflicts) in absorbed:
@@ -270,7 +274,7 @@ def _dedupe(bib: Bibliography) -> Bibliography:
                 else:
                     recorded[occurrence] = len(merges)
                     merges.append(Merge(kept, occurrence, reason, score, conflicts))
-    report = Report(list(bib.report.unparsed), merges, list(bib.report.warnings))
+    report = Report(list(bib.report.unparsed), merges, warnings)
     return Bibliography(refs, dict(bib.header), report)
 
 
@@ -363,18 +367,142 @@ def _pairs(members: Sequence[int], features: list[_Features]) -> Iterator[tuple[
 _SMALL_BLOCK = 32
 
 
+def _conflicting(members: list[int], features: list[_Features]) -> bool:
+    """True when the members carry two different DOIs or two different PMIDs."""
+    dois = {features[m].doi for m in members} - {None}
+    pmids = {features[m].pmid for m in members} - {None}
+    return len(dois) > 1 or len(pmids) > 1
+
+
+def _split(members: list[int], features: list[_Features], edges: list[tuple[int, int]]) -> list[tuple[list[int], bool]]:
+    """Split a cluster that chains different DOIs or PMIDs together, the same way whatever the order.
+
+    Members with a DOI or PMID form groups by shared identifier and by the pairs judged the
+    same work among them (each member alone if such a group still conflicts). Each piece of
+    members without identifiers, linked among themselves, joins the one group it is linked
+    to; linked to several, it stays a cluster of its own, marked unattached (ambiguous).
+    """
+    anchored = {m for m in members if features[m].doi or features[m].pmid}
+    parent = {m: m for m in members}
+
+    def find(m: int) -> int:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    first_with: dict[tuple[str, str], int] = {}
+    for m in sorted(anchored):
+        for identifier in (("doi", features[m].doi), ("pmid", features[m].pmid)):
+            if identifier[1] is not None:
+                union(m, first_with.setdefault(identifier, m))  # type: ignore[arg-type]
+    for i, j in edges:
+        if (i in anchored) == (j in anchored):
+            union(i, j)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for m in sorted(members):
+        parts[find(m)].append(m)
+    result: list[tuple[list[int], bool]] = []
+    group_of: dict[int, int] = {}
+    for root, part in parts.items():
+        if root in anchored:
+            if _conflicting(part, features):
+                result.extend(([m], False) for m in part)
+                continue
+            group_of.update((m, root) for m in part)
+    pieces: dict[int, set[int]] = defaultdict(set)  # piece of members without identifiers → groups linked
+    for i, j in edges:
+        if (i in anchored) != (j in anchored):
+            loose, fixed = (j, i) if i in anchored else (i, j)
+            if fixed in group_of:
+                pieces[find(loose)].add(group_of[fixed])
+    joined: dict[int, list[int]] = defaultdict(list)
+    for root, part in parts.items():
+        if root in anchored:
+            if root in group_of:
+                joined[root].extend(part)
+        elif len(pieces.get(root, ())) == 1:
+            joined[next(iter(pieces[root]))].extend(part)
+        else:
+            result.append((part, len(pieces.get(root, ())) > 1))
+    result.extend((sorted(part), False) for part in joined.values())
+    return sorted(result)
+
+
+_SHARED_ID = ("same DOI or PMID", 1.0)
+
+
+def _judge_loose_pairs(
+    members: list[int],
+    features: list[_Features],
+    edges: dict[tuple[int, int], tuple[str, float]],
+    inside: list[tuple[int, int]],
+) -> None:
+    """Judge every pair of a conflicting cluster with a member lacking DOI and PMID, adding to `edges`
+    and `inside`: pairs skipped because the cluster already joined them decide how it splits."""
+    loose = [m for m in members if not (features[m].doi or features[m].pmid)]
+    for u in loose:
+        for m in members:
+            pair = (min(u, m), max(u, m))
+            if m == u or pair in edges:
+                continue
+            verdict = _same(features[pair[0]], features[pair[1]])
+            if verdict is not None:
+                edges[pair] = verdict
+                inside.append(pair)
+
+
+def _reasons_within(
+    part: list[int],
+    inside: list[tuple[int, int]],
+    edges: dict[tuple[int, int], tuple[str, float]],
+    features: list[_Features],
+    reasons: dict[int, tuple[str, float]],
+) -> None:
+    """Each member's reason from its first pair judged the same work within `part`."""
+    members = set(part)
+    found: dict[int, tuple[str, float]] = {}
+    for i, j in inside:
+        if i in members and j in members:
+            found.setdefault(i, edges[i, j])
+            found.setdefault(j, edges[i, j])
+    for m in part:
+        if m not in found:  # joined by a shared DOI or PMID, its pair not judged before the cluster was whole
+            found[m] = next(filter(None, (_same(features[m], features[o]) for o in part if o != m)), _SHARED_ID)
+        reasons[m] = found[m]
+
+
+def _ambiguity(refs: References, piece: list[int], members: list[int], features: list[_Features]) -> str:
+    labels = sorted(occ.label() for index in piece for occ in refs[index].provenance)
+    where = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    dois = sorted({features[m].doi or features[m].pmid or "" for m in members} - {""})
+    return f"{where}: looks like works with different DOIs or PMIDs ({', '.join(dois[:5])}); merged with none of them"
+
+
 def _merge_once(
-    refs: References, known: dict[int, _Features], alive: list[Reference]
+    refs: References,
+    known: dict[int, _Features],
+    alive: list[Reference],
+    ambiguous: list[str],
+    recheck: set[int],
 ) -> tuple[References, list[_Absorbed]]:
     """One pass: cluster by blocking and `same_work`, merge each cluster into its best member.
 
     Only pairs with a reference new since the last pass are judged: the others were judged then.
+    A cluster that chains together two different DOIs or PMIDs is split (see `_split`).
     """
     tokens = _tokens(refs)
     fresh = bytearray(len(refs))  # 1 for a reference not seen in an earlier pass
     spilled = isinstance(refs, SpilledReferences)
     for index, token in enumerate(tokens):
-        if token not in known:
+        if token in recheck:
+            fresh[index] = 1
+        elif token not in known:
             fresh[index] = 1
             ref = refs[index]
             known[token] = _features(ref)
@@ -383,6 +511,7 @@ def _merge_once(
     features = [known[token] for token in tokens]
     clusters = _Clusters(len(refs))
     reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
+    edges: dict[tuple[int, int], tuple[str, float]] = {}  # every pair judged the same work, in order
     for members in _candidate_blocks(features):
         for i, j in _pairs(members, features):
             if not (fresh[i] or fresh[j]) or clusters.find(i) == clusters.find(j):
@@ -392,11 +521,27 @@ def _merge_once(
                 reasons.setdefault(j, verdict)
                 reasons.setdefault(i, verdict)
                 clusters.union(i, j)
+                edges[i, j] = verdict
     groups: dict[int, list[int]] = defaultdict(list)  # root (the smallest member) → the other members
     for index in range(len(refs)):
         root = clusters.find(index)
         if root != index:
             groups[root].append(index)
+    conflicting = [root for root, others in groups.items() if _conflicting([root, *others], features)]
+    edges_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    if conflicting:
+        for i, j in edges:
+            edges_of[clusters.find(i)].append((i, j))
+    for root in conflicting:
+        members = [root, *groups.pop(root)]
+        _judge_loose_pairs(members, features, edges, edges_of[root])
+        for part, unattached in _split(members, features, edges_of[root]):
+            if len(part) > 1:
+                groups[part[0]] = part[1:]
+                _reasons_within(part, edges_of[root], edges, features, reasons)
+            if unattached:
+                ambiguous.append(_ambiguity(refs, part, members, features))
+                recheck.update(tokens[m] for m in part)
     gone = {index for others in groups.values() for index in others}
     for index in gone | groups.keys():
         del known[tokens[index]]  # these references give way to the merged ones

@@ -178,3 +178,48 @@ def test_equal_runs_group_equal_hashes_even_when_their_top_bits_collide():
     for position, value in enumerate(values):
         expected.setdefault(value, []).append(position)
     assert sorted(_equal_runs(values)) == sorted(run for run in expected.values() if len(run) > 1)
+
+
+def test_a_reference_without_doi_like_two_works_with_different_dois_is_merged_with_neither():
+    bare = ref(1, title="Consensus criteria for adult myositis: a review")
+    first = ref(2, title="Consensus criteria for adult myositis: a review.", DOI="10.1/one")
+    second = ref(3, title="Consensus criteria for adult myositis; a review", DOI="10.1/two")
+    assert same_work(bare, first) and same_work(bare, second) and not same_work(first, second)
+    for order in ([bare, first, second], [second, bare, first], [first, second, bare]):
+        merged = dedupe(Bibliography(order))
+        assert len(merged) == 3 and merged.report.merges == []
+        assert sum("merged with none of them" in w for w in merged.report.warnings) == 1
+        assert "t.txt (line 1)" in merged.report.warnings[-1]
+
+
+def test_a_split_cluster_still_merges_what_is_unambiguous():
+    bare = ref(1, title="Consensus criteria for adult myositis: a review")
+    first = ref(2, title="Consensus criteria for adult myositis: a review.", DOI="10.1/one")
+    first_again = ref(4, title="Consensus criteria for adult myositis - a review", DOI="10.1/ONE")
+    second = ref(3, title="Consensus criteria for adult myositis; a review", DOI="10.1/two")
+    merged = dedupe(Bibliography([bare, first, second, first_again]))
+    assert sorted(len(r.provenance) for r in merged) == [1, 1, 2]
+    assert {occ.line_start for r in merged for occ in r.provenance if r.DOI == "10.1/one"} == {2, 4}
+    [merge] = merged.report.merges
+    assert merge.reason == "same DOI"
+
+
+def test_a_repeat_without_doi_still_joins_the_one_work_it_matches():
+    bare = ref(1, title="Consensus criteria for adult myositis: a review")
+    first = ref(2, title="Consensus criteria for adult myositis: a review.", DOI="10.1/one")
+    other = ref(3, title="Treatment of juvenile dermatomyositis", DOI="10.1/two")
+    merged = dedupe(Bibliography([bare, first, other]))
+    assert len(merged) == 2 and merged.report.warnings == []
+
+
+def test_an_ambiguous_entry_and_its_title_less_repeat_still_merge_with_each_other():
+    import itertools
+
+    bare = ref(1, title="Consensus criteria for adult myositis: a review")
+    repeat = ref(5, title=None)
+    first = ref(2, title="Consensus criteria for adult myositis: a review.", DOI="10.1/one")
+    second = ref(3, title="Consensus criteria for adult myositis; a review", DOI="10.1/two")
+    for order in itertools.permutations([bare, repeat, first, second]):
+        merged = dedupe(Bibliography(list(order)))
+        assert sorted(sorted(occ.line_start for occ in r.provenance) for r in merged) == [[1, 5], [2], [3]]
+        assert len(merged.report.warnings) == 1
