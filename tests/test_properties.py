@@ -204,3 +204,34 @@ def test_merge_is_idempotent_and_independent_of_order(refs, seed):
     random.Random(seed).shuffle(shuffled)
     assert _partition(merge([Bibliography(shuffled)])) == _partition(once)
     assert {m.kept for m in once.report.merges} <= set(once.keys())
+
+
+@st.composite
+def occurrences_with_twins(draw):
+    """As `occurrences`, but some occurrences carry another DOI: twins of a work that are other works."""
+    refs = draw(occurrences())
+    return [ref.replace(DOI=f"{ref.DOI}/twin") if ref.DOI and draw(st.booleans()) else ref for ref in refs]
+
+
+@SETTINGS
+@given(refs=occurrences_with_twins(), seed=st.integers(0, 2**16))
+def test_dedupe_never_joins_two_dois_and_stays_order_independent(refs, seed):
+    doi_of_line = {ref.provenance[0].line_start: ref.DOI for ref in refs}
+    once = dedupe(Bibliography(refs))
+    for ref in once:
+        assert len({doi_of_line[occ.line_start] for occ in ref.provenance} - {None}) <= 1
+    shuffled = list(refs)
+    random.Random(seed).shuffle(shuffled)
+    assert _partition(dedupe(Bibliography(shuffled))) == _partition(once)
+    assert _partition(dedupe(once)) == _partition(once)
+
+
+@SETTINGS
+@given(refs=occurrences_with_twins())
+def test_dedupe_on_disk_equals_dedupe_in_memory(refs):
+    from myobib.spill import SpilledReferences
+
+    in_memory = dedupe(Bibliography(refs))
+    disk = dedupe(Bibliography(SpilledReferences(refs)))
+    assert [ref.to_csl() for ref in disk] == [ref.to_csl() for ref in in_memory]
+    assert disk.report.to_dict() == in_memory.report.to_dict()
