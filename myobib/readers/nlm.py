@@ -19,6 +19,7 @@ from ..pages import expand_page_range, first_page
 __all__ = [
     "JournalCitation",
     "GROUP_WORDS",
+    "journal_line_fields",
     "looks_like_authors",
     "parse_authors",
     "parse_journal_line",
@@ -54,6 +55,7 @@ _JOURNAL_LINE = re.compile(
     re.VERBOSE,
 )
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
+_LETTER = re.compile(r"[^\W\d_]")
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _DOI = re.compile(
     r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+?)(?=[.,;]?(?:\s|$))", re.IGNORECASE
@@ -89,6 +91,16 @@ class JournalCitation:
 
 def parse_journal_line(text: str) -> JournalCitation | None:
     """Parse `Ann Rheum Dis. 2017 May;76(5):792-801.`; None when the line is not one."""
+    values = journal_line_fields(text)
+    if values is None:
+        return None
+    values.pop("container_title", None)
+    return JournalCitation(**values)  # type: ignore[arg-type]
+
+
+def journal_line_fields(text: str) -> dict[str, object] | None:
+    """`parse_journal_line(text).fields()` without the `JournalCitation`, leaving out fields that are
+    None; None when the line is not a journal line."""
     line = text.strip()
     if not _YEAR_AFTER_STOP.search(line):
         return None
@@ -96,52 +108,54 @@ def parse_journal_line(text: str) -> JournalCitation | None:
     if found is None:
         return None
     journal = found["journal"].strip()
-    if len(journal) > 200 or not re.search(r"[^\W\d_]", journal):
+    if len(journal) > 200 or not _LETTER.search(journal):
         return None
-    month = MONTHS.get(found["month"].lower()) if found["month"] else None
-    day = int(found["day"]) if found["day"] else None
-    literal = f"{found['year']} {found['season']}" if found["season"] else None
-    issued = Date(int(found["year"]), month, day, literal)
-    issue = found["issue"].strip() if found["issue"] else None
-    supplement = None
+    values: dict[str, object] = {
+        "container_title_short": journal,
+        "issued": _issued(found.group("year", "month", "day", "season")),
+    }
+    title = full_name(journal)
+    if title is not None:
+        values["container_title"] = title
+    volume, issue, pages, rest = found.group("volume", "issue", "pages", "rest")
+    if volume is not None:
+        values["volume"] = volume
     if issue:
-        supp = _SUPPLEMENT.search(issue)
-        if supp:
-            supplement = supp["n"] or ""
-    pages = found["pages"]
-    page = page_as_written = page_start = number = None
+        issue = values["issue"] = issue.strip()
+        supplement = _SUPPLEMENT.search(issue)
+        if supplement:
+            values["supplement"] = supplement["n"] or ""
     if pages:
-        page = expand_page_range(pages)
-        page_start = first_page(pages)
-        page_as_written = pages if page != pages else None
+        page = values["page"] = expand_page_range(pages)
+        values["page_first"] = first_page(pages)
+        if page != pages:
+            values["page_as_written"] = pages
         if "-" not in pages and "," not in pages:
-            number = pages
-    rest = found["rest"].strip()
-    doi = pmid = pmcid = None
+            values["number"] = pages
+    rest = rest.strip()
     if rest:
-        doi_match = _DOI.search(rest)
-        if doi_match:
-            doi = doi_match.group(1)
-        pmid_match = _PMID.search(rest)
-        if pmid_match:
-            pmid = pmid_match.group(1)
-        pmcid_match = _PMCID.search(rest)
-        if pmcid_match:
-            pmcid = pmcid_match.group(1)
-    return JournalCitation(
-        container_title_short=journal,
-        issued=issued,
-        volume=found["volume"],
-        issue=issue,
-        supplement=supplement,
-        page=page,
-        page_first=page_start,
-        page_as_written=page_as_written,
-        number=number,
-        DOI=doi,
-        PMID=pmid,
-        PMCID=pmcid,
-        note=rest or None,
+        doi = _DOI.search(rest)
+        if doi:
+            values["DOI"] = doi.group(1)
+        pmid = _PMID.search(rest)
+        if pmid:
+            values["PMID"] = pmid.group(1)
+        pmcid = _PMCID.search(rest)
+        if pmcid:
+            values["PMCID"] = pmcid.group(1)
+        values["note"] = rest
+    return values
+
+
+@lru_cache(maxsize=1 << 15)  # a list has a few thousand distinct dates; Date is immutable
+def _issued(parts: tuple[str, str | None, str | None, str | None]) -> Date:
+    """The date of a journal line from its year, month, day and season as written."""
+    year, month, day, season = parts
+    return Date(
+        int(year),
+        MONTHS.get(month.lower()) if month else None,
+        int(day) if day else None,
+        f"{year} {season}" if season else None,
     )
 
 

@@ -17,7 +17,7 @@ from .._gc import gc_paused
 from ..errors import InputError
 from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed, assign_keys
 from ..textio import read_text
-from .nlm import JournalCitation, parse_journal_line, read_author_line, split_group_prefix
+from .nlm import journal_line_fields, read_author_line, split_group_prefix
 
 __all__ = ["parse_text", "read"]
 
@@ -33,7 +33,7 @@ class _Entry:
     authors: tuple[int, str] | None = None
     names: tuple[tuple[Name, ...], bool] = ((), False)
     journal: tuple[int, str] | None = None
-    citation: JournalCitation | None = None
+    citation: dict[str, object] | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -114,7 +114,7 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
         if not text:
             continue
         numbered = _NUMBERED.match(text)
-        citation = parse_journal_line(text)
+        citation = journal_line_fields(text)
         if numbered and citation is None:
             close()
             current = _Entry(number=int(numbered[1]), title=(number, numbered[2].strip()), lines=[(number, text)])
@@ -167,7 +167,7 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
     if entry.journal is not None:
         citation = entry.citation
         assert citation is not None  # grouping only accepts parseable journal lines
-        values.update(citation.fields())
+        values.update(citation)
     else:
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
     if entry.authors is None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from myobib import Date, Name
-from myobib.readers.nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
+from myobib.readers.nlm import (
+    journal_line_fields,
+    looks_like_authors,
+    parse_authors,
+    parse_journal_line,
+    split_group_prefix,
+)
 
 
 def test_authors_with_et_al():
@@ -68,6 +74,25 @@ def test_journal_lines(line, fields):
 @pytest.mark.parametrize("line", ["Lundberg IE, Tjärnlund A.", "Just words here", "2017 May;76(5):792-801."])
 def test_non_journal_lines(line):
     assert parse_journal_line(line) is None
+    assert journal_line_fields(line) is None
+
+
+def test_blank_issue_is_kept_as_an_empty_string():
+    assert parse_journal_line("BMJ. 2020;5( ):1.").issue == ""
+    assert journal_line_fields("BMJ. 2020;5( ):1.")["issue"] == ""
+    assert "issue" not in journal_line_fields("BMJ. 2020;5():1.")
+
+
+def test_journal_line_fields_are_the_citation_fields_that_are_set(seed_path):
+    lines = [line for line in seed_path.read_text(encoding="utf-8").splitlines() if parse_journal_line(line)]
+    lines += [
+        "BMJ. 2020 Spring;5( ):e33. doi: 10.1136/bmj.m1 PMID: 123456 PMC7654321",
+        "Xyz Abc. 2001 Jun-Jul 3;2:1,4.",
+    ]
+    assert len(lines) == 36
+    for line in lines:
+        set_fields = {name: value for name, value in parse_journal_line(line).fields().items() if value is not None}
+        assert journal_line_fields(line) == set_fields
 
 
 def test_group_prefix_split_only_for_group_names():
