@@ -142,3 +142,9 @@ def test_merge_of_large_files_goes_through_disk_and_matches(seed_path, tmp_path,
     out = tmp_path / "merged.json"
     merge_files([first, second], output=out)
     assert out.read_text(encoding="utf-8") == expected.to_csl_json()
+
+
+def test_every_field_survives_the_disk(seed_path):
+    shipped = myobib.load(seed_path.with_suffix(".json"))  # resolved: match details, changes, extra fields
+    rich = [*shipped, Reference(id="x", extra={"custom": {"a": [1, {"b": None}]}, "ISBN": "1"}, tags=({"t": 1},))]
+    assert list(SpilledReferences(rich)) == rich
