@@ -11,7 +11,8 @@
    export of distinct works (one record in seven a repeat) read record by record
    (`ris.iter_references`), read whole (`read_any`: past `myobib.spill.SPILL_AFTER` references
    they are kept on disk), and loaded, deduplicated and written as CSL-JSON (`myobib.load` and
-   `csljson.write`, what `myobib parse` does), that again with spilling turned off, a file of
+   `csljson.write`, what `myobib parse` does), that again with spilling turned off, a CSL-JSON
+   array of distinct works read whole (parsed item by item past 8 MB), a file of
    junk lines, and a file that is one single line. The baseline is a process that only imports
    myobib; `--memory-cases ris,junk` picks cases by a word of their name.
 3. Fuzz: `--fuzz` inputs made by mutating valid samples of every format (byte flips,
@@ -23,6 +24,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import random
@@ -162,6 +164,7 @@ _LOAD_AND_WRITE = (
     "bib = myobib.load(PATH)\ncsljson.write(bib, PATH + '.json')\n"
     "print(len(bib), 'refs', len(bib.report.merges), 'merged')"
 )
+_READ_WHOLE = "from myobib.readers.detect import read_any\nprint(len(read_any(PATH)))"
 _CHILD = {
     "import only": (None, "import myobib.readers.detect"),
     "RIS streamed (iter_references)": (
@@ -171,7 +174,8 @@ _CHILD = {
         "count = sum(1 for _ in ris.iter_references(stream.file_lines(PATH, log), log))\n"
         "print(count)",
     ),
-    "RIS read whole (read_any)": ("ris", "from myobib.readers.detect import read_any\nprint(len(read_any(PATH)))"),
+    "RIS read whole (read_any)": ("ris", _READ_WHOLE),
+    "CSL-JSON read whole (read_any)": ("json", _READ_WHOLE),
     "RIS load + dedupe + write CSL-JSON": ("ris", _LOAD_AND_WRITE),
     "same, spilling off (all in memory)": (
         "ris",
@@ -226,14 +230,29 @@ def _fill_distinct(path: Path, unit: str, megabytes: int, repeat_every: int = 7)
             handle.write(text.replace("DO  - 10.5555/bench.", f"DO  - 10.5555/bench{tag}.").encode())
 
 
+def _fill_distinct_json(path: Path, bib: Bibliography, megabytes: int) -> None:
+    """A CSL-JSON array of distinct works (each copy of `bib` with its own titles, keys and DOIs)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("[\n")
+        copy = 0
+        while handle.tell() < megabytes * 1e6:
+            copy += 1
+            for ref in bib:
+                item = ref.replace(id=f"c{copy}{ref.id}", title=f"Copy{copy} {ref.title}", DOI=f"{ref.DOI}.{copy}")
+                handle.write(("" if handle.tell() == 2 else ",\n") + json.dumps(item.to_csl(), ensure_ascii=False))
+        handle.write("\n]\n")
+
+
 def bench_memory(megabytes: int, folder: Path, cases: list[str]) -> None:
     inputs: dict[str | None, Path | None] = {
         None: None,
         "ris": folder / "big.ris",
         "junk": folder / "junk.txt",
         "one line": folder / "oneline.ris",
+        "json": folder / "big.json",
     }
     _fill_distinct(folder / "big.ris", ris.dumps(synthetic(2000)), megabytes)
+    _fill_distinct_json(folder / "big.json", synthetic(2000), megabytes)
     _fill(folder / "junk.txt", "this line is not a reference at all, only words and more words\n", megabytes)
     _fill(folder / "oneline.ris", "x" * 4096, megabytes)
     print(f"\n## Peak resident memory on a {megabytes} MB input (fresh process each; target < 500 MB)\n")
