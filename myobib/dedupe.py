@@ -260,11 +260,15 @@ def _dedupe(bib: Bibliography) -> Bibliography:
     known: dict[int, _Features] = {}  # token of a reference → its features, across passes
     alive: list[Reference] = []  # in-memory references whose `id()` is a token stay alive, so tokens stay unique
     warnings = list(bib.report.warnings)
+    warned = set(warnings)
     recheck: set[int] = set()  # tokens of references left unmerged as ambiguous: judged again in every pass
     for _ in range(MAX_ROUNDS):
         ambiguous: list[str] = []
         refs, absorbed = _merge_once(refs, known, alive, ambiguous, recheck)
-        warnings.extend(line for line in ambiguous if line not in warnings)
+        for line in ambiguous:
+            if line not in warned:
+                warned.add(line)
+                warnings.append(line)
         if not absorbed:
             break
         for provenance, (kept, reason, score, conflicts) in absorbed:
