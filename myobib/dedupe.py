@@ -279,6 +279,7 @@ def _dedupe(bib: Bibliography) -> Bibliography:
                     recorded[occurrence] = len(merges)
                     merges.append(Merge(kept, occurrence, reason, score, conflicts))
     report = Report(list(bib.report.unparsed), merges, warnings)
+    del known, alive  # before keying the result: on a large list the features are most of the memory
     return Bibliography(refs, dict(bib.header), report)
 
 
@@ -291,15 +292,19 @@ def _tokens(refs: References) -> array[int]:
     return array("q", (id(ref) for ref in refs))
 
 
-def _candidate_blocks(features: list[_Features]) -> list[array[int]]:
-    """The blocks of two or more references, in the order their keys first appear.
+def _candidate_blocks(features: list[_Features], fresh: bytearray) -> list[array[int]]:
+    """The blocks of two or more references with a fresh one among them, in the order their keys first appear.
 
     Keys are kept as 64-bit hashes in flat arrays, one pair of arrays per kind of key, not
     as a dict of tuples: on a large list the dict would cost more memory than the features.
+    After the first pass only keys that a fresh reference has are kept at all.
     """
+    wanted = None if all(fresh) else {hash(key) for i, f in enumerate(features) if fresh[i] for key in _block_keys(f)}
     kinds: dict[object, tuple[array[int], array[int]]] = {}  # kind → (key hashes, owner * _KEY_SLOTS + position)
     for index, feature in enumerate(features):
         for position, key in enumerate(_block_keys(feature)):
+            if wanted is not None and hash(key) not in wanted:
+                continue
             if key[0] not in kinds:
                 kinds[key[0]] = (array("q"), array("q"))
             hashes, entries = kinds[key[0]]
@@ -516,7 +521,7 @@ def _merge_once(
     clusters = _Clusters(len(refs))
     reasons: dict[int, tuple[str, float]] = {}  # why each reference joined its cluster
     edges: dict[tuple[int, int], tuple[str, float]] = {}  # every pair judged the same work, in order
-    for members in _candidate_blocks(features):
+    for members in _candidate_blocks(features, fresh):
         for i, j in _pairs(members, features):
             if not (fresh[i] or fresh[j]) or clusters.find(i) == clusters.find(j):
                 continue
