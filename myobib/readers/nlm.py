@@ -40,6 +40,8 @@ GROUP_WORDS = re.compile(
 
 _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
 _ET_AL = re.compile(r"^et\.? al\.?$", re.IGNORECASE)
+# `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
+_PLAIN_PERSON = re.compile(r"([^\s,;]+(?: [^\s,;]+){0,4}) ([A-Z]{1,4}(?:-[A-Z]{1,3})?)")
 
 # `Journal. 2017 May 5;76(5 Suppl 2):S57-107.` — journal, date, then an optional source part.
 _JOURNAL_LINE = re.compile(
@@ -174,6 +176,14 @@ def parse_authors(line: str) -> tuple[tuple[Name, ...], bool]:
 @lru_cache(maxsize=1 << 16)  # lists repeat their authors; Name is immutable
 def _person_part(part: str) -> tuple[Name, bool]:
     """The name in one comma-separated part, and whether it has the `Family AB` shape."""
+    plain = _PLAIN_PERSON.fullmatch(part)
+    if plain is not None and plain[2] not in _SUFFIXES:
+        return Name(family=plain[1], given=plain[2]), True
+    return _read_person_part(part)
+
+
+def _read_person_part(part: str) -> tuple[Name, bool]:
+    """`_person_part` for any shape, word by word."""
     tokens = part.split()
     last = tokens[-1] if tokens else ""
     initials = bool(_INITIALS.match(last)) and last.replace("-", "").isupper()
@@ -206,7 +216,7 @@ def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | No
         if not part:
             continue
         parts += 1
-        if _ET_AL.match(part):
+        if part[0] in "eE" and _ET_AL.match(part):
             et_al = True
             good += 1
             continue

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from myobib import Date, Name
+from myobib.readers import nlm
 from myobib.readers.nlm import (
     journal_line_fields,
     looks_like_authors,
@@ -12,6 +15,7 @@ from myobib.readers.nlm import (
     parse_journal_line,
     split_group_prefix,
 )
+from tests.test_synthetic import synthetic  # the benchmarks' page generator
 
 
 def test_authors_with_et_al():
@@ -104,3 +108,48 @@ def test_group_prefix_split_only_for_group_names():
 def test_double_i_initials_are_not_a_suffix():
     names, _ = parse_authors("van der Berg II, Smith J Jr.")
     assert names == (Name("van der Berg", "II"), Name("Smith", "J", suffix="Jr"))
+
+
+_WORDS = st.text(alphabet="aAbZéÖ'’-.2", min_size=1, max_size=6)
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\t", "\xa0", "\x1c"])
+_INITIALS = st.one_of(
+    st.from_regex(r"[A-Z]{1,5}(-[A-Z]{1,3})?", fullmatch=True),
+    st.sampled_from(["II", "III", "IV", "Jr", "Sr", "2nd", "Ö", "ÖA", "Ab", "A-b", "et", "al"]),
+)
+
+
+@given(st.lists(st.tuples(_WORDS, _GAPS), min_size=0, max_size=7), _INITIALS)
+def test_person_part_in_one_match_is_the_part_read_word_by_word(words, initials):
+    part = "".join(word + gap for word, gap in words) + initials
+    assert nlm._person_part.__wrapped__(part) == nlm._read_person_part(part)
+
+
+@pytest.mark.parametrize(
+    ("part", "name"),
+    [
+        ("Smith J II", Name("Smith", "J", suffix="II")),
+        ("van der Berg II", Name("van der Berg", "II")),
+        ("Smith J Jr", Name("Smith", "J", suffix="Jr")),
+        ("Öberg Ö", Name("Öberg", "Ö")),
+        ("Smith  AB", Name("Smith", "AB")),
+        ("A B C D E F GH", Name("A B C D E F", "GH")),
+    ],
+)
+def test_person_parts_the_single_match_leaves_to_word_by_word_reading(part, name):
+    plain = nlm._PLAIN_PERSON.fullmatch(part)
+    assert plain is None or plain[2] in ("II", "III", "IV")
+    assert nlm._person_part(part)[0] == name
+
+
+def test_person_parts_of_every_seed_and_synthetic_author_line(seed_path):
+    text = seed_path.read_text(encoding="utf-8") + synthetic.generate(300, repeat_share=0.3, seed=5).text
+    parts = {part.strip() for line in text.splitlines() for part in line.split(";")[0].split(",") if part.strip()}
+    plain = {part for part in parts if nlm._PLAIN_PERSON.fullmatch(part)}
+    assert len(plain) > 1000
+    for part in parts:
+        assert nlm._person_part.__wrapped__(part) == nlm._read_person_part(part)
+
+
+@pytest.mark.parametrize("last", ["et al.", "ET AL", "Et. al.", "et al"])
+def test_et_al_in_any_case(last):
+    assert parse_authors.__wrapped__(f"Smith J, Jones K, {last}") == ((Name("Smith", "J"), Name("Jones", "K")), True)
