@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .._gc import gc_paused
@@ -24,7 +25,7 @@ __all__ = ["parse_text", "read"]
 _NUMBERED = re.compile(r"^\s*(\d{1,6})[.)]\s+(\S.*)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """Lines collected for one reference: (line number, text) per role."""
 
@@ -62,11 +63,13 @@ def _parse_text(text: str, source: str) -> Bibliography:
         raise InputError("no numbered reference list found (expected lines like '1. Title')", source)
     header = _parse_header(lines[:start])
     report = Report()
+    built = Report()  # what building finds is reported after what grouping finds
     references: list[Reference] = []
     for entry in _group_entries(lines, start, source, report):
-        ref = _build_reference(entry, source, report)
+        ref = _build_reference(entry, source, built)
         if ref is not None:
             references.append(ref)
+    report.extend(built)
     if not references:
         raise InputError("reference list has no readable entry", source, start + 1)
     return Bibliography(assign_keys(references, in_place=True), header, report)
@@ -98,16 +101,9 @@ def _parse_header(lines: list[str]) -> dict[str, object]:
     return header
 
 
-def _group_entries(lines: list[str], start: int, source: str, report: Report) -> list[_Entry]:
-    entries: list[_Entry] = []
+def _group_entries(lines: list[str], start: int, source: str, report: Report) -> Iterator[_Entry]:
+    """The entries of the list in order, each as soon as its last line is read."""
     current: _Entry | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            entries.append(current)
-        current = None
-
     for index in range(start, len(lines)):
         number = index + 1
         text = lines[index].strip()
@@ -116,19 +112,23 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
         numbered = _NUMBERED.match(text)
         citation = journal_line_fields(text)
         if numbered and citation is None:
-            close()
+            if current is not None:
+                yield current
             current = _Entry(number=int(numbered[1]), title=(number, numbered[2].strip()), lines=[(number, text)])
         elif citation is not None:
             if current is None or current.journal is not None:
-                close()
+                if current is not None:
+                    yield current
                 current = _Entry()
             current.journal = (number, text)
             current.citation = citation
             current.lines.append((number, text))
-            close()
+            yield current
+            current = None
         elif (names := read_author_line(text)) is not None:
             if current is not None and (current.authors is not None or current.journal is not None):
-                close()
+                yield current
+                current = None
             if current is None:
                 current = _Entry()
             current.authors = (number, text)
@@ -141,13 +141,13 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current.lines.append((number, text))
         else:
             report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
-    close()
-    return entries
+    if current is not None:
+        yield current
 
 
 def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | None:
     first_line, last_line = entry.lines[0][0], entry.lines[-1][0]
-    original = "\n".join(text for _, text in entry.lines)
+    original = "\n".join([text for _, text in entry.lines])
     if entry.title is None and entry.journal is None:
         for line_no, text in entry.lines:
             report.unparsed.append(Unparsed(source, line_no, text, "authors line without a journal line"))

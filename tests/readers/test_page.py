@@ -255,3 +255,20 @@ def test_keys_set_in_place_are_those_assign_keys_gives_copies(seed_path):
     keyed = assign_keys(unkeyed, in_place=True)
     assert all(new is old for new, old in zip(keyed, unkeyed, strict=True))
     assert [ref.id for ref in unkeyed] == [ref.id for ref in copies]
+
+
+def test_lines_left_out_while_grouping_are_reported_before_those_left_out_while_building():
+    text = (
+        "1. First title\nSmith J, Jones K.\nLonely AB, Person CD.\n2. Second title\nSmith J.\nBMJ. 2020;1:2.\n"
+        "??? stray line ???\nAnother AB.\n3. Third\nDoe J.\nBMJ. 2021;2:3.\n!!! another stray\nLast AB.\n"
+    )
+    bib = parse_text(text, "x.txt")
+    assert [(u.line, u.reason.split()[0]) for u in bib.report.unparsed] == [
+        (7, "neither"),
+        (12, "neither"),
+        (3, "authors"),
+        (8, "authors"),
+        (13, "authors"),
+    ]
+    assert bib.report.warnings == ["x.txt:1: reference #1 has no journal line"]
+    assert [ref.title for ref in bib] == ["First title", "Second title", "Third"]
