@@ -109,7 +109,7 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
         text = lines[index].strip()
         if not text:
             continue
-        numbered = _NUMBERED.match(text)
+        numbered = _NUMBERED.match(text) if text[0].isdigit() else None
         citation = journal_line_fields(text)
         if numbered and citation is None:
             if current is not None:

@@ -272,3 +272,9 @@ def test_lines_left_out_while_grouping_are_reported_before_those_left_out_while_
     ]
     assert bib.report.warnings == ["x.txt:1: reference #1 has no journal line"]
     assert [ref.title for ref in bib] == ["First title", "Second title", "Third"]
+
+
+def test_list_numbers_in_any_decimal_digits():
+    text = "1. First\nSmith J.\nBMJ. 2020;1:2.\n٢. Second\nJones K.\nBMJ. 2021;3:4.\n"
+    bib = parse_text(text, "x.txt")
+    assert [(ref.list_number, ref.title) for ref in bib] == [(1, "First"), (2, "Second")]
