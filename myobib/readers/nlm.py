@@ -109,17 +109,16 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
     found = _JOURNAL_LINE.match(line)
     if found is None:
         return None
-    journal = found["journal"].strip()
+    journal, year, month, day, season, volume, issue, pages, rest = found.group(
+        "journal", "year", "month", "day", "season", "volume", "issue", "pages", "rest"
+    )
+    journal = journal.strip()
     if len(journal) > 200 or not _LETTER.search(journal):
         return None
-    values: dict[str, object] = {
-        "container_title_short": journal,
-        "issued": _issued(found.group("year", "month", "day", "season")),
-    }
+    values: dict[str, object] = {"container_title_short": journal, "issued": _issued(year, month, day, season)}
     title = full_name(journal)
     if title is not None:
         values["container_title"] = title
-    volume, issue, pages, rest = found.group("volume", "issue", "pages", "rest")
     if volume is not None:
         values["volume"] = volume
     if issue:
@@ -150,9 +149,8 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
 
 
 @lru_cache(maxsize=1 << 15)  # a list has a few thousand distinct dates; Date is immutable
-def _issued(parts: tuple[str, str | None, str | None, str | None]) -> Date:
+def _issued(year: str, month: str | None, day: str | None, season: str | None) -> Date:
     """The date of a journal line from its year, month, day and season as written."""
-    year, month, day, season = parts
     return Date(
         int(year),
         MONTHS.get(month.lower()) if month else None,

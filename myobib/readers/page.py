@@ -164,13 +164,10 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
         authors = names + authors
         values["et_al"] = et_al
     values["author"] = authors
-    if entry.journal is not None:
-        citation = entry.citation
-        assert citation is not None  # grouping only accepts parseable journal lines
-        values.update(citation)
-    else:
+    citation = entry.citation
+    if citation is None:
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
     if entry.authors is None:
         report.warnings.append(f"{source}:{first_line}: reference has no authors line")
     occurrence = Occurrence(source, first_line, last_line, original, entry.number)
-    return Reference(provenance=(occurrence,), **values)  # type: ignore[arg-type]
+    return Reference(provenance=(occurrence,), **values, **(citation or {}))  # type: ignore[arg-type]
