@@ -520,24 +520,11 @@ def assign_keys(references: Iterable[Reference], *, in_place: bool = False) -> l
     the references, nothing else holds them yet, and each key is set on the reference itself.
     """
     refs = list(references)
-    given = {ref.id for ref in refs if ref.id}
-    taken: set[str] = set()
-    next_suffix: dict[str, int] = {}  # per base key, so colliding keys cost O(1) each
-    out = []
-    for ref in refs:
-        if not ref.id or ref.id in taken:
-            base = ref.id or base_key(ref)
-            key, n = base, next_suffix.get(base, 0)
-            while key in taken or (key != ref.id and key in given):
-                key = f"{base}{_suffix(n)}"
-                n += 1
-            next_suffix[base] = n
-            if not in_place:
-                ref = copy.copy(ref)
-            object.__setattr__(ref, "id", key)  # Reference is frozen
-        taken.add(ref.id)
-        out.append(ref)
-    return out
+    for index, key in new_keys([ref.id for ref in refs], refs.__getitem__).items():
+        ref = refs[index] if in_place else copy.copy(refs[index])
+        object.__setattr__(ref, "id", key)  # Reference is frozen
+        refs[index] = ref
+    return refs
 
 
 def _suffix(n: int) -> str:
