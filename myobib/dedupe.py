@@ -21,7 +21,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -185,10 +185,12 @@ def _block_keys(f: _Features) -> list[tuple[object, ...]]:
 
 
 class _Clusters:
-    """Union-find over reference positions, remembering why each link was made."""
+    """Union-find over reference positions (`range(size)`, or only `members`); each root is its smallest member."""
 
-    def __init__(self, size: int):
-        self.parent = array("q", range(size))
+    def __init__(self, size: int = 0, members: Iterable[int] = ()):
+        self.parent: MutableMapping[int, int] | array[int] = (
+            {m: m for m in members} if members else array("q", range(size))
+        )
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -392,19 +394,8 @@ def _split(members: list[int], features: list[_Features], edges: list[tuple[int,
     to; linked to several, it stays a cluster of its own, marked unattached (ambiguous).
     """
     anchored = {m for m in members if features[m].doi or features[m].pmid}
-    parent = {m: m for m in members}
-
-    def find(m: int) -> int:
-        while parent[m] != m:
-            parent[m] = parent[parent[m]]
-            m = parent[m]
-        return m
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    clusters = _Clusters(members=members)
+    find, union = clusters.find, clusters.union
     first_with: dict[tuple[str, str], int] = {}
     for m in sorted(anchored):
         for identifier in (("doi", features[m].doi), ("pmid", features[m].pmid)):
