@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..journals import full_name
-from ..model import Date, Name
+from ..model import Date, Name, NameDraft, sealed
 from ..pages import expand_page_range, first_page
 
 __all__ = [
@@ -176,7 +176,7 @@ def _person_part(part: str) -> tuple[Name, bool]:
     """The name in one comma-separated part, and whether it has the `Family AB` shape."""
     plain = _PLAIN_PERSON.fullmatch(part)
     if plain is not None and plain[2] not in _SUFFIXES:
-        return Name(family=plain[1], given=plain[2]), True
+        return sealed(NameDraft(plain[1], plain[2])), True
     return _read_person_part(part)
 
 

@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 
 from .._gc import gc_paused
 from ..errors import InputError
-from ..model import Bibliography, Name, Occurrence, Reference, Report, Unparsed, assign_keys
+from ..model import (
+    Bibliography,
+    Name,
+    OccurrenceDraft,
+    Reference,
+    ReferenceDraft,
+    Report,
+    Unparsed,
+    assign_keys,
+    sealed,
+)
 from ..textio import read_text
 from .nlm import journal_line_fields, read_author_line, split_group_prefix
 
@@ -169,5 +179,5 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
     if entry.authors is None:
         report.warnings.append(f"{source}:{first_line}: reference has no authors line")
-    occurrence = Occurrence(source, first_line, last_line, original, entry.number)
-    return Reference(provenance=(occurrence,), **values, **(citation or {}))  # type: ignore[arg-type]
+    occurrence = sealed(OccurrenceDraft(source, first_line, last_line, original, entry.number))
+    return sealed(ReferenceDraft(provenance=(occurrence,), **values, **(citation or {})))
