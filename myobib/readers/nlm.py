@@ -42,6 +42,12 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
 _ET_AL = re.compile(r"^et\.? al\.?$", re.IGNORECASE)
 # `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
 _PLAIN_PERSON = re.compile(r"([^\s,;]+(?: [^\s,;]+){0,4}) ([A-Z]{1,4}(?:-[A-Z]{1,3})?)")
+# A whole list of such names, none of them `et al` in capitals nor ending in a suffix, maybe cut with
+# `et al`: the common author line, split at `, ` without reading each name on its own.
+_PLAIN_NAME = (
+    r"(?!(?i:et\.? al\.?)(?:,|$))[^\s,;]+(?: [^\s,;]+){0,4} (?!(?:II|III|IV)(?:,|$))[A-Z]{1,4}(?:-[A-Z]{1,3})?"
+)
+_PLAIN_PERSONS = re.compile(rf"({_PLAIN_NAME}(?:, {_PLAIN_NAME})*)(, (?i:et\.? al\.?))?")
 
 # `Journal. 2017 May 5;76(5 Suppl 2):S57-107.` — journal, date, then an optional source part.
 _JOURNAL_LINE = re.compile(
@@ -206,6 +212,14 @@ def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
 def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | None:
     text = line.strip().rstrip(".")
     persons, *groups = text.split(";")
+    plain = _PLAIN_PERSONS.fullmatch(persons)
+    if plain is None:
+        return _read_authors_part_by_part(persons, groups, strict)
+    names = [sealed(NameDraft(*part.rsplit(" ", 1))) for part in plain[1].split(", ")]
+    return _with_groups(names, plain[2] is not None, groups)
+
+
+def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) -> tuple[tuple[Name, ...], bool] | None:
     names: list[Name] = []
     et_al = False
     parts = good = 0
@@ -223,6 +237,11 @@ def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | No
         names.append(name)
     if strict and (not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2)):
         return None
+    return _with_groups(names, et_al, groups)
+
+
+def _with_groups(names: list[Name], et_al: bool, groups: list[str]) -> tuple[tuple[Name, ...], bool]:
+    """The names with the groups named after `;` added, and whether the list was cut with "et al."."""
     for group in groups:
         group = group.strip().rstrip(".")
         if _ET_AL.match(group):

@@ -153,3 +153,50 @@ def test_person_parts_of_every_seed_and_synthetic_author_line(seed_path):
 @pytest.mark.parametrize("last", ["et al.", "ET AL", "Et. al.", "et al"])
 def test_et_al_in_any_case(last):
     assert parse_authors.__wrapped__(f"Smith J, Jones K, {last}") == ((Name("Smith", "J"), Name("Jones", "K")), True)
+
+
+def _part_by_part(line: str, strict: bool):
+    persons, *groups = line.strip().rstrip(".").split(";")
+    return nlm._read_authors_part_by_part(persons, groups, strict)
+
+
+_PARTS = st.one_of(
+    st.builds(lambda words, initials: " ".join([*words, initials]), st.lists(_WORDS, min_size=1, max_size=6), _INITIALS),
+    st.sampled_from(["et al", "et al.", "ET AL", "Et. al.", "", " ", "Smith J Jr", "Smith J II", "Group"]),
+)
+_SEPARATORS = st.sampled_from([", ", ", ", ", ", ",", " , ", ",  ", ", \xa0"])
+
+
+@given(
+    st.lists(st.tuples(_PARTS, _SEPARATORS), min_size=1, max_size=8),
+    st.sampled_from(["", ".", "; Some Study Group.", ";et al", "; A Group; B Network", " "]),
+    st.booleans(),
+)
+def test_author_line_in_one_match_is_the_line_read_part_by_part(parts, tail, strict):
+    line = "".join(part + separator for part, separator in parts)[: -len(parts[-1][1])] + tail
+    assert nlm._read_authors(line, strict) == _part_by_part(line, strict)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lundberg IE, Tjärnlund A, Bottai M, et al.",
+        "Smith J, ET AL, Jones K.",
+        "Smith J, Jones K, ET AL",
+        "van der Berg II, Smith J.",
+        "Koo SM, Smith J Jr; Korean Interstitial Lung Diseases Study Group.",
+        "Castañeda S, Cavagna L; American and European Network Group.",
+    ],
+)
+def test_author_lines_of_both_readings(line):
+    for strict in (True, False):
+        assert nlm._read_authors(line, strict) == _part_by_part(line, strict)
+
+
+def test_common_author_lines_are_read_in_one_match(seed_path):
+    text = seed_path.read_text(encoding="utf-8") + synthetic.generate(300, repeat_share=0.3, seed=5).text
+    lines = [line for line in text.splitlines() if nlm.read_author_line(line) is not None]
+    in_one = [line for line in lines if nlm._PLAIN_PERSONS.fullmatch(line.strip().rstrip(".").split(";")[0])]
+    assert len(in_one) > 0.9 * len(lines) > 250
+    for line in lines:
+        assert nlm._read_authors(line, True) == _part_by_part(line, True)
