@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["expand_page_range", "first_page"]
+__all__ = ["expand_page_range", "first_page", "page_range"]
 
 _DASHES = re.compile(r"\s*[-‐‑‒–—]+\s*")
 _PAGE = re.compile(r"^(?P<prefix>[A-Za-z]*)(?P<digits>\d+)(?P<suffix>[A-Za-z]*)$")
@@ -51,6 +51,15 @@ def first_page(pages: str) -> str:
     if plain is not None:
         return plain[1]
     return _first_of_parts(pages)
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """`(expand_page_range(pages), first_page(pages))` in one reading: `729-57` → (`729-757`, `729`)."""
+    plain = _PLAIN.fullmatch(pages)
+    if plain is not None:
+        start, end = plain.groups()
+        return (start if end is None else f"{start}-{_full_end(start, end)}"), start
+    return _expand_parts(pages), _first_of_parts(pages)
 
 
 def _first_of_parts(pages: str) -> str:

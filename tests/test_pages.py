@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from myobib import pages as pages_module
-from myobib.pages import expand_page_range, first_page
+from myobib.pages import expand_page_range, first_page, page_range
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,7 @@ from myobib.pages import expand_page_range, first_page
 def test_expand(written, expanded, first):
     assert expand_page_range(written) == expanded
     assert first_page(written) == first
+    assert page_range(written) == (expanded, first)
 
 
 @given(st.from_regex(r"[0-9]{1,6}(-[0-9]{1,6})?", fullmatch=True))
@@ -34,6 +35,7 @@ def test_plain_ranges_read_in_one_match_as_part_by_part(pages):
     assert pages_module._PLAIN.fullmatch(pages) is not None
     assert expand_page_range(pages) == pages_module._expand_parts(pages)
     assert first_page(pages) == pages_module._first_of_parts(pages)
+    assert page_range(pages) == (pages_module._expand_parts(pages), pages_module._first_of_parts(pages))
 
 
 @pytest.mark.parametrize(
@@ -47,4 +49,4 @@ def test_plain_ranges_read_in_one_match_as_part_by_part(pages):
 )
 def test_other_ranges_are_read_part_by_part(written, expanded, first):
     assert pages_module._PLAIN.fullmatch(written) is None
-    assert (expand_page_range(written), first_page(written)) == (expanded, first)
+    assert (expand_page_range(written), first_page(written)) == page_range(written) == (expanded, first)

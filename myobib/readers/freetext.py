@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference
-from ..pages import expand_page_range, first_page
+from ..pages import page_range
 from . import stream
 from .identifiers import find_identifiers
 from .nlm import looks_like_authors, parse_authors, parse_journal_line, split_group_prefix
@@ -154,8 +154,7 @@ def _parse_apa(text: str) -> dict[str, Any] | None:
             if pages.lower().startswith("article"):
                 values["number"] = pages.split()[-1]
             else:
-                values["page"] = expand_page_range(pages)
-                values["page_first"] = first_page(pages)
+                values["page"], values["page_first"] = page_range(pages)
                 if values["page"] != pages:
                     values["page_as_written"] = pages
         values["note"] = _tidy_note(rest[source.end() :])

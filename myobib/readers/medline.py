@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InputError
 from ..journals import full_name
 from ..model import Bibliography, Date, Name, Occurrence, Reference
-from ..pages import expand_page_range, first_page
+from ..pages import page_range
 from . import stream
 from .identifiers import clean_doi
 from .nlm import MONTHS, parse_authors
@@ -103,8 +103,7 @@ def _build(record: _Record, source: str) -> Reference:
         elif tag == "IP" and "issue" not in values:
             values["issue"] = value
         elif tag == "PG" and "page" not in values:
-            values["page"] = expand_page_range(value)
-            values["page_first"] = first_page(value)
+            values["page"], values["page_first"] = page_range(value)
             if values["page"] != value:
                 values["page_as_written"] = value
         elif tag in ("LID", "AID") and _ID_KIND.match(value):

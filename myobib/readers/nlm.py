@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
-from ..pages import expand_page_range, first_page
+from ..pages import page_range
 
 __all__ = [
     "JournalCitation",
@@ -133,8 +133,8 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
         if supplement:
             values["supplement"] = supplement["n"] or ""
     if pages:
-        page = values["page"] = expand_page_range(pages)
-        values["page_first"] = first_page(pages)
+        page, values["page_first"] = page_range(pages)
+        values["page"] = page
         if page != pages:
             values["page_as_written"] = pages
         if "-" not in pages and "," not in pages:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference
-from ..pages import expand_page_range, first_page
+from ..pages import page_range
 from . import stream
 from .identifiers import clean_doi
 from .nlm import GROUP_WORDS, parse_authors
@@ -102,8 +102,8 @@ def _pages(start: str | None, end: str | None) -> tuple[str | None, str | None, 
     if not start and not end:
         return None, None, None
     written = f"{start}-{end}" if start and end and start != end else (start or end or "")
-    page = expand_page_range(written)
-    return page, first_page(written), (written if page != written else None)
+    page, first = page_range(written)
+    return page, first, (written if page != written else None)
 
 
 def _build(record: _Record, source: str, log: LineLog) -> Reference:

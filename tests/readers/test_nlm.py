@@ -161,7 +161,7 @@ def _part_by_part(line: str, strict: bool):
 
 
 _PARTS = st.one_of(
-    st.builds(lambda words, initials: " ".join([*words, initials]), st.lists(_WORDS, min_size=1, max_size=6), _INITIALS),
+    st.builds(lambda words, last: " ".join([*words, last]), st.lists(_WORDS, min_size=1, max_size=6), _INITIALS),
     st.sampled_from(["et al", "et al.", "ET AL", "Et. al.", "", " ", "Smith J Jr", "Smith J II", "Group"]),
 )
 _SEPARATORS = st.sampled_from([", ", ", ", ", ", ",", " , ", ",  ", ", \xa0"])
