@@ -41,12 +41,12 @@ GROUP_WORDS = re.compile(
 _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
 _ET_AL = re.compile(r"^et\.? al\.?$", re.IGNORECASE)
 # `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
-_PLAIN_PERSON = re.compile(r"([^\s,;]+(?: [^\s,;]+){0,4}) ([A-Z]{1,4}(?:-[A-Z]{1,3})?)")
+_PLAIN_FAMILY = r"[^\s,;]+(?: [^\s,;]+){0,4}"
+_PLAIN_INITIALS = r"[A-Z]{1,4}(?:-[A-Z]{1,3})?"
+_PLAIN_PERSON = re.compile(rf"({_PLAIN_FAMILY}) ({_PLAIN_INITIALS})")
 # A whole list of such names, none of them `et al` in capitals nor ending in a suffix, maybe cut with
 # `et al`: the common author line, split at `, ` without reading each name on its own.
-_PLAIN_NAME = (
-    r"(?!(?i:et\.? al\.?)(?:,|$))[^\s,;]+(?: [^\s,;]+){0,4} (?!(?:II|III|IV)(?:,|$))[A-Z]{1,4}(?:-[A-Z]{1,3})?"
-)
+_PLAIN_NAME = rf"(?!(?i:et\.? al\.?)(?:,|$)){_PLAIN_FAMILY} (?!(?:II|III|IV)(?:,|$)){_PLAIN_INITIALS}"
 _PLAIN_PERSONS = re.compile(rf"({_PLAIN_NAME}(?:, {_PLAIN_NAME})*)(, (?i:et\.? al\.?))?")
 
 # `Journal. 2017 May 5;76(5 Suppl 2):S57-107.` — journal, date, then an optional source part.
