@@ -46,7 +46,8 @@ _PLAIN_INITIALS = r"[A-Z]{1,4}(?:-[A-Z]{1,3})?"
 _PLAIN_PERSON = re.compile(rf"({_PLAIN_FAMILY}) ({_PLAIN_INITIALS})")
 # A whole list of such names, none of them `et al` in capitals nor ending in a suffix, maybe cut with
 # `et al`: the common author line, split at `, ` without reading each name on its own.
-_PLAIN_NAME = rf"(?!(?i:et\.? al\.?)(?:,|$)){_PLAIN_FAMILY} (?!(?:II|III|IV)(?:,|$)){_PLAIN_INITIALS}"
+_INITIALS_LIKE_SUFFIXES = "|".join(sorted(s for s in _SUFFIXES if re.fullmatch(_PLAIN_INITIALS, s)))
+_PLAIN_NAME = rf"(?!(?i:et\.? al\.?)(?:,|$)){_PLAIN_FAMILY} (?!(?:{_INITIALS_LIKE_SUFFIXES})(?:,|$)){_PLAIN_INITIALS}"
 _PLAIN_PERSONS = re.compile(rf"({_PLAIN_NAME}(?:, {_PLAIN_NAME})*)(, (?i:et\.? al\.?))?")
 
 # `Journal. 2017 May 5;76(5 Suppl 2):S57-107.` — journal, date, then an optional source part.
