@@ -133,6 +133,13 @@ def parse_name(text: str, group: bool) -> dict[str, str]:
         if len(parts) > 3 and parts[3]:
             name["dropping-particle"] = parts[3]
         return name
+    if "," in text:  # APA: `Family, I. I.` or `Family, I. I., Jr.`
+        family, _, rest = text.partition(",")
+        given, _, suffix = rest.partition(",")
+        name = {"family": family.strip(), "given": given.strip().replace(".", "").replace(" ", "")}
+        if suffix.strip():
+            name["suffix"] = suffix.strip()
+        return name
     tokens = text.split()
     name: dict[str, str] = {}
     if len(tokens) > 2 and tokens[-1] in SUFFIXES:
