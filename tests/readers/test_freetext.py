@@ -123,13 +123,16 @@ def test_identifiers_in_text_even_across_a_line_break(vancouver):
     assert vancouver[0].note is None  # the DOI is a field, not a note
 
 
-def test_entry_without_journal_is_kept_with_a_warning(vancouver):
-    book = vancouver[5]
-    assert book.author == (Name(family="Dalakas", given="MC"),)
-    assert book.title == "Inflammatory myopathies"
-    assert book.issued == Date(2004)
-    assert "Myology" in book.note and "McGraw-Hill" in book.note
-    assert vancouver.report.warnings == ["list.txt:11: no journal citation recognised; title and note kept as read"]
+def test_chapter_in_a_vancouver_list(vancouver):
+    chapter = vancouver[5]
+    assert chapter.type == "chapter"
+    assert chapter.author == (Name(family="Dalakas", given="MC"),)
+    assert chapter.title == "Inflammatory myopathies"
+    assert chapter.editor == (Name(family="Engel", given="AG"),)
+    assert chapter.container_title == "Myology"
+    assert (chapter.publisher_place, chapter.publisher) == ("New York", "McGraw-Hill")
+    assert chapter.issued == Date(2004) and chapter.note is None
+    assert vancouver.report.warnings == []
 
 
 def test_ama():
@@ -251,12 +254,31 @@ def test_epub_erratum_and_published_notes_stay_notes():
     assert (second.number, second.note, second.DOI) == ("86", "Published 2021 Dec 2.", "10.1038/s41572-021-00321-x")
 
 
-def test_web_reference_with_only_a_url_is_kept_with_a_warning():
+def test_web_reference_with_publisher_access_date_and_url():
     text = (
         "8. World Health Organization. Myositis guidance [Internet]. Geneva: WHO; 2020 [cited 2021 Jan 5]. "
         "Available from: https://www.who.int/myositis\n"
     )
     bib = freetext.loads(text, "web.txt")
-    assert bib[0].URL == "https://www.who.int/myositis" and bib[0].issued == Date(2020)
-    assert "Available from" not in bib[0].note and "Geneva: WHO" in bib[0].note
-    assert bib.report.warnings == ["web.txt:1: no journal citation recognised; title and note kept as read"]
+    ref = bib[0]
+    assert (ref.type, ref.author) == ("report", (Name(literal="World Health Organization"),))
+    assert (ref.title, ref.publisher_place, ref.publisher) == ("Myositis guidance", "Geneva", "WHO")
+    assert (ref.issued, ref.accessed) == (Date(2020), Date(2021, 1, 5))
+    assert ref.URL == "https://www.who.int/myositis" and ref.extra["medium"] == "Internet" and ref.note is None
+    assert bib.report.warnings == []
+
+
+def test_work_with_only_a_date_after_its_title():
+    ref = freetext.loads("1. Dalakas MC. Notes on myositis. 2004. Handed out at a meeting.\n")[0]
+    assert (ref.author, ref.title) == ((Name(family="Dalakas", given="MC"),), "Notes on myositis")
+    assert (ref.issued, ref.type, ref.note) == (Date(2004), "document", "Handed out at a meeting.")
+
+
+def test_entry_with_no_source_is_kept_with_a_warning():
+    bib = freetext.loads("Dalakas, M. C. (2004). Notes on myositis.\n", "notes.txt")
+    ref = bib[0]
+    assert (ref.author, ref.title) == ((Name(family="Dalakas", given="M. C."),), "Notes on myositis")
+    assert ref.issued == Date(2004)
+    assert bib.report.warnings == [
+        "notes.txt:1: no journal, book or other source recognised; title and note kept as read"
+    ]
