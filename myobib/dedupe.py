@@ -49,8 +49,10 @@ _KINDS = (
 class _Features:
     doi: str | None
     pmid: str | None
+    url: str | None
     title: str
     kind: str | None
+    part: bool | None  # a chapter or paper in a book (True), a whole book (False), else None
     family: str
     initial: str
     authors: tuple[str, ...]
@@ -74,9 +76,13 @@ _NO_DATE: tuple[int | None, int | None, int | None] = (None, None, None)
 _YEARS: dict[int | None, int | None] = {}
 
 
+_PARTS = {"chapter": True, "paper-conference": True, "entry-encyclopedia": True, "book": False}
+
+
 def _features(ref: Reference) -> _Features:
-    persons = [name for name in ref.author if not name.is_group]
-    first = persons[0] if persons else (ref.author[0] if ref.author else None)
+    names = ref.author or ref.editor  # an edited book goes by its editors
+    persons = [name for name in names if not name.is_group]
+    first = persons[0] if persons else (names[0] if names else None)
     family = fold(first.family or first.literal or "") if first else ""
     initial = fold(first.given or "")[:1] if first else ""
     issued = ref.issued
@@ -87,12 +93,14 @@ def _features(ref: Reference) -> _Features:
     journal = ref.container_title_short or ref.container_title
     # The full date and author list only count for works without volume or page (see `_same`, `_block_keys`).
     date = (issued.year, issued.month, issued.day) if issued and not (volume and first_page) else _NO_DATE
-    authors = () if volume or first_page else tuple(fold(name.family or name.literal or "") for name in ref.author)
+    authors = () if volume or first_page else tuple(fold(name.family or name.literal or "") for name in names)
     return _Features(
         doi=ref.DOI.strip().lower() if ref.DOI else None,
         pmid=ref.PMID.strip() if ref.PMID else None,
+        url=ref.URL.strip().rstrip("/").lower() if ref.URL else None,
         title=fold.__wrapped__(ref.title or ""),  # titles rarely repeat: not worth a place in fold's cache
-        kind=_kind(ref.title),
+        kind=ref.notice or _kind(ref.title),
+        part=_PARTS.get(ref.type),
         family=sys.intern(family),
         initial=initial,
         authors=authors,
@@ -133,27 +141,48 @@ def _same(a: _Features, b: _Features) -> tuple[str, float] | None:
         return None
     if a.pmid and b.pmid:
         return ("same PMID", 1.0) if a.pmid == b.pmid else None
+    if a.part is not None and b.part is not None and a.part != b.part:
+        return None  # a chapter is not the book it sits in
     if a.year and b.year and abs(a.year - b.year) > 1:
         return None
     if a.journal and b.journal and not journals_match(a.journal, b.journal):
         return None
     if _conflict(a.volume, b.volume) or _conflict(a.first_page, b.first_page):
         return None
+    if not (a.family or b.family):
+        return _same_anonymous(a, b)
     if not _families_match(a, b):
         return None
     if a.title and b.title:
-        if a.title == b.title:
-            return "same title, first author and year", 1.0
-        ratio = fuzz.ratio(a.title, b.title)
-        if ratio >= TITLE_RATIO:
-            return "similar title, same first author and year", ratio / 100
-        return None
+        return _same_title(a, b, "first author and year")
+    if a.url and a.url == b.url:
+        return "same URL and first author", 0.95
     same_source = a.year == b.year and a.journal is not None and b.journal is not None
-    if same_source and a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
+    if same_source and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
         return "same first author, journal, year, volume and first page", 0.95
     if same_source and not (a.volume or b.volume or a.first_page or b.first_page):
         if a.date == b.date and (a.authors == b.authors or a.date[2] is not None and _authors_agree(a, b)):
             return "same authors, journal and date (no volume or pages)", 0.9
+    return None
+
+
+def _same_title(a: _Features, b: _Features, also: str) -> tuple[str, float] | None:
+    if a.title == b.title:
+        return f"same title, {also}", 1.0
+    ratio = fuzz.ratio(a.title, b.title)
+    if ratio >= TITLE_RATIO:
+        return f"similar title, same {also}", ratio / 100
+    return None
+
+
+def _same_anonymous(a: _Features, b: _Features) -> tuple[str, float] | None:
+    """Works without authors (`[No authors listed]`): by title, else by URL or journal, year, volume and page."""
+    if a.title and b.title:
+        return _same_title(a, b, "year, no authors") if a.year == b.year else None
+    if a.url and a.url == b.url:
+        return "same URL, no authors", 0.95
+    if a.journal and b.journal and a.year == b.year and a.volume and a.first_page and a.volume == b.volume:
+        return "same journal, year, volume and first page, no authors", 0.9
     return None
 
 
@@ -170,6 +199,8 @@ def _block_keys(f: _Features) -> list[tuple[object, ...]]:
         keys.append(("doi", f.doi))
     if f.pmid:
         keys.append(("pmid", f.pmid))
+    if f.url:
+        keys.append(("url", f.url))
     if f.title:
         keys.append(("title", f.title))
         keys.append(("title-start", f.title[:24], f.year, f.initial))

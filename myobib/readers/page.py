@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .._gc import gc_paused
 from ..errors import InputError
@@ -27,12 +27,16 @@ from ..model import (
     assign_keys,
     sealed,
 )
+from ..notices import link_notices, notice_from_title
 from ..textio import read_text
+from .citation import finish, parse_source_line, read_group_line
 from .nlm import journal_line_fields, read_author_line, split_group_prefix
+from .tails import take_tails
 
 __all__ = ["parse_text", "read"]
 
 _NUMBERED = re.compile(r"^\s*(\d{1,6})[.)]\s+(\S.*)$")
+_FIELDS = frozenset(f.name for f in fields(Reference))
 
 
 @dataclass(slots=True)
@@ -82,6 +86,7 @@ def _parse_text(text: str, source: str) -> Bibliography:
     report.extend(built)
     if not references:
         raise InputError("reference list has no readable entry", source, start + 1)
+    references = link_notices(references)  # type: ignore[assignment]
     return Bibliography(assign_keys(references, in_place=True), header, report)
 
 
@@ -144,15 +149,51 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current.authors = (number, text)
             current.names = names
             current.lines.append((number, text))
-        elif current is not None and current.title is not None and current.authors is None:
-            # A title running over two lines.
-            line_no, title = current.title
-            current.title = (line_no, f"{title} {text}")
-            current.lines.append((number, text))
         else:
-            report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
+            current = yield from _other_line(current, lines, index, source, report)
     if current is not None:
         yield current
+
+
+def _other_line(current: _Entry | None, lines: list[str], index: int, source: str, report: Report) -> Iterator[_Entry]:
+    """A line that is neither a title, a person authors line nor a journal line: organisations as authors
+    or `[No authors listed]` (when a source line follows), the source of a work that is not a journal
+    article (`Florence: UNICEF; 2023.`), a title's second line, or an unparsed line. Returns the entry
+    being read after it."""
+    number, text = index + 1, lines[index].strip()
+    open_entry = current is not None and current.journal is None
+    if (current is None or (open_entry and current.authors is None)) and _source_follows(lines, index):
+        group = read_group_line(text)
+        if group is not None:
+            if current is None:
+                current = _Entry()
+            current.authors, current.names = (number, text), (group, False)
+            current.lines.append((number, text))
+            return current
+    if current is not None and open_entry and (current.title is not None or current.authors is not None):
+        fields = parse_source_line(text)
+        if fields is not None:
+            current.journal, current.citation = (number, text), fields
+            current.lines.append((number, text))
+            yield current
+            return None
+    if current is not None and current.title is not None and current.authors is None and current.journal is None:
+        # A title running over two lines.
+        line_no, title = current.title
+        current.title = (line_no, f"{title} {text}")
+        current.lines.append((number, text))
+        return current
+    report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
+    return current
+
+
+def _source_follows(lines: list[str], index: int) -> bool:
+    """True when the next non-blank line is a journal line or another work's source line."""
+    for line in lines[index + 1 : index + 3]:
+        text = line.strip()
+        if text:
+            return journal_line_fields(text) is not None or parse_source_line(text) is not None
+    return False
 
 
 def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | None:
@@ -169,6 +210,9 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
         values["title"] = title.rstrip()
         if group:
             authors += (Name(literal=group),)
+        notice = notice_from_title(title)
+        if notice is not None:
+            values["notice"] = notice
     if entry.authors is not None:
         names, et_al = entry.names
         authors = names + authors
@@ -177,7 +221,28 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
     citation = entry.citation
     if citation is None:
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
+    elif "_tails" in citation:
+        citation = _other_source(values, citation)
     if entry.authors is None:
         report.warnings.append(f"{source}:{first_line}: reference has no authors line")
     occurrence = sealed(OccurrenceDraft(source, first_line, last_line, original, entry.number))
     return sealed(ReferenceDraft(provenance=(occurrence,), **values, **(citation or {})))
+
+
+def _other_source(values: dict[str, object], citation: dict[str, object]) -> dict[str, object]:
+    """The fields of a work whose source line is no journal line; `values` (title, authors) completed."""
+    title = values.get("title")
+    tails = citation["_tails"]
+    notes = [str(citation["_note"])] if citation.get("_note") else []
+    if isinstance(title, str) and "[" in title:
+        title, title_tails = take_tails(title)
+        values["title"] = title
+        tails.descriptors += title_tails.descriptors  # type: ignore[attr-defined]
+        tails.medium = tails.medium or title_tails.medium  # type: ignore[attr-defined]
+        tails.language = tails.language or title_tails.language  # type: ignore[attr-defined]
+    persons = any(not name.is_group for name in values["author"])  # type: ignore[attr-defined]
+    found = finish(
+        {**values, **{k: v for k, v in citation.items() if k not in ("_tails", "_note")}}, tails, notes, persons
+    )  # type: ignore[arg-type]
+    values.clear()
+    return {key: value for key, value in found.items() if key in _FIELDS and value is not None}
