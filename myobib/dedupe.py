@@ -59,6 +59,7 @@ class _Features:
     year: int | None
     date: tuple[int | None, int | None, int | None]
     journal: str | None
+    publisher: str | None
     volume: str | None
     first_page: str | None
 
@@ -107,6 +108,7 @@ def _features(ref: Reference) -> _Features:
         year=_YEARS.setdefault(issued.year, issued.year) if issued else None,
         date=date,
         journal=sys.intern(journal) if journal else None,  # one string per journal across a large list
+        publisher=fold(ref.publisher) if ref.publisher else None,
         volume=volume,
         first_page=first_page,
     )
@@ -157,6 +159,8 @@ def _same(a: _Features, b: _Features) -> tuple[str, float] | None:
         return _same_title(a, b, "first author and year")
     if a.url and a.url == b.url:
         return "same URL and first author", 0.95
+    if a.publisher and a.publisher == b.publisher and a.year == b.year:
+        return "same first author, publisher and year", 0.9
     same_source = a.year == b.year and a.journal is not None and b.journal is not None
     if same_source and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
         return "same first author, journal, year, volume and first page", 0.95

@@ -37,7 +37,7 @@ __all__ = [
     "parse_citation",
     "parse_source",
     "parse_source_line",
-    "read_group_line",
+    "read_authors_line",
     "split_title",
 ]
 
@@ -48,7 +48,14 @@ _NO_AUTHORS = re.compile(
 )
 _BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _SEMICOLON = re.compile(r";\s+(?=\S)")
-_NO_BREAK = re.compile(r"(?:^|[\s(])(?:No|Nº|nº|no|n|Vol|vol|St|Dr|Prof|vs|Pt|ca|approx)\.$|\w\.\w+\.$")
+# No sentence ends at `No.`, `Vol.`, `U.S.`, nor at an ordinal before an edition (`2. Aufl.`).
+_NO_BREAK = re.compile(
+    r"(?:^|[\s(])(?:No|Nº|nº|no|n|Vol|vol|St|Dr|Prof|vs|Pt|ca|approx|(?:[^\W\d]\.)+[^\W\d])\.$"
+)
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_EDITION_WORD = re.compile(rf"(?:{alternation('edition')})\b", re.IGNORECASE)
+_TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's date: `p. 257-91` stays whole
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
 _ET_AL_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)", re.IGNORECASE)
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ]"
@@ -64,7 +71,7 @@ _DOTTED_AUTHORS = re.compile(
 _DOTTED_STYLE = re.compile(r"\.,|\.\s?-?[^\W\d_]\.")  # `M., ` or `R.J.`: not NLM's `Lee K.` ending a list
 _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
-_YEAR = r"c?\d{4}(?:\s*-\s*\d{4})?"
+_YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
 _SOURCE_DATE = rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}\.?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?)?"
 _EDITION = re.compile(
     rf"^(?P<n>\d+)\s*(?:st|nd|rd|th|ª|a|e|º|\.)?\s*(?:{alternation('edition')})\.?$"
@@ -82,7 +89,7 @@ _PUBINFO_FORMS = (
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
-    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$)\s*"
+    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s))\s*"
 )
 _PAGES = re.compile(
     rf"^(?:{alternation('pages')})\.?\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?)*)\.?$",
@@ -108,6 +115,16 @@ _SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>[^.;]+?)\.\s+(?P<date>{_SOURCE_DATE});\s*Sect\.\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+)"
     r"(?:\s*\(col\.\s*(?P<column>[\w-]+)\))?\.?\s*(?P<rest>.*)$"
+)
+_GAZETTE = re.compile(
+    rf"^(?P<gazette>(?:{alternation('gazettes')})[^.;\d]*?)\.?\s+(?P<date>[^;]+?)"
+    r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
+    re.IGNORECASE,
+)
+# The United States' form for a law: `Title, Pub. L. No. 108-173, 117 Stat. 2066 (Dec. 8, 2003).`
+_US_LAW = re.compile(
+    r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
+    r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
@@ -141,7 +158,15 @@ _ABBREVIATIONS_IN_PUBLISHERS = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|S\.A|Ltda|C
 
 def _boundaries(text: str) -> list[int]:
     """Where the sentences of `text` start after the first: after `. `, `? ` or `! `, not after `No.`."""
-    return [found.end() for found in _BOUNDARY.finditer(text) if not _NO_BREAK.search(text[: found.start()])]
+    cuts = []
+    for found in _BOUNDARY.finditer(text):
+        start = found.start()
+        if _NO_BREAK.search(text, max(0, start - 30), start):
+            continue
+        if _ORDINAL.search(text, max(0, start - 5), start) and _EDITION_WORD.match(text, found.end()):
+            continue
+        cuts.append(found.end())
+    return cuts
 
 
 def _sentences(text: str) -> list[str]:
@@ -160,12 +185,15 @@ def _person_list(text: str) -> tuple[tuple[Name, ...], bool, str] | None:
     editors = _EDITORS_SUFFIX.search(text)
     if editors and editors.start() > 0:
         role, text = "editor", text[: editors.start()].rstrip(" ,")
+    others = _AND_OTHERS.search(text)
+    if others is not None:
+        text = text[: others.start()]
     if not text or ". " in text:
         return None
     read = read_author_line(text)
     if read is None or not read[0] or read[0][0].is_group:
         return None
-    return read[0], read[1], role
+    return read[0], read[1] or others is not None, role
 
 
 def _dotted_names(text: str) -> tuple[Name, ...]:
@@ -208,7 +236,7 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         first = sentences[0]
         if _org_like(first) or len(first.split()) <= 6:
             taken = 1
-            while taken < len(sentences) - 1 and (_org_like(sentences[taken]) or sentences[taken - 1] in COUNTRIES):
+            while taken < len(sentences) - 1 and _org_like(sentences[taken]):
                 taken += 1
             group = ". ".join(sentences[:taken])
             return (Name(literal=group),), ". ".join(sentences[taken:]), False
@@ -233,18 +261,22 @@ def parse_source_line(text: str) -> dict[str, Any] | None:
     return {**(source or {}), "_tails": tails}
 
 
-def read_group_line(line: str) -> tuple[Name, ...] | None:
-    """The authors of a page's authors line that names organisations (`World Health Organization.`,
-    `Brasil. Ministério da Saúde.`) or none (`[No authors listed]`: empty); None for any other line."""
+def read_authors_line(line: str) -> tuple[tuple[Name, ...], bool, str] | None:
+    """(names, et al., role) of a page's authors line that the journal-article reading leaves: editors
+    (`Engel AG, editor.`), organisations (`World Health Organization.`, `Brasil. Ministério da Saúde.`) or
+    none (`[No authors listed]`); None for any other line."""
     text = line.strip()
     if _NO_AUTHORS.fullmatch(text):
-        return ()
+        return (), False, "author"
+    persons = _person_list(text)
+    if persons is not None:
+        return persons
     text = text.rstrip(".").strip()
     if not text or len(text) > 200 or re.search(r"\d{4}|https?://|[;:]\s", text):
         return None
     sentences = _sentences(text)
     if all(_org_like(s) for s in sentences) or (len(sentences) == 1 and len(text.split()) <= 4 and text[0].isupper()):
-        return (Name(literal=". ".join(sentences)),)
+        return (Name(literal=". ".join(sentences)),), False, "author"
     return None
 
 
@@ -276,13 +308,15 @@ def _journal(text: str) -> dict[str, Any] | None:
 
 def _date(text: str) -> Date | None:
     """A source's date: `2002`, `c2023`, `2004 Apr`, `1993-2026` (its first year)."""
-    return parse_date(re.sub(r"^(c?\d{4})\s*-\s*\d{4}", r"\1", text))
+    return parse_date(re.sub(r"^(c?\d{4})\s*-\s*\d{2,4}", r"\1", text))
 
 
 def _tail_fields(tail: str, values: dict[str, Any]) -> None:
     """Pages, page count, series, report number or version after a book's publication; the rest is noted."""
     notes = []
-    for sentence in _sentences(tail):
+    for sentence in (part.strip().rstrip(".") for part in _TAIL_BREAK.split(tail)):
+        if not sentence:
+            continue
         if (found := _PAGES.match(sentence)) is not None:
             values["page"] = found["pages"]
         elif (found := _PAGE_COUNT.match(sentence)) is not None:
@@ -339,7 +373,7 @@ def _book_part(text: str, values: dict[str, Any]) -> str:
             values.setdefault("extra", {})["version"] = found["v"]
         elif titles and re.search(r"\b(?:series|lecture notes|colección|coleção|collection)\b", sentence, re.I):
             values["collection_title"] = sentence
-        elif titles and (meeting := _meeting(sentence)) is not None:
+        elif (meeting := _meeting(sentence)) is not None:
             values.update(meeting)
             titles.append(meeting["event_title"])
         else:
@@ -438,6 +472,12 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
         if found["date"]:
             values["issued"] = _date(found["date"])
         return values
+    found = _GAZETTE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
+        if found["page"]:
+            values.update(page=found["page"], extra={"section": found["section"]})
+        return values
     found = _DATE_ONLY.match(text)
     if found is not None and (date := _date(found["date"])) is not None:
         return {"issued": date, "_source": "date", "_note": found["rest"]}
@@ -532,13 +572,15 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         return "paper-conference" if source == "presented" or _CONFERENCE.search(where) else "chapter"
     if descriptor_words & _SOFTWARE_WORDS or _SOFTWARE.search(title) or "version" in values.get("extra", {}):
         return "software"
-    if _LAW_TITLE.search(title):
-        return "legislation"
     if descriptor_words & _THESIS:
         return "thesis"
     if descriptor_words & _DATASET_WORDS or _DATASET.search(title) or any(host in url for host in _DATASET_HOSTS):
         return "dataset"
+    if source == "gazette" or _LAW_TITLE.search(title):
+        return "legislation"
     if values.get("publisher") or values.get("publisher_place"):
+        if not persons and not values.get("author") and url:
+            return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
         return "book" if persons or not values.get("author") else "report"
     if url:
         return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
@@ -552,6 +594,11 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     """The `Reference` fields of one NLM / Vancouver / AMA / BMJ entry (list number taken off), or None
     when it holds no title at all."""
     text, tails = take_tails(text)
+    law = _US_LAW.match(text)
+    if law is not None and (date := parse_date(law["date"])) is not None:
+        values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
+                  "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
+        return finish(values, tails, [], persons=False)
     values: dict[str, Any] = {}
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:
@@ -568,6 +615,11 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             values["author"], values["et_al"] = authors, et_al
             persons = (authors, et_al, "author", "") if not authors[0].is_group else None
     title, title_notes = split_title(pre)
+    sentences = _sentences(title)
+    meeting = _meeting(sentences[-1]) if len(sentences) > 1 else None
+    if meeting is not None:  # `Germ cell tumours V. Proceedings of the 5th … Conference; 2001 Sep 13-15; Leeds, UK.`
+        title = ". ".join([*sentences[:-1], meeting["event_title"]])
+        values.update(meeting)
     if not title and source is None and not values:
         if not (tails.DOI or tails.PMID or tails.PMCID or tails.URL):
             return None

@@ -16,6 +16,7 @@ from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
 from ..pages import page_range
 from .words import MONTHS as ALL_MONTHS
+from .words import words
 
 __all__ = [
     "JournalCitation",
@@ -45,10 +46,11 @@ _ET_AL_FIRST = frozenset("eE&aA")
 # Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
 _PARTICLES = frozenset("da de do das dos di del della van von der den le la du".split())
 _CAPITALS = re.compile(r"[A-Z]+")
+_EDITOR_WORDS = frozenset(words()["editors"])
 # `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
 # A word in capitals is no family word of that shape (`SMART Health IT` is a group; `R` in `Fernandes R de CP`
 # an initial): such parts are read word by word.
-_FAMILY_WORD = r"(?![A-Z]+(?:[\s,;]|$))[^\s,;]+"
+_FAMILY_WORD = r"(?![A-Z]++[\s,;])[^\s,;]+"  # possessive: no backtracking into the capitals
 _PLAIN_FAMILY = rf"{_FAMILY_WORD}(?: {_FAMILY_WORD}){{0,4}}"
 _PLAIN_INITIALS = r"[A-Z]{1,4}(?:-[A-Z]{1,3})?"
 _PLAIN_PERSON = re.compile(rf"({_PLAIN_FAMILY}) ({_PLAIN_INITIALS})")
@@ -267,6 +269,8 @@ def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
 
 def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | None:
     text = line.strip().rstrip(".")
+    if strict and (". " in text or ": " in text):
+        return None  # `Geneva: WHO; 2020.`, `In: Engel AG, editor. Myology.`: sentences, not an author line
     persons, *groups = text.split(";")
     plain = _PLAIN_PERSONS.fullmatch(persons)
     if plain is None:
@@ -293,6 +297,8 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
         names.append(name)
     if strict and (not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2)):
         return None
+    if strict and names and names[-1].family and names[-1].family.lower() in _EDITOR_WORDS:
+        return None  # `Engel AG, editors.`: the editors of a book, read with `citation.read_authors_line`
     return _with_groups(names, et_al, groups)
 
 

@@ -29,7 +29,7 @@ from ..model import (
 )
 from ..notices import link_notices, notice_from_title
 from ..textio import read_text
-from .citation import finish, parse_source_line, read_group_line
+from .citation import finish, parse_source_line, read_authors_line
 from .nlm import journal_line_fields, read_author_line, split_group_prefix
 from .tails import take_tails
 
@@ -47,6 +47,7 @@ class _Entry:
     title: tuple[int, str] | None = None
     authors: tuple[int, str] | None = None
     names: tuple[tuple[Name, ...], bool] = ((), False)
+    editors: bool = False  # the names are the editors of the work
     journal: tuple[int, str] | None = None
     citation: dict[str, object] | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
@@ -163,11 +164,12 @@ def _other_line(current: _Entry | None, lines: list[str], index: int, source: st
     number, text = index + 1, lines[index].strip()
     open_entry = current is not None and current.journal is None
     if (current is None or (open_entry and current.authors is None)) and _source_follows(lines, index):
-        group = read_group_line(text)
-        if group is not None:
+        found = read_authors_line(text)
+        if found is not None:
             if current is None:
                 current = _Entry()
-            current.authors, current.names = (number, text), (group, False)
+            names, et_al, role = found
+            current.authors, current.names, current.editors = (number, text), (names, et_al), role == "editor"
             current.lines.append((number, text))
             return current
     if current is not None and open_entry and (current.title is not None or current.authors is not None):
@@ -215,7 +217,10 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
             values["notice"] = notice
     if entry.authors is not None:
         names, et_al = entry.names
-        authors = names + authors
+        if entry.editors:
+            values["editor"] = names
+        else:
+            authors = names + authors
         values["et_al"] = et_al
     values["author"] = authors
     citation = entry.citation
@@ -240,7 +245,8 @@ def _other_source(values: dict[str, object], citation: dict[str, object]) -> dic
         tails.descriptors += title_tails.descriptors  # type: ignore[attr-defined]
         tails.medium = tails.medium or title_tails.medium  # type: ignore[attr-defined]
         tails.language = tails.language or title_tails.language  # type: ignore[attr-defined]
-    persons = any(not name.is_group for name in values["author"])  # type: ignore[attr-defined]
+    names = (*values["author"], *values.get("editor", ()))  # type: ignore[misc]
+    persons = any(not name.is_group for name in names)
     found = finish(
         {**values, **{k: v for k, v in citation.items() if k not in ("_tails", "_note")}}, tails, notes, persons
     )  # type: ignore[arg-type]

@@ -60,7 +60,8 @@ _UPDATED_WORDS = alternation("updated")
 
 _LINK_LABELS = re.compile(
     r"\s*\[(?:DOI|PMC free article|PubMed|Google Scholar|CrossRef|Ref list|Europe PMC|Scopus|Web of Science"
-    r"|Free full text|Full text|Abstract|Free Article|PMC)\]",
+    r"|Free full text|Full text|Free Article|PMC)\]"
+    r"|\s*\[Abstract\](?=\s*\[(?:DOI|PMC|PubMed|Google Scholar|CrossRef))",
     re.IGNORECASE,
 )
 _TAGGED_IDS = re.compile(
@@ -89,7 +90,7 @@ _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
 _URL = re.compile(
-    rf"(?:(?:{alternation('available')})\s*:?\s*)?<?(?P<url>\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+)>?",
+    rf"(?:(?:{alternation('available')}|doi)\s*:?\s*)?<?(?P<url>\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+)>?",
     re.IGNORECASE,
 )
 _EPUB = re.compile(rf"\bEpub(?:\s+ahead\s+of\s+print)?\.?(?:\s+(?P<date>{_DATE}))?\.?", re.IGNORECASE)
@@ -233,7 +234,7 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
 
 _WORD = re.compile(r"\w")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)|<\s*>")
-_STOP_SEMICOLON = re.compile(r"\.\s*;\s*")  # `AI. [cited …];Nat. Med.` → `AI. Nat. Med.`
+_STOP_SEMICOLON = re.compile(r"\.\s+;\s*")  # `AI. [cited …];Nat. Med.` → `AI. Nat. Med.`
 _SEMICOLON_STOP = re.compile(r"[;,]\s*\.")
 _STOP_STOP = re.compile(r"\.(?:\s+\.)+(?!\.)")
 _SPACE_BEFORE = re.compile(r"\s+(?=[;,]|\.(?:\s|$))")

@@ -156,7 +156,10 @@ def test_et_al_in_any_case(last):
 
 
 def _part_by_part(line: str, strict: bool):
-    persons, *groups = line.strip().rstrip(".").split(";")
+    text = line.strip().rstrip(".")
+    if strict and (". " in text or ": " in text):
+        return None  # what `_read_authors` turns away before either reading
+    persons, *groups = text.split(";")
     return nlm._read_authors_part_by_part(persons, groups, strict)
 
 
