@@ -122,6 +122,15 @@ class Browser:
             self.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": char, "text": char})
             self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": char})
 
+    def click(self, selector: str) -> None:
+        """Click the middle of the element, as a user would with the mouse."""
+        x, y = self.evaluate(
+            "(function (e) { e.scrollIntoView({block: 'center'}); var r = e.getBoundingClientRect();"
+            f" return [r.left + r.width / 2, r.top + r.height / 2]; }})(document.querySelector({json.dumps(selector)}))"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
     def clear_and_type(self, selector: str, text: str) -> None:
         self.evaluate(f"(function (e) {{ e.focus(); e.select(); }})(document.querySelector({json.dumps(selector)}))")
         self.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Backspace", "windowsVirtualKeyCode": 8})
