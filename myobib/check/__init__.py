@@ -27,7 +27,7 @@ from ..api import load
 from ..crossref.enrich import update_flags
 from ..errors import CrossrefError, CrossrefUnavailable, InputError
 from ..library import Library
-from ..model import Bibliography, Reference
+from ..model import Bibliography, Merge, Reference
 from ..resolve import client_for, lookup_workers, resolve
 from ..textio import read_text
 from .corrected import REPEATS, correct_list, correction, unified_diff
@@ -70,8 +70,8 @@ def check(
     """Check the list at `path`: parse, merge repeats, resolve (`library`, then `client`), judge each reference.
 
     `repeats`: `keep` the unnumbered repeats in the corrected list, or `drop` them.
-    `identifiers`: append `doi:` / `PMID:` to each corrected citation. `style`: the CSL style
-    the report formats each corrected reference in.
+    `identifiers`: append `doi:` / `PMID:` to each corrected citation. `style` (and `locale`): the
+    CSL style the HTML report formats each corrected reference in.
     """
     if repeats not in REPEATS:
         raise InputError(f"repeats must be one of {', '.join(REPEATS)}, not {repeats!r}", "--repeats")
@@ -88,12 +88,16 @@ def check(
     for row in resolve_report.rows:
         rows.setdefault(row.key, []).append(row.to_dict())
 
+    merges: dict[str, list[Merge]] = {}
+    for merge in listed.report.merges:
+        merges.setdefault(merge.kept, []).append(merge)
+
     fixes, findings = [], []
     for before, after in zip(listed, resolved, strict=True):
         mine = rows.get(after.id, [])
         record = next((r.get("record") or {} for r in mine if r.get("status") == "matched"), {})
         fixes.append(correction(before, after, record))
-        findings.append(assess(before, after, mine, listed.report.merges))
+        findings.append(assess(before, after, mine, merges.get(after.id, ())))
 
     fmt = str(listed.header.get("format") or "")
     name = os.path.basename(str(path))
@@ -116,13 +120,11 @@ def check(
         if fix.fields and finding.key not in not_applied:
             _mark_applied(finding, fix.fields)
 
-    bibliography = resolved.with_references([fix.reference for fix in fixes])
-    _format(findings, bibliography, style, locale)
     return CheckReport(
         source=str(path),
         format=fmt,
         findings=findings,
-        bibliography=bibliography,
+        bibliography=resolved.with_references([fix.reference for fix in fixes]),
         header=dict(listed.header),
         repeats=len(listed.report.merges),
         unparsed=list(listed.report.unparsed),
@@ -132,7 +134,13 @@ def check(
         original_text=original,
         corrected_text=corrected_text,
         diff=diff,
-        options={"repeats": repeats, "identifiers": identifiers, "style": style, "crossref": _crossref_use(client)},
+        options={
+            "repeats": repeats,
+            "identifiers": identifiers,
+            "style": style,
+            "locale": locale,
+            "crossref": _crossref_use(client),
+        },
         seconds=time.monotonic() - started,
     )
 
@@ -196,18 +204,6 @@ def _update_notices(
         if flags:
             refs[position] = ref.replace(flags=(*ref.flags, *flags))
     return bib.with_references(refs)
-
-
-def _format(findings: list[Finding], bib: Bibliography, style: str, locale: str | None) -> None:
-    """Each finding's corrected reference in `style`, as text and HTML (identifiers are shown as links beside it)."""
-    from ..readinglist.render import format_entries
-
-    refs = [ref.replace(DOI=None, PMID=None, PMCID=None, URL=None) for ref in bib]
-    for output in ("text", "html"):
-        entries = {ref.id: text for ref, text in format_entries(refs, style, output, locale=locale)}
-        for finding in findings:
-            if finding.key in entries:
-                finding.formatted[output] = entries[finding.key]
 
 
 def check_file(

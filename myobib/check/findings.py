@@ -97,7 +97,6 @@ class Finding:
     sources: list[dict[str, Any]] = field(default_factory=list)
     original: str = ""
     corrected: str | None = None
-    formatted: dict[str, str] = field(default_factory=dict)
 
     @property
     def needs_attention(self) -> bool:
@@ -118,7 +117,6 @@ class Finding:
             "sources": [dict(s) for s in self.sources],
             "original": self.original,
             "corrected": self.corrected,
-            "formatted": dict(self.formatted),
         }
 
 
@@ -255,7 +253,7 @@ def _notices(before: Reference, after: Reference) -> list[dict[str, Any]]:
 
 
 def _occurrences(ref: Reference, merges: Iterable[Merge]) -> list[dict[str, Any]]:
-    by_occurrence = {(m.merged.source, m.merged.line_start): m for m in merges if m.kept == ref.id}
+    by_occurrence = {(m.merged.source, m.merged.line_start): m for m in merges}
     out = []
     for position, occ in enumerate(ref.provenance):
         merge = by_occurrence.get((occ.source, occ.line_start))
@@ -281,7 +279,7 @@ def assess(
     merges: Iterable[Merge] = (),
 ) -> Finding:
     """The finding for one reference: `before` as the list wrote it, `after` resolved, `rows` the
-    resolve report's rows for it (as dicts, any number of sources)."""
+    resolve report's rows for it (as dicts, any number of sources), `merges` its repeats merged."""
     finding = Finding(after.id, after.list_number, after.title, VERIFIED)
     finding.sources = [dict(row) for row in rows]
     finding.differences = _differences(before, after, rows)

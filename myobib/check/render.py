@@ -245,8 +245,8 @@ def _occurrences(finding: Finding, repeats: str) -> str:
     return f'<ul class="myobib-notes myobib-occurrences">{items}</ul>' if items else ""
 
 
-def _html_row(finding: Finding, repeats: str) -> str:
-    citation = safe_html(finding.formatted["html"]) if finding.formatted.get("html") else _esc(finding.original)
+def _html_row(finding: Finding, formatted: str | None, repeats: str) -> str:
+    citation = safe_html(formatted) if formatted else _esc(finding.original)
     listed = f'<details><summary>As listed</summary><pre class="myobib-original">{_esc(finding.original)}</pre>'
     if finding.corrected and finding.corrected.split() != finding.original.split():
         listed += f'<p>Corrected:</p><pre class="myobib-corrected">{_esc(finding.corrected)}</pre>'
@@ -276,7 +276,7 @@ def to_html(report: CheckReport) -> str:
     messages += [f"unparsed line {u.line}: {u.text} ({u.reason})" for u in report.unparsed]
     notes = f'<ul class="myobib-messages">{"".join(f"<li>{_esc(m)}</li>" for m in messages)}</ul>' if messages else ""
     repeats = str(report.options.get("repeats", "keep"))
-    rows = "\n".join(_html_row(f, repeats) for f in report.findings)
+    rows = "\n".join(_html_row(f, report.formatted.get(f.key), repeats) for f in report.findings)
     total = len(report.findings)
     diff = ""
     if report.corrected_text is not None:

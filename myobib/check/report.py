@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,16 @@ class CheckReport:
         counts = {"references": len(self.findings), "repeats": self.repeats}
         counts.update({verdict: sum(1 for f in self.findings if f.verdict == verdict) for verdict in VERDICTS})
         return counts
+
+    @cached_property
+    def formatted(self) -> dict[str, str]:
+        """Each corrected reference in the report's CSL style as HTML, by key (identifiers left out:
+        the report links them beside the entry). Formatted on first use: only the HTML page needs it."""
+        from ..readinglist.render import format_entries
+
+        refs = [ref.replace(DOI=None, PMID=None, PMCID=None, URL=None) for ref in self.bibliography]
+        style, locale = self.options.get("style") or "vancouver", self.options.get("locale")
+        return {ref.id: entry for ref, entry in format_entries(refs, style, "html", locale=locale)}
 
     @property
     def needs_attention(self) -> list[Finding]:
