@@ -77,3 +77,20 @@ def test_help_documents_the_exit_statuses():
     assert "0  nothing needs attention" in result.stdout
     assert "1  something needs attention" in result.stdout
     assert "2  bad input" in result.stdout
+
+
+def test_the_readme_check_command_runs_as_written(tmp_path, capsys, monkeypatch):
+    import shlex
+
+    from .conftest import HERE
+
+    root = HERE.parents[1]
+    line = next(x for x in (root / "README.md").read_text(encoding="utf-8").splitlines() if "myobib check refs/" in x)
+    args = shlex.split(line)[1:]
+    args[args.index("--out") + 1] = str(tmp_path / "check")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # offline, no cache yet: the library alone
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "17 references, 17 repeats: 13 verified, 0 corrected, 0 need attention, 4 unresolved" in err
+    assert len(list((tmp_path / "check").iterdir())) == 5
