@@ -9,7 +9,7 @@ import pytest
 
 import myobib
 
-from ..readinglist.chromium import Browser, find_chromium
+from ..readinglist.chromium import find_chromium, opened
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -47,12 +47,8 @@ def page(tmp_path_factory):
     ]), encoding="utf-8")  # fmt: skip
     report = myobib.check(listed, library=library)
     path = report.write(folder)["html"]
-    browser = Browser(CHROMIUM, timeout=10)
-    try:
-        browser.open(path.as_uri(), before_load=TRAP_ALERTS)
+    with opened(CHROMIUM, path.as_uri(), before_load=TRAP_ALERTS) as browser:
         yield browser, report
-    finally:
-        browser.close()
 
 
 def test_summary_counts_come_first(page):

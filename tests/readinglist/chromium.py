@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 FLAGS = [
@@ -31,6 +33,17 @@ FLAGS = [
 
 def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@contextmanager
+def opened(executable: str, url: str, before_load: str | None = None, timeout: float = 10.0) -> Iterator[Browser]:
+    """A browser with `url` loaded (after running `before_load` in it), closed on leaving."""
+    browser = Browser(executable, timeout=timeout)
+    try:
+        browser.open(url, before_load=before_load)
+        yield browser
+    finally:
+        browser.close()
 
 
 class Browser:
