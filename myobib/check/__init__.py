@@ -75,6 +75,9 @@ def check(
     """
     if repeats not in REPEATS:
         raise InputError(f"repeats must be one of {', '.join(REPEATS)}, not {repeats!r}", "--repeats")
+    from ..formatting.styles import resolve_style
+
+    resolve_style(style)  # an unknown style is said before any look-up, not after
     started = time.monotonic()
     listed = load(path, format=format)
     if not len(listed):

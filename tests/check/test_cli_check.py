@@ -64,8 +64,10 @@ def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content):
     assert code == 2 and len(err) == 1 and err[0].startswith("myobib: error: ") and "bad.txt" in err[0]
 
 
-def test_missing_file_and_bad_options_exit_2(tmp_path, capsys):
+def test_missing_file_and_bad_options_exit_2(tmp_path, capsys, seed_path):
     assert run(tmp_path / "missing.txt", "--no-crossref") == 2
+    assert run(seed_path, "--no-crossref", "--style", "nosuchstyle", "--out", tmp_path) == 2
+    assert "unknown CSL style 'nosuchstyle'" in capsys.readouterr().err and not list(tmp_path.iterdir())
     with pytest.raises(SystemExit) as stop:
         run(tmp_path / "missing.txt", "--repeats")
     assert stop.value.code == 2
