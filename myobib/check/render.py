@@ -174,10 +174,10 @@ body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; 
 table { border-collapse: collapse; }
 .myobib-summary td, .myobib-summary th { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: center; }
 .myobib-checks { width: 100%; table-layout: fixed; }
-.myobib-checks col.n { width: 2.5rem; } .myobib-checks col.v { width: 8.5rem; } .myobib-checks col.r { width: 40%; }
+.myobib-checks col.n { width: 2.5rem; } .myobib-checks col.v { width: 8.5rem; } .myobib-checks col.r { width: 34%; }
 .myobib-checks > tbody > tr > td { overflow-wrap: anywhere; }
-.myobib-differences { width: 100%; margin-top: 0.3rem; } .myobib-differences th { white-space: nowrap; }
-.myobib-differences td { overflow-wrap: break-word; }
+.myobib-differences { width: 100%; margin-top: 0.3rem; table-layout: fixed; }
+.myobib-differences td { overflow-wrap: break-word; } .myobib-differences td.myobib-source { overflow-wrap: anywhere; }
 .myobib-checks > tbody > tr > td, .myobib-checks > thead > tr > th { border-top: 1px solid #ccc; padding: 0.5rem;
   vertical-align: top; text-align: left; }
 .myobib-verdict { display: inline-block; border-radius: 0.3rem; padding: 0 0.4rem; white-space: nowrap; }
@@ -188,9 +188,9 @@ table { border-collapse: collapse; }
 .myobib-differences td, .myobib-differences th { padding: 0.1rem 0.4rem; text-align: left; font-size: 0.9rem; }
 .myobib-disagrees { background: #fee; }
 .myobib-added, .myobib-completed { background: #eef8ee; }
-.myobib-listed { color: #a00; }
+.myobib-disagrees .myobib-listed { color: #a00; font-weight: 600; }
 .myobib-applied .myobib-listed { text-decoration: line-through; }
-.myobib-record { color: #060; font-weight: 600; }
+.myobib-applied .myobib-record, .myobib-disagrees .myobib-record { color: #060; font-weight: 600; }
 .myobib-notes { margin: 0.3rem 0; padding-left: 1.1rem; font-size: 0.9rem; }
 .myobib-ids a { margin-right: 0.6rem; }
 pre { white-space: pre-wrap; font-size: 0.85rem; background: #f6f6f6; padding: 0.5rem; }
@@ -227,7 +227,7 @@ def _differences_table(finding: Finding) -> str:
             f"<th>{_esc(d.field)}</th>"
             f'<td><span class="myobib-listed">{_esc(d.list_value or "—")}</span></td>'
             f'<td><span class="myobib-record">{_esc(d.record_value or "—")}</span></td>'
-            f"<td>{_esc(d.source)}</td><td>{_esc(KINDS.get(d.kind, d.kind) + applied)}</td></tr>"
+            f'<td class="myobib-source">{_esc(d.source)}</td><td>{_esc(KINDS.get(d.kind, d.kind) + applied)}</td></tr>'
         )
     return f'<table class="myobib-differences">{"".join(rows)}</table>'
 
