@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from importlib import resources
 from itertools import compress, count
-from operator import attrgetter
+from operator import attrgetter, eq
 
+from .folding import fold
 from .journals import journals_match
 from .model import Reference
 from .spill import References, rebuild
 
-__all__ = ["link_labels", "link_notices", "linked_citations", "notice_from_title", "own_notice"]
+__all__ = ["NOTICE_HINT", "link_labels", "link_notices", "linked_citations", "notice_from_title", "own_notice"]
 
 with resources.files("myobib").joinpath("data/notices.json").open(encoding="utf-8") as _handle:
     _DATA = json.load(_handle)
@@ -44,6 +46,8 @@ def _title_starts() -> dict[str, re.Pattern[str]]:
 
 _TITLE_STARTS = _title_starts()
 _CONTAINS_NEEDS: str = _DATA["titles_containing"]["needs"]
+# What a title must show for `notice_from_title` to be worth calling: one of these first two letters, or `needs`.
+NOTICE_HINT = (frozenset(_TITLE_STARTS), _CONTAINS_NEEDS)
 _TITLE_CONTAINS = re.compile(
     "|".join(
         f"(?P<{kind.replace('-', '_')}>" + "|".join(patterns) + ")"
@@ -55,6 +59,11 @@ _POINTS_TO: dict[str, str] = _DATA["links"]["points_to"]
 _IS: dict[str, str] = _DATA["links"]["is"]
 _NOTE = attrgetter("note")
 _PLACE = attrgetter("volume", "page_first")
+_NOTICE = attrgetter("notice")
+_IS_REPLY = partial(eq, "reply")
+_RESPONSE_TO = re.compile(
+    r"^(?:response|reply)\s+to\s*:?\s*['‘\"“](?P<title>.+?)['’\"”]\s+by\s+(?P<author>[^\W\d_][\w'’-]*)", re.IGNORECASE
+)
 _LINK_LABELS = sorted([*_POINTS_TO, *_IS, *_DATA["links"]["other"]], key=len, reverse=True)
 _LINK = re.compile(
     r"(?<![\w-])(?P<label>" + "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in _LINK_LABELS) + r")\s*:\s*",
@@ -105,14 +114,55 @@ def _where(citation: str) -> tuple[str, str | None, str] | None:
     return str(fields["container_title_short"]), fields.get("volume"), str(fields["page_first"])  # type: ignore[return-value]
 
 
-def link_notices(references: References) -> References:
+def link_notices(references: References, among: Iterable[int] | None = None) -> References:
     """Set `notice` on the references that other references' notes name as their erratum,
-    retraction notice, expression of concern or comment (`Erratum in: Cell Rep. 2022;39:111044.`).
-
-    Matched on journal, volume and first page; a reference that already has a `notice` keeps it.
+    retraction notice, expression of concern or comment (`Erratum in: Cell Rep. 2022;39:111044.`),
+    matched on journal, volume and first page; and `comment` on a letter that a reply in the list answers
+    (`Response to: 'Title' by Luu et al`), matched on title and first author. A reference that already
+    has a `notice` keeps it. `among`, when given, are the positions of the only references with a note
+    or a notice (a reader that built the list knows them), so the others need not be looked at.
     """
+    if among is not None:
+        involved = [references[index] for index in among]
+        notes, replies = map(_NOTE, involved), (ref for ref in involved if ref.notice == "reply")
+    else:
+        notes = map(_NOTE, references)
+        replies = (references[i] for i in compress(count(), map(_IS_REPLY, map(_NOTICE, references))))
+    changed = _cited_by_links(references, notes)
+    changed.update(_answered_by_replies(references, replies, changed))
+    if not changed:
+        return references
+    if isinstance(references, list):
+        updated = list(references)
+        for index, ref in changed.items():
+            updated[index] = ref
+        return updated
+    return rebuild(references, (changed.get(index, index) for index in range(len(references))))
+
+
+def _answered_by_replies(
+    references: References, replies: Iterable[Reference], changed: dict[int, Reference]
+) -> dict[int, Reference]:
+    answered = {}
+    for reply in replies:
+        found = _RESPONSE_TO.match(reply.title or "")
+        if found is not None:
+            answered[fold(found["title"])] = fold(found["author"])
+    if not answered:
+        return {}
+    marked = {}
+    for index in compress(count(), map(answered.__contains__, map(_folded_title, references))):
+        ref = changed.get(index) or references[index]
+        first = ref.author[0] if ref.author else None
+        family = fold(first.family or first.literal or "") if first is not None else None
+        if ref.notice is None and family == answered[fold(ref.title or "")]:
+            marked[index] = ref.replace(notice="comment")
+    return marked
+
+
+def _cited_by_links(references: References, notes: Iterable[str | None]) -> dict[int, Reference]:
     wanted: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
-    for note in filter(None, map(_NOTE, references)):  # few references have a note: the rest pass in C
+    for note in filter(None, notes):  # few references have a note: the rest pass in C
         if ":" not in note:
             continue
         for label, kind, citation in linked_citations(note):
@@ -120,7 +170,7 @@ def link_notices(references: References) -> References:
                 journal, volume, first = where
                 wanted.setdefault((volume, first), []).append((journal, kind))
     if not wanted:
-        return references
+        return {}
     hits = compress(count(), map(wanted.__contains__, map(_PLACE, references)))  # those at a wanted place, in C
     changed: dict[int, Reference] = {}
     for index in hits:
@@ -131,11 +181,8 @@ def link_notices(references: References) -> References:
             if journals_match(journal, ref.container_title_short or ref.container_title):
                 changed[index] = ref.replace(notice=kind)
                 break
-    if not changed:
-        return references
-    if isinstance(references, list):
-        updated = list(references)
-        for index, ref in changed.items():
-            updated[index] = ref
-        return updated
-    return rebuild(references, (changed.get(index, index) for index in range(len(references))))
+    return changed
+
+
+def _folded_title(ref: Reference) -> str:
+    return fold(ref.title) if ref.title else ""

@@ -39,6 +39,7 @@ __all__ = [
     "parse_source_line",
     "read_authors_line",
     "split_title",
+    "title_fields",
 ]
 
 _EDITORS = rf"(?:{alternation('editors')})"
@@ -56,7 +57,8 @@ _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _EDITION_WORD = re.compile(rf"(?:{alternation('edition')})\b", re.IGNORECASE)
 _TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's date: `p. 257-91` stays whole
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
-_ET_AL_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)", re.IGNORECASE)
+# Where else an author list may end: `et al` without a full stop, `& others`, a colon (`…, Kratz CP: Letter …`).
+_OTHER_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)|:(?=\s+\S)", re.IGNORECASE)
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ]"
 # Dotted initials as MDPI and PMC print them: `Poostchi M., Maude R.J., dos Santos A.d.F., Tsai C.-S., Jr.`
@@ -73,9 +75,10 @@ _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
 _YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
 _SOURCE_DATE = rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}\.?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?)?"
+# The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
 _EDITION = re.compile(
-    rf"^(?P<n>\d+)\s*(?:st|nd|rd|th|ª|a|e|º|\.)?\s*(?:{alternation('edition')})\.?$"
-    rf"|^(?P<word>Rev|Revised|New|Updated|Expanded)\.?\s+(?:{alternation('edition')})\.?$",
+    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded)\.?\s*"
+    rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
 _PLACE = r"[^\W\d_][^\d:;.]{0,60}?"
@@ -117,7 +120,8 @@ _NEWSPAPER = re.compile(
     r"(?:\s*\(col\.\s*(?P<column>[\w-]+)\))?\.?\s*(?P<rest>.*)$"
 )
 _GAZETTE = re.compile(
-    rf"^(?P<gazette>(?:{alternation('gazettes')})[^.;\d]*?)\.?\s+(?P<date>[^;]+?)"
+    rf"^(?P<gazette>(?:{alternation('gazettes')})[^.;,\d]*?)[.,]?\s+"
+    r"(?:(?:nº|núm\.?|n\.?º|No\.?|n\.)\s*(?P<issue>[\w-]+),?\s*)?\(?(?P<date>[^;()]+?)\)?"
     r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
     re.IGNORECASE,
 )
@@ -126,30 +130,54 @@ _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
     r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
+_GLUED_MEETING_DATE = re.compile(
+    r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
+    r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
+)
+_PROCEEDINGS_OF = re.compile(
+    r"^(?:Proceedings|Anais|Actas|Annales)\s+(?:of|do|da|dos|de|del|des)\s+(?:the\s+)?", re.IGNORECASE
+)
+_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
 _COUNTRY_LAW = re.compile(
     r"^(?P<country>" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\s+"
-    rf"(?=(?:{alternation('legislation')})\b)(?P<title>.+)$",
+    rf"(?=(?:{alternation('legislation')}|{alternation('regulation')})\b)(?P<title>.+)$",
     re.IGNORECASE,
 )
-_LAW_TITLE = re.compile(
-    r"^(?:(?:lei|decreto|portaria|resolução|ley|loi|décret|gesetz|verordnung|medida provisória)\b"
-    rf"|(?:{alternation('legislation')})\s+(?:no\.?|nº|n\.?º|n°|nr\.?|\d)"
-    rf"|(?:public law|pub\.?\s*l\.?)\s*(?:no\.?)?\s*\d)"
-    r"|\b(?:act|law) of \d{4}\b|\b(?:regulation|directive) \((?:EU|EC|EEC)\)",
-    re.IGNORECASE,
-)
+# English words (`Act`, `Regulation`) start a law's title only before a number (`Law No. 8`, `Act of 2003`,
+# `Regulation (EU) 2016/679`); the others (`Lei`, `Ley`, `Portaria`) start one by themselves.
+_NUMBERED_ONLY = {"law", "act", "statute", "public law", "pub l", "regulation", "directive", "rule", "orden"}
+_NUMBER_MARK = r"\s*(?:\((?:EU|EC|EEC)\)\s*)?(?:(?:no\.?|nº|n\.?º|n°|nr\.?|núm\.?)\s*\d|of\s+\d{4}|\d)"
+
+
+def _title_start(key: str) -> re.Pattern[str]:
+    """A title that starts like a law (`legislation`) or a regulation (`regulation`)."""
+    found = words()[key]
+    ordered = sorted(found, key=len, reverse=True)
+    free = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered if w not in _NUMBERED_ONLY)
+    numbered = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in found if w in _NUMBERED_ONLY)
+    also = r"|\b(?:act|law) of \d{4}\b" if key == "legislation" else ""
+    return re.compile(rf"^(?:(?:{free})\b|(?:{numbered})\.?{_NUMBER_MARK}){also}", re.IGNORECASE)
+
+
+_LAW_TITLE = _title_start("legislation")
+_REGULATION_TITLE = _title_start("regulation")
 _SOFTWARE = re.compile(rf"(?<!\w)(?:{alternation('software')})(?!\w)", re.IGNORECASE)
 _DATASET = re.compile(rf"(?<!\w)(?:{alternation('dataset')})(?!\w)", re.IGNORECASE)
 _DATASET_HOSTS = tuple(words()["dataset_hosts"])
-_CONFERENCE = re.compile(
+_CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) or an ordinal and acronym (`4º SINAPE`)
     rf"(?<!\w)(?:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
+    r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
 )
 _THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
 _SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
 _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
-_GENRES = {"abstract", "editorial", "letter"}
+_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS}  # descriptors kept as the genre
+_PLACES = frozenset(words()["places"])
+_STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
+_NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
+_NOT_IN_JOURNALS = re.compile(r"[\[\]]|[?!]\s")  # a bracket or a question ends a title, not a journal
 _ABBREVIATIONS_IN_PUBLISHERS = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|S\.A|Ltda|Cia)\.\s")
 
 
@@ -180,7 +208,7 @@ def _sentences(text: str) -> list[str]:
 
 def _person_list(text: str) -> tuple[tuple[Name, ...], bool, str] | None:
     """The persons of an author list (names, et al., role), or None when `text` is not one."""
-    text = text.strip().rstrip(".").strip()
+    text = text.strip().rstrip(".:").strip()
     role = "author"
     editors = _EDITORS_SUFFIX.search(text)
     if editors and editors.start() > 0:
@@ -213,7 +241,7 @@ def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
     if dotted is not None and _DOTTED_STYLE.search(dotted["names"]):
         role = "editor" if dotted["editors"] else "author"
         return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
-    cuts = sorted({*_boundaries(text), *(found.end() for found in _ET_AL_CUT.finditer(text))})
+    cuts = sorted({*_boundaries(text), *(found.end() for found in _OTHER_CUT.finditer(text))})
     for cut in cuts:
         persons = _person_list(text[:cut])
         if persons is not None:
@@ -286,7 +314,7 @@ def read_authors_line(line: str) -> tuple[tuple[Name, ...], bool, str] | None:
 def _journal_name_ok(name: str) -> bool:
     """A journal name, not a title running into one: no `. ` inside, unless dotted abbreviations
     (`Int. J. Environ. Res. Public Health`) or an acronym before the name (`MMWR. Morbidity …`)."""
-    if len(name) > 120 or name.endswith(":") or name[:1].islower():
+    if len(name) > 120 or name.endswith(":") or name[:1].islower() or _NOT_IN_JOURNALS.search(name):
         return False
     if ". " not in name:
         return True
@@ -344,14 +372,18 @@ def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
         after = _AFTER_DATE.match(text, found.end())
         if after is None:
             continue
-        publisher = found["publisher"].strip()
+        publisher, place = found["publisher"].strip(), found.groupdict().get("place")
         if ". " in publisher and not _ABBREVIATIONS_IN_PUBLISHERS.search(publisher + " "):
-            continue
+            if not (place and all(_org_like(part) for part in publisher.split(". "))):
+                continue  # a title running into `Publisher; 2019`, not a hierarchy (`School. University`)
         date = _date(found["date"])
         if date is None:
             continue
-        values: dict[str, Any] = {"publisher": publisher, "issued": date, "_source": "book"}
-        place = found.groupdict().get("place")
+        values: dict[str, Any] = {"issued": date, "_source": "book"}
+        if place is None and _is_place(publisher):
+            place, publisher = publisher, None  # `Brasília (DF); 2017`, `Geneva; 2002`
+        if publisher:
+            values["publisher"] = publisher
         if place:
             values["publisher_place"] = place.strip()
         if after["pages"]:
@@ -363,12 +395,17 @@ def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
     return None
 
 
+def _is_place(name: str) -> bool:
+    """A place of publication standing alone: a known city, or a name with a state (`Seattle (WA)`)."""
+    return name in _PLACES or bool(_STATE.search(name))
+
+
 def _book_part(text: str, values: dict[str, Any]) -> str:
     """Edition, version, series and meeting in the sentences before a book's publication; the book title."""
     titles = []
     for sentence in _sentences(text):
         if (found := _EDITION.match(sentence)) is not None:
-            values["edition"] = found["n"] or found["word"]
+            values["edition"] = found["edition"]
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
         elif titles and re.search(r"\b(?:series|lecture notes|colección|coleção|collection)\b", sentence, re.I):
@@ -382,17 +419,38 @@ def _book_part(text: str, values: dict[str, Any]) -> str:
 
 
 def _meeting(text: str) -> dict[str, Any] | None:
-    """`EuroGP 2002: Proceedings …; 2002 Apr 3-5; Kinsdale, Ireland` as event title, date and place."""
+    """`EuroGP 2002: Proceedings …; 2002 Apr 3-5; Kinsdale, Ireland` (or `… Annual Meeting 2019 Mar 29-Apr 3;
+    Atlanta, GA`, the dates run into the name) as event title, date and place."""
     parts = [part.strip() for part in text.split(";")]
     if len(parts) < 2:
         return None
     date = _date(parts[1])
+    if date is not None:
+        name, place = parts[0], parts[2:]
+    else:
+        glued = _GLUED_MEETING_DATE.match(parts[0])
+        if glued is None:
+            return None
+        date = parse_date(f"{glued['year']} {glued['month']} {glued['day']}")
+        name, place = glued["name"], parts[1:]
     if date is None:
         return None
-    values: dict[str, Any] = {"event_title": parts[0], "extra": {"event-date": date.to_csl()}}
-    if len(parts) > 2 and parts[2]:
-        values["event_place"] = "; ".join(parts[2:])
+    values: dict[str, Any] = {"event_title": name, "extra": {"event-date": date.to_csl()}}
+    if any(place):
+        values["event_place"] = "; ".join(part for part in place if part)
     return values
+
+
+def _meeting_in_journal(book: str) -> dict[str, Any] | None:
+    """`Proceedings of the AACR Annual Meeting 2019 Mar 29-Apr 3; Atlanta, GA. Cancer Res. 2019;79:4159A.`
+    after `In:`: a meeting abstract published in a journal."""
+    for start in _boundaries(book):
+        journal = _journal(book[start:])
+        meeting = _meeting(book[:start].strip().rstrip(".")) if journal is not None else None
+        if meeting is not None:
+            meeting["event_title"] = _PROCEEDINGS_OF.sub("", meeting["event_title"])
+            return {**journal, **meeting, "_source": "meeting-journal"}
+    return None
 
 
 def _chapter(book: str) -> dict[str, Any]:
@@ -456,12 +514,15 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
                 p for p in (f"Col. {found['column']}." if found["column"] else "", found["rest"]) if p
             )
         return values
+    found = _DATED_PAPER.match(text)
+    if found is not None and _NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
+        return {"container_title": found["paper"], "issued": date, "_source": "newspaper"}  # `Times. 29 ago 2012.`
     journal = _journal(text)
     if journal is not None:
         return journal
     found = _IN.match(text)
     if found is not None:
-        values = _chapter(found["book"].strip())
+        values = _meeting_in_journal(found["book"].strip()) or _chapter(found["book"].strip())
         if found["date"]:
             values["issued"] = _date(found["date"])
             values["_own_date"] = True
@@ -475,6 +536,8 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
     found = _GAZETTE.match(text)
     if found is not None and (date := parse_date(found["date"])) is not None:
         values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
+        if found["issue"]:
+            values["issue"] = found["issue"]
         if found["page"]:
             values.update(page=found["page"], extra={"section": found["section"]})
         return values
@@ -500,7 +563,7 @@ def _leading_details(text: str) -> tuple[dict[str, Any], str]:
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         sentence = text[start:end].strip().rstrip(".")
         if (found := _EDITION.match(sentence)) is not None:
-            details["edition"] = found["n"] or found["word"]
+            details["edition"] = found["edition"]
         elif (found := _VERSION.match(sentence)) is not None:
             details.setdefault("extra", {})["version"] = found["v"]
         else:
@@ -525,6 +588,9 @@ def _find_source(text: str) -> tuple[str, dict[str, Any] | None]:
 
 # -- titles ------------------------------------------------------------------------------------
 
+_GENRE_LABELS = frozenset(words()["genre_labels"])
+_LONGEST_GENRE_LABEL = max(map(len, _GENRE_LABELS))
+_GENRE_TITLES = frozenset(words()["genre_titles"])
 _MDPI_CHAPTER = re.compile(
     r"^(?P<title>[^;]+?);\s*(?:pp?|pages)\.?\s*(?P<pages>[^\s.]+)\.?(?:\s+(?P<series>[^.]+?)\.?)?$"
 )
@@ -532,6 +598,42 @@ _TRANSLATION = re.compile(r"^(?P<title>.*?)\s*\[(?P<translation>[^\[\]]{3,})\]\.
 _RETRACTION_NOTE = re.compile(
     r"\s*\((?P<note>(?:Retraction|Retracted|Correction|Erratum) published[^()]*(?:\[[^\]]*\][^()]*)*)\)"
 )
+
+
+def _genre(title: str, values: dict[str, Any]) -> str:
+    """The title without a genre label before it (`Letter to the Editor: …`) or after it (`… Draft guidance
+    for industry`), the label going to `genre`."""
+    colon = title.find(": ")
+    if 0 < colon <= _LONGEST_GENRE_LABEL and title[:colon].lower() in _GENRE_LABELS:
+        values["genre"] = title[:colon]
+        return title[colon + 2 :].lstrip()
+    before, stop, last = title.rpartition(". ")
+    if stop and last.rstrip(".").lower() in _GENRE_TITLES:
+        values["genre"] = last.rstrip(".")
+        return before
+    return title
+
+
+def title_fields(title: str) -> tuple[str, dict[str, Any]]:
+    """A title as a page's title line prints it, without a bracketed translation, medium or genre label,
+    and the fields those give (`genre`, `note`, `extra`, `language`, and `_descriptors` such as
+    `[Internet]`); cheap for the usual title, which has none."""
+    fields: dict[str, Any] = {}
+    if "[" in title:
+        title, tails = take_tails(title)
+        title, notes = split_title(title)
+        if tails.medium:
+            fields["extra"] = {"medium": tails.medium}
+        if tails.language:
+            fields["language"] = tails.language
+        genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
+        if genre:
+            fields["genre"] = genre
+        if tails.descriptors:
+            fields["_descriptors"] = tails.descriptors
+        if notes:
+            fields["note"] = " ".join(notes)
+    return _genre(title, fields), fields
 
 
 def split_title(title: str) -> tuple[str, list[str]]:
@@ -558,11 +660,17 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     """The CSL type of an entry from what was found in it."""
     source = values.get("_source")
     title = values.get("title") or ""
-    descriptor_words = set(descriptors)
+    descriptor_words = {" ".join(d.lower().split()) for d in descriptors}
     url = (values.get("URL") or "").lower()
+    if source == "meeting-journal":
+        return "paper-conference"  # a meeting abstract published in a journal
     if source == "journal":
-        container = str(values.get("container_title_short") or values.get("container_title") or "").lower()
-        return "article" if container in _SERVER_NAMES or "preprint" in descriptor_words else "article-journal"
+        container = str(values.get("container_title_short") or values.get("container_title") or "")
+        if container.lower() in _SERVER_NAMES or "preprint" in descriptor_words:
+            return "article"
+        if not values.get("volume") and not values.get("page") and _NEWSPAPER_NAME.search(container):
+            return "article-newspaper"  # `New York Times [Internet]. 2012 Aug 29.`
+        return "article-journal"
     if source == "preprint" or "preprint" in descriptor_words:
         return "article"
     if source == "newspaper":
@@ -576,6 +684,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         return "thesis"
     if descriptor_words & _DATASET_WORDS or _DATASET.search(title) or any(host in url for host in _DATASET_HOSTS):
         return "dataset"
+    if _REGULATION_TITLE.search(title):
+        return "regulation"
     if source == "gazette" or _LAW_TITLE.search(title):
         return "legislation"
     if values.get("publisher") or values.get("publisher_place"):
@@ -615,6 +725,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             values["author"], values["et_al"] = authors, et_al
             persons = (authors, et_al, "author", "") if not authors[0].is_group else None
     title, title_notes = split_title(pre)
+    title = _genre(title, values)
     sentences = _sentences(title)
     meeting = _meeting(sentences[-1]) if len(sentences) > 1 else None
     if meeting is not None:  # `Germ cell tumours V. Proceedings of the 5th … Conference; 2001 Sep 13-15; Leeds, UK.`
@@ -651,12 +762,16 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
         values.setdefault("extra", {})["medium"] = tails.medium
     if tails.available:
         values.setdefault("extra", {})["available-date"] = tails.available.to_csl()
-    genre = next((d for d in tails.descriptors if d in _GENRES or d in _THESIS), None)
+    genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
     if genre:
-        values["genre"] = genre
+        values.setdefault("genre", genre)
+    if tails.status:
+        values.setdefault("extra", {})["status"] = tails.status
     if tails.arxiv:
         values.setdefault("number", tails.arxiv)
     values["type"] = classify(values, tails.descriptors, persons)
+    if values["type"] == "paper-conference" and not values.get("event_title") and values.get("container_title"):
+        values["event_title"] = values["container_title"]  # `In: 4º SINAPE. São Paulo: …`: the book is the meeting's
     if values["type"] == "article" and values.get("DOI"):
         glued = re.fullmatch(r"(10\.\d+/.+?)\.(\d{4}\.\d{4,5})", values["DOI"])  # PMC's `doi: 10.x/y.2201.05867`
         if glued and not glued[1].lower().endswith("/arxiv"):

@@ -91,14 +91,24 @@ def parse_entry(text: str) -> dict[str, Any] | None:
 
 
 def _kind(values: dict[str, Any] | None) -> str | None:
-    """`whole` for a line that is a whole reference, `id` for a bare identifier, else None."""
+    """What a line read alone is: `whole` (a complete reference), `partial` (a reference whose source
+    was not understood), `id` (a bare identifier), or None (no reference at all)."""
     if values is None:
         return None
     if (values.get("_understood") and values.get("title")) or (
         (values.get("author") or values.get("editor")) and values.get("issued")
     ):
         return "whole"
-    return "id"
+    return "partial" if values.get("title") or values.get("author") else "id"
+
+
+def _starts_entry(kind: str | None, previous: str | None) -> bool:
+    """Whether a line of `kind` after a one-line entry of kind `previous` starts an entry of its own in an
+    unnumbered list: a reference after a reference, an identifier after an identifier (a DOI after a
+    reference is its DOI)."""
+    if kind is None or previous is None:
+        return False
+    return kind != "id" or previous == "id"
 
 
 def _list_number(line: str, last: int) -> tuple[int, int] | None:
@@ -118,9 +128,9 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
     """Group lines into entries, streaming.
 
     A number starts an entry and a blank line ends one; a heading (`References`, `Literature Cited`,
-    `REFERÊNCIAS`) is an entry of its own. In an unnumbered paragraph, a line that is a whole
-    reference (or a bare identifier) by itself, after another such line, starts the next. Entries
-    are cut at `MAX_RECORD_LINES` lines or the character limit.
+    `REFERÊNCIAS`) is an entry of its own. In an unnumbered paragraph, a line that reads as a reference
+    by itself, after another such line, starts the next (see `_starts_entry`). Entries are cut at
+    `MAX_RECORD_LINES` lines or the character limit.
     """
     current: _Entry | None = None
     current_kind: str | None = None  # the kind of an unnumbered one-line entry
@@ -144,7 +154,7 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
         kind = _kind(values)
         if current is not None and (
             numbered
-            or (kind is not None and kind == current_kind and len(current.lines) == 1)
+            or (len(current.lines) == 1 and _starts_entry(kind, current_kind))
             or len(current.lines) >= stream.MAX_RECORD_LINES
             or size > _MAX_ENTRY_CHARS
         ):

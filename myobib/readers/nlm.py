@@ -45,7 +45,7 @@ _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
 _ET_AL = re.compile(r"^(?:et\.? al\.?|(?:&|and) others\.?)$", re.IGNORECASE)
 _ET_AL_FIRST = frozenset("eE&aA")
 # Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
-_PARTICLES = frozenset("da de do das dos di del della van von der den le la du".split())
+_PARTICLES = frozenset("da de do das dos di del della van von der den le la las los du".split())
 _CAPITALS = re.compile(r"[A-Z]+")
 _EDITOR_WORDS = frozenset(words()["editors"])
 # `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
@@ -69,23 +69,23 @@ _JOURNAL_LINE = re.compile(
         (?P<source>\s*;\s*
             (?P<volume>[^\s(:;.]+(?:\s+Pt\s+\d+)?)?
             (?:\s*\((?P<issue>[^)]*)\))?
-            (?:\s*:\s*(?P<pages>[^\s;.,]+(?:,\s*[^\s;.,]+)*))?
+            (?:\s*:\s*(?P<pages>[^\s;.,]+(?:\.[^\s;.,]+)*(?:,\s*[^\s;.,]+)*))?
         )?
         \s*(?:\.|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
 # The same with the looser punctuation some lists use: `Lancet Glob Health 2018;6:e902–13`, `Nat. Med. 2022
 # 28:1773–1784`, `Soc Sci Med. 2018 Mar:200:238-248`, `Cad Saude Publica. 2022; 38 Suppl 1(Suppl 1):e00125421`.
-# Pages are required, so a title holding a year is not read as a journal.
+# Pages, or a volume after `;`, are required, so a title holding a year is not read as a journal.
 _LOOSE_JOURNAL_LINE = re.compile(
     r"""^(?P<journal>[^\s;:].*?)\.?\s+
-        (?P<date>(?P<year>\d{4})(?:\s+(?P<season>Spring|Summer|Fall|Autumn|Winter)
+        (?P<date>(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s+(?P<season>Spring|Summer|Fall|Autumn|Winter)
                  |\s+(?P<month>[A-Za-z][a-zçé]{2,8}\.?)(?:-[A-Za-z][a-zçé]{2,8}\.?)?(?:\s+(?P<day>\d{1,2}))?)?)
-        (?:\s*[;:]\s*|\s+)
+        (?P<date_to_volume>\s*[;:]\s*|\s+)
         (?P<volume>\d+[A-Za-z]?(?:\s+Suppl\.?(?:\s*\d+)?)?|Suppl\.?\s*\d*)?
         (?:\s*\((?P<issue>[^)]*)\))?
-        \s*:\s*(?P<pages>[^\s;.,]+(?:,\s*[^\s;.,]+)*)
-        \s*(?:\.|$)\s*(?P<rest>.*)$""",
+        (?:\s*:\s*(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?
+        \s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
 # What a citation's rest holds besides a PubMed link (`Erratum in: …`): identifiers, URLs, access dates, tags.
@@ -113,6 +113,9 @@ class JournalCitation:
     DOI: str | None = None
     PMID: str | None = None
     PMCID: str | None = None
+    URL: str | None = None
+    accessed: Date | None = None
+    language: str | None = None
     note: str | None = None
 
     def fields(self) -> dict[str, object]:
@@ -139,6 +142,8 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
     found = _JOURNAL_LINE.match(line) if _YEAR_AFTER_STOP.search(line) else None
     if found is None and loose:
         found = _LOOSE_JOURNAL_LINE.match(line)
+        if found is not None and not (found["pages"] or found["volume"] and ";" in found["date_to_volume"]):
+            return None  # a volume alone must follow `;`
     if found is None:
         return None
     journal, year, month, day, season, volume, issue, pages, rest = found.group(
@@ -147,7 +152,10 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
     journal = journal.strip()
     if len(journal) > 200 or not _LETTER.search(journal):
         return None
+    suffix = found["suffix"] if found.re is _LOOSE_JOURNAL_LINE else None  # `2019a`: only the loose form has it
     values: dict[str, object] = {"container_title_short": journal, "issued": _issued(year, month, day, season)}
+    if suffix:
+        values["extra"] = {"year-suffix": suffix}
     title = full_name(journal)
     if title is not None:
         values["container_title"] = title
@@ -173,7 +181,10 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
             values["number"] = pages
     rest = rest.strip()
     if rest:
-        values.update(rest_fields(rest))
+        more = rest_fields(rest)
+        if "extra" in more and "extra" in values:
+            more["extra"] = {**values["extra"], **more["extra"]}  # type: ignore[dict-item]
+        values.update(more)
     return values
 
 
@@ -186,6 +197,8 @@ def rest_fields(rest: str) -> dict[str, object]:
         return {"note": rest}  # `Erratum in: …` alone, as PubMed prints it
     text, tails = take_tails(rest, after_source=True)
     values = tails.fields()
+    if tails.status:
+        values["extra"] = {"status": tails.status}
     note = " ".join(part for part in (text, *tails.notes, tails.links or "") if part)
     if note:
         values["note"] = note if note.endswith((".", "]", ")")) or not text else note + "."
@@ -260,8 +273,12 @@ def _read_person_part(part: str) -> tuple[Name, bool]:
         last = tokens[-1]
         initials = True
     given_words = 1
-    if len(tokens) > 3 and initials and tokens[-2] in _PARTICLES and _is_initials(tokens[-3]):
-        given_words = 3  # `Fernandes R de CP`
+    if initials:  # particles between initials: `Fernandes R de CP`, `Casanova-Moreno M de la C`
+        between = 0
+        while between < 2 and len(tokens) > between + 3 and tokens[-2 - between] in _PARTICLES:
+            between += 1
+        if between and _is_initials(tokens[-2 - between]):
+            given_words = between + 2
     family = tokens[:-given_words]
     if family and len(family) > 1 and any(_CAPITALS.fullmatch(w) for w in family) and not all(
         _CAPITALS.fullmatch(w) for w in family
@@ -325,7 +342,8 @@ def _with_groups(names: list[Name], et_al: bool, groups: list[str]) -> tuple[tup
         if _ET_AL.match(group):
             et_al = True
         elif group:
-            persons = _read_authors_part_by_part(group, [], strict=True)
+            shaped = _is_initials(group.rsplit(" ", 1)[-1])  # `Levine AJ`; most groups end in a word
+            persons = _read_authors_part_by_part(group, [], strict=True) if shaped else None
             if persons is not None and all(not name.is_group for name in persons[0]):
                 names.extend(persons[0])
                 et_al = et_al or persons[1]

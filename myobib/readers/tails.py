@@ -34,7 +34,8 @@ class Tails:
     available: Date | None = None  # `Epub 2017 Oct 27`
     language: str | None = None
     medium: str | None = None
-    descriptors: list[str] = field(default_factory=list)  # `[dissertation]`, `[Data set]`, … lower-cased
+    descriptors: list[str] = field(default_factory=list)  # `[dissertation]`, `[Data set]`, … as printed
+    status: str | None = None  # `[Epub ahead of print]`, `In press`
     links: str | None = None  # `Erratum in: …`, kept as printed
     notes: list[str] = field(default_factory=list)  # `Updated 2018 Dec 20`, `Epub …`, other URLs
 
@@ -91,6 +92,11 @@ _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
 _URL = re.compile(
     rf"(?:(?:{alternation('available')}|doi)\s*:?\s*)?<?(?P<url>\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+)>?",
+    re.IGNORECASE,
+)
+_STATUS = re.compile(
+    r"\s*(?:\[\s*(?P<bracketed>Epub ahead of print|In press|Forthcoming|No prelo|En prensa)\s*\]"
+    r"|(?:(?<=^)|(?<=[.;]\s))(?P<plain>Epub ahead of print|In press|No prelo|En prensa)(?=\.|$))\.?",
     re.IGNORECASE,
 )
 _EPUB = re.compile(rf"\bEpub(?:\s+ahead\s+of\s+print)?\.?(?:\s+(?P<date>{_DATE}))?\.?", re.IGNORECASE)
@@ -206,26 +212,30 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
         tails.notes.append(" ".join(found[0].split()).rstrip(".") + ".")
         return " "
 
+    def status(found: re.Match[str]) -> str:
+        tails.status = tails.status or found["bracketed"] or found["plain"]
+        return " "
+
+    text = _STATUS.sub(status, text)
     text = _EPUB.sub(epub, text)
 
     def language(found: re.Match[str]) -> str:
-        code = LANGUAGES.get(found["language"].lower())
-        if code is None:
+        if found["language"].lower() not in LANGUAGES:
             return found[0]
-        tails.language = tails.language or code
+        tails.language = tails.language or found["language"]
         return " "
 
     text = _LANGUAGE_NOTE.sub(language, text)
     trailing = _TRAILING_LANGUAGE.search(text)
     if trailing and trailing["language"].lower() in LANGUAGES and trailing.start() > 0:
-        tails.language = tails.language or LANGUAGES[trailing["language"].lower()]
+        tails.language = tails.language or trailing["language"]
         text = text[: trailing.start()] + "."
 
     def descriptor(found: re.Match[str]) -> str:
-        word = " ".join(found["d"].lower().split())
-        if word in words()["media"]:
-            tails.medium = tails.medium or ("Internet" if "internet" in word else found["d"])
-        tails.descriptors.append(word)
+        printed = " ".join(found["d"].split())
+        if printed.lower() in words()["media"]:
+            tails.medium = tails.medium or ("Internet" if "internet" in printed.lower() else printed)
+        tails.descriptors.append(printed)
         return ""
 
     text = _DESCRIPTOR.sub(descriptor, text)

@@ -33,7 +33,7 @@ def alternation(key: str) -> str:
 
 
 MONTHS: dict[str, int] = words()["months"]
-LANGUAGES: dict[str, str] = words()["languages"]
+LANGUAGES = frozenset(name.lower() for name in words()["languages"])
 COUNTRIES = frozenset(words()["countries"])
 ORGANISATION = re.compile(rf"(?<![\w-])(?:{alternation('organisation')})(?![\w-])", re.IGNORECASE)
 
