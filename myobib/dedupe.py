@@ -1,15 +1,19 @@
 """Finding and merging repeated references.
 
-Candidates are found by blocking (same DOI, PMID, normalised title, first author and
+Candidates are found by blocking (same DOI, PMID, URL, normalised title, first author and
 year, or year, volume and first page), so cost grows with the number of references,
 not with its square. Each candidate pair is then judged by `same_work`, which first
-applies vetoes (different DOIs or PMIDs, an erratum/reply/retraction against an
-article, different journals, volumes or first pages) and then one of the rules:
+applies vetoes (different DOIs or PMIDs, a notice (erratum, retraction, comment, reply)
+against the work it is about or another kind of notice, a chapter against the book it sits
+in, different journals, volumes or first pages) and then one of the rules:
 
 - equal DOI, or equal PMID;
-- equal normalised title, a shared first author and the same year (±1);
+- equal normalised title, a shared first author (or editor) and the same year (±1);
 - a near-equal title (rapidfuzz ratio ≥ 92) with a shared first author and year;
-- for title-less repeats: first author, journal, year, volume and first page;
+- for works without authors (`[No authors listed]`): the same title and year, else the same
+  URL, else the same journal, year, volume and first page;
+- for title-less repeats: the same URL and first author; first author, publisher and year
+  (books); first author, journal, year, (volume) and first page;
 - for works without volume and pages (ahead of print): the same authors, journal and full date.
 """
 
@@ -17,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 import sys
 from array import array
 from collections import defaultdict
@@ -30,19 +33,13 @@ from ._gc import gc_paused
 from .folding import fold
 from .journals import full_name, journals_match, normalise_journal
 from .model import Bibliography, Merge, Name, Occurrence, Reference, Report
+from .notices import notice_from_title
 from .spill import References, SpilledReferences, rebuild
 
 __all__ = ["dedupe", "same_work"]
 
 TITLE_RATIO = 92.0
 FAMILY_RATIO = 85.0
-
-_KINDS = (
-    ("erratum", re.compile(r"^\s*(erratum|errata|correction|corrigendum|corrigenda)\b", re.I)),
-    ("retraction", re.compile(r"^\s*(retraction|retracted|withdrawn|expression of concern)\b", re.I)),
-    ("reply", re.compile(r"^\s*(reply|response|author(?:s'?)? reply|in reply)\b|\breply to\b", re.I)),
-    ("comment", re.compile(r"\bcomment (?:on|to)\b|^\s*(comment|re:|letter to the editor)\b", re.I)),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +61,13 @@ class _Features:
     first_page: str | None
 
 
-def _kind(title: str | None) -> str | None:
-    if not title:
+def _kind(ref: Reference) -> str | None:
+    """A notice's kind (`erratum`, `reply` …), `article` for any other titled work, None without a title."""
+    if ref.notice is not None:
+        return ref.notice
+    if not ref.title:
         return None
-    for kind, pattern in _KINDS:
-        if pattern.search(title):
-            return kind
-    return "article"
+    return notice_from_title(ref.title) or "article"
 
 
 _NO_DATE: tuple[int | None, int | None, int | None] = (None, None, None)
@@ -100,7 +97,7 @@ def _features(ref: Reference) -> _Features:
         pmid=ref.PMID.strip() if ref.PMID else None,
         url=ref.URL.strip().rstrip("/").lower() if ref.URL else None,
         title=fold.__wrapped__(ref.title or ""),  # titles rarely repeat: not worth a place in fold's cache
-        kind=ref.notice or _kind(ref.title),
+        kind=_kind(ref),
         part=_PARTS.get(ref.type),
         family=sys.intern(family),
         initial=initial,

@@ -39,6 +39,7 @@ _IN_BOOK = re.compile(
     r"(?:\s*\((?:[^()]*?(?:pp?\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
 )
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
 _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
 
 
@@ -139,10 +140,11 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     if head is None:
         return None
     authors_text = head["authors"]
-    if not (_PERSON.match(authors_text) or len(authors_text) < 150) or (
-        not _PERSON.match(authors_text) and looks_like_authors(authors_text)
+    first_sentence = authors_text.split(". ")[0]
+    if not _PERSON.match(authors_text) and (
+        len(authors_text) >= 150 or _SENTENCE_END.search(authors_text) or looks_like_authors(first_sentence)
     ):
-        return None  # Vancouver authors, a bracketed year in the title
+        return None  # Vancouver authors and a title holding a bracketed year
     groups = head.groupdict()
     editors = _EDITORS.search(authors_text)
     names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)

@@ -39,6 +39,7 @@ __all__ = [
     "parse_source_line",
     "read_authors_line",
     "split_title",
+    "starts_with_authors",
     "title_fields",
 ]
 
@@ -74,7 +75,11 @@ _DOTTED_STYLE = re.compile(r"\.,|\.\s?-?[^\W\d_]\.")  # `M., ` or `R.J.`: not NL
 _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
 _YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
-_SOURCE_DATE = rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}\.?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?(?:\s+\d{{1,2}}(?:\s*-\s*\d{{1,2}})?)?)?"
+# `2002`, `c2001`, `2004 Apr`, `2002 Apr 3-5`, `1993-2026`; a month's full stop ends the date (`2001 Feb. 24 p.`).
+_SOURCE_DATE = (
+    rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
+    r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?"
+)
 # The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
 _EDITION = re.compile(
     rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded)\.?\s*"
@@ -243,10 +248,18 @@ def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
         return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
     cuts = sorted({*_boundaries(text), *(found.end() for found in _OTHER_CUT.finditer(text))})
     for cut in cuts:
+        if text[cut - 1] == ":" and "," not in text[:cut]:
+            continue  # `Hemodynamics III: …`: a colon ends a list of authors, not a title's first words
         persons = _person_list(text[:cut])
         if persons is not None:
             return (*persons, text[cut:].lstrip(" ."))
     return None
+
+
+def starts_with_authors(text: str) -> bool:
+    """True when `text` begins with a list of persons followed by more text (`Jones K. Notes on …`)."""
+    found = _take_persons(text.strip())
+    return found is not None and bool(found[3])
 
 
 def _org_like(sentence: str) -> bool:

@@ -26,7 +26,7 @@ from ..model import Bibliography, Occurrence, Reference
 from ..notices import link_notices
 from . import stream
 from .apa import parse_apa
-from .citation import parse_citation
+from .citation import parse_citation, starts_with_authors
 from .stream import LineLog, collect, file_lines, text_lines
 from .words import alternation
 
@@ -90,11 +90,12 @@ def parse_entry(text: str) -> dict[str, Any] | None:
 # -- entries from lines -----------------------------------------------------------------------
 
 
-def _kind(values: dict[str, Any] | None) -> str | None:
+def _kind(values: dict[str, Any] | None, line: str) -> str | None:
     """What a line read alone is: `whole` (a complete reference), `partial` (a reference whose source
-    was not understood), `id` (a bare identifier), or None (no reference at all)."""
+    was not understood), `id` (a bare identifier), `start` (no reference, but it starts like one, with
+    authors), or None (a line that could continue an entry)."""
     if values is None:
-        return None
+        return "start" if starts_with_authors(line) else None
     if (values.get("_understood") and values.get("title")) or (
         (values.get("author") or values.get("editor")) and values.get("issued")
     ):
@@ -102,13 +103,16 @@ def _kind(values: dict[str, Any] | None) -> str | None:
     return "partial" if values.get("title") or values.get("author") else "id"
 
 
-def _starts_entry(kind: str | None, previous: str | None) -> bool:
-    """Whether a line of `kind` after a one-line entry of kind `previous` starts an entry of its own in an
-    unnumbered list: a reference after a reference, an identifier after an identifier (a DOI after a
-    reference is its DOI)."""
-    if kind is None or previous is None:
+def _starts_entry(kind: str | None, first: str | None, line: str) -> bool:
+    """Whether a line of `kind` starts an entry of its own in an unnumbered paragraph whose current entry
+    began with a line of kind `first`: after a line that read as a reference by itself, every line that
+    reads or starts like one does, an identifier after an identifier too (after a reference it is that
+    reference's); after a line that only started like one, a line that starts with authors does."""
+    if kind is None or first is None:
         return False
-    return kind != "id" or previous == "id"
+    if first == "start":
+        return kind != "id" and (kind == "start" or starts_with_authors(line))
+    return kind != "id" or first == "id"
 
 
 def _list_number(line: str, last: int) -> tuple[int, int] | None:
@@ -133,7 +137,7 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
     `MAX_RECORD_LINES` lines or the character limit.
     """
     current: _Entry | None = None
-    current_kind: str | None = None  # the kind of an unnumbered one-line entry
+    first_kind: str | None = None  # the kind of the first line of an unnumbered entry, read alone
     size = last_number = 0
     for number, line in lines:
         if not line.strip():
@@ -151,10 +155,10 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
         values = None
         if numbered is None and (current is None or current.number is None):
             values = parse_entry(line)
-        kind = _kind(values)
+        kind = _kind(values, line) if current is None or current.number is None else None
         if current is not None and (
             numbered
-            or (len(current.lines) == 1 and _starts_entry(kind, current_kind))
+            or (current.number is None and _starts_entry(kind, first_kind, line))
             or len(current.lines) >= stream.MAX_RECORD_LINES
             or size > _MAX_ENTRY_CHARS
         ):
@@ -165,11 +169,11 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
             if numbered:
                 last_number = numbered[0]
                 current.lines[0] = (number, line[numbered[1] :])
-            current_kind, size = kind, len(line)
+            first_kind, size = kind, len(line)
         else:
             current.lines.append((number, line))
             current.values = None
-            current_kind, size = None, size + len(line)
+            size += len(line)
     if current is not None:
         yield current
 

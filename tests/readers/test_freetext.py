@@ -282,3 +282,73 @@ def test_entry_with_no_source_is_kept_with_a_warning():
     assert bib.report.warnings == [
         "notes.txt:1: no journal, book or other source recognised; title and note kept as read"
     ]
+
+
+# -- layouts of real lists (issue 11) ------------------------------------------------------------
+
+GENEREVIEWS = """\
+Literature Cited
+Bird TD. Alzheimer Disease Overview. 1998 Oct 23 [updated 2018 Dec 20]. In: Adam MP, Bick S, editors. GeneReviews® \
+[Internet]. Seattle (WA): University of Washington, Seattle; 1993-2026. Available from: https://www.ncbi.nlm.nih.gov/books/NBK1161/
+Chen RT, DeStefano F. Vaccine adverse events: causal or coincidental? Lancet. 1998;351:611-2. [PubMed: 9500313]
+MacFarland SP, Zelley K. Earlier colorectal cancer screening. Gastroenterology. 2019a;156:273–4. [PubMed: 30243621]
+Li FP, Fraumeni JF Jr. Soft-tissue sarcomas, breast cancer, and other neoplasms. A familial syndrome? Ann Intern Med. \
+1969;71:747-52. [PubMed: 5360287]
+"""
+
+
+def test_heading_then_unnumbered_entries_one_per_line():
+    bib = freetext.loads(GENEREVIEWS, "lit.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(2, 2), (3, 3), (4, 4), (5, 5)]
+    assert [(u.line, u.reason) for u in bib.report.unparsed] == [(1, "a heading")]
+    assert [ref.type for ref in bib] == ["chapter", "article-journal", "article-journal", "article-journal"]
+    assert bib[2].issued == Date(2019) and bib[2].extra["year-suffix"] == "a"
+    assert bib[3].title == "Soft-tissue sarcomas, breast cancer, and other neoplasms. A familial syndrome?"
+    assert unaccounted_lines(bib, GENEREVIEWS) == []
+
+
+@pytest.mark.parametrize("heading", ["References", "REFERÊNCIAS", "Bibliografía", "Literaturverzeichnis:"])
+def test_headings_in_any_language_are_reported_not_glued(heading):
+    bib = freetext.loads(f"{heading}\n1. Smith J. A title. Lancet. 2020;1:2.\n", "h.txt")
+    assert len(bib) == 1 and [(u.line, u.reason) for u in bib.report.unparsed] == [(1, "a heading")]
+
+
+def test_an_entry_not_understood_does_not_swallow_the_next_ones():
+    text = (
+        "Smith J. A title. Lancet. 2020;1:2.\n"
+        "Jones K. Notes on something handed out at a meeting\n"
+        "Brown L. Another title. BMJ. 2021;3:4.\n"
+        "10.1136/bmj.n71\n"
+    )
+    bib = freetext.loads(text, "u.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(1, 1), (3, 4)]
+    assert [(u.line, u.reason) for u in bib.report.unparsed] == [(2, "not a recognisable reference")]
+    assert bib[1].DOI == "10.1136/bmj.n71"  # a DOI on the line after an entry is that entry's
+
+
+BARE = """\
+1 Bahrami S, Rubulotta F. Translation tools in intensive care. Int J Environ Res Public Health 2025;22:95.
+2 Vohra K, Vodonos A, et al. Global mortality from outdoor fine particle pollution. Environ Res 2021;195:110754.
+3 Topol EJ. Deep medicine: how artificial intelligence can make healthcare human again. New York: Basic Books, 2019.
+"""
+
+
+def test_bare_numbers_that_count_up_are_list_numbers():
+    bib = freetext.loads(BARE, "bmj.txt")
+    assert [(ref.list_number, ref.type) for ref in bib] == [(1, "article-journal"), (2, "article-journal"), (3, "book")]
+    assert bib[0].author[0] == Name(family="Bahrami", given="S") and bib[2].publisher_place == "New York"
+
+
+def test_a_wrapped_line_starting_with_a_number_is_no_list_number():
+    text = "1. Kiely M, Boulianne N. Impact of vaccine delays at the 2, 4, 6 and\n12 month visits. Vaccine. 2018;36:1.\n"
+    bib = freetext.loads(text)
+    assert len(bib) == 1 and bib[0].title == "Impact of vaccine delays at the 2, 4, 6 and 12 month visits"
+
+
+def test_numbers_without_a_space_before_dotted_authors():
+    text = "References\n1.Poostchi M., Silamut K. Image analysis. Transl. Res. 2018;194:36–55.\n2.Bahrami S. Tools. Int. " \
+           "J. Environ. Res. Public Health. 2025;22:95.\n"  # fmt: skip
+    bib = freetext.loads(text)
+    assert [(ref.list_number, ref.author[0]) for ref in bib] == [
+        (1, Name(family="Poostchi", given="M.")), (2, Name(family="Bahrami", given="S")),
+    ]
