@@ -268,7 +268,8 @@ def test_anonymous_works_merge_by_title_or_by_journal_volume_and_page():
 
 def test_same_url_and_author_merge_web_pages():
     page = dict(type="webpage", author=(Name(literal="World Health Organization"),), URL="https://who.int/ia2030.pdf")
-    assert same_work(work(1, title="Immunization Agenda 2030", **page), work(2, **page))[0] == "same URL and first author"
+    found = same_work(work(1, title="Immunization Agenda 2030", **page), work(2, **page))
+    assert found[0] == "same URL and first author"
     assert same_work(work(1, **page), work(2, **{**page, "URL": "https://who.int/other"})) is None
 
 

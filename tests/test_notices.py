@@ -94,6 +94,7 @@ def test_linking_on_disk_and_among_given_positions_agree():
 
 
 def test_a_notice_keeps_its_kind_and_other_volumes_are_other_works():
-    refs = [_ref(note="Retraction in: Cell Rep. 2022;39:111044.", page="110870", line=1), _ref(notice="erratum", line=2),
+    refs = [_ref(note="Retraction in: Cell Rep. 2022;39:111044.", page="110870", line=1),
+            _ref(notice="erratum", line=2),
             _ref(volume="40", line=3)]  # fmt: skip
     assert [ref.notice for ref in link_notices(refs)] == [None, "erratum", None]

@@ -23,7 +23,10 @@ def test_journal_article_with_a_supplement_and_a_doi():
     assert values["type"] == "article-journal"
     assert values["author"] == (Name("Domingues", "C. M. A. S."), Name("Domingues", "R. A. S."))
     assert (values["container_title"], values["volume"], values["supplement"], values["page"]) == (
-        "Cadernos de Saúde Pública", "36", "2", "e00222919",
+        "Cadernos de Saúde Pública",
+        "36",
+        "2",
+        "e00222919",
     )
     assert (values["issued"], values["DOI"]) == (Date(2020), "10.1590/0102-311X00222919")
 
@@ -39,7 +42,8 @@ def test_group_author_after_persons_and_et_al():
     values = parse("Barata, R. B., Moraes, J. C., & Grupo ICV 2020. (2023). National Vaccine Coverage Survey 2020. "
                    "Revista Brasileira de Epidemiologia, 26, e230031.")  # fmt: skip
     assert values["author"][-1] == Name(literal="Grupo ICV 2020") and values["issued"] == Date(2023)
-    values = parse("Mesenburg, M. A., Amigo, H., et al. (2018). Ethnic group inequalities. The Lancet Global Health, 6, "
+    values = parse("Mesenburg, M. A., Amigo, H., et al. (2018). Ethnic group inequalities. The Lancet Global Health, "
+                   "6, "
                    "e902–e913.")  # fmt: skip
     assert values["et_al"] and len(values["author"]) == 2
 
@@ -68,7 +72,9 @@ def test_edited_book_and_book():
 def test_report_by_an_organisation():
     values = parse("United Nations Children’s Fund. (2023). The state of the world’s children 2023. UNICEF.")
     assert (values["type"], values["author"], values["publisher"]) == (
-        "report", (Name(literal="United Nations Children’s Fund"),), "UNICEF",
+        "report",
+        (Name(literal="United Nations Children’s Fund"),),
+        "UNICEF",
     )
 
 
@@ -76,7 +82,9 @@ def test_paper_in_proceedings():
     values = parse("Lemke, N., & Konstantin, M. (2025). Equitable federated learning with NCA. In Medical image "
                    "computing and computer-assisted intervention—MICCAI 2025 (pp. 168–177). Springer.")  # fmt: skip
     assert (values["type"], values["container_title"], values["page"], values["publisher"]) == (
-        "paper-conference", "Medical image computing and computer-assisted intervention—MICCAI 2025", "168-177",
+        "paper-conference",
+        "Medical image computing and computer-assisted intervention—MICCAI 2025",
+        "168-177",
         "Springer",
     )
 
@@ -105,7 +113,11 @@ def test_software_data_and_the_web(entry, kind):
 
 def test_a_doi_link_is_no_part_of_a_title():
     values = parse("World Health Organization. (2020). Guidance on myositis care. https://doi.org/10.1234/who.2020.1")
-    assert (values["title"], values["DOI"], values.get("URL")) == ("Guidance on myositis care", "10.1234/who.2020.1", None)
+    assert (values["title"], values["DOI"], values.get("URL")) == (
+        "Guidance on myositis care",
+        "10.1234/who.2020.1",
+        None,
+    )
 
 
 def test_vancouver_authors_are_not_apa():

@@ -28,7 +28,8 @@ def names(values: dict, role: str = "author") -> list[str]:
 @pytest.mark.parametrize(
     ("entry", "journal", "issued", "volume", "issue", "page"),
     [
-        ("Jacob M, Dupont J. A title. Ann Rheum Dis. 2017 May;76(5):792-801.", "Ann Rheum Dis", Date(2017, 5), "76", "5",
+        ("Jacob M, Dupont J. A title. Ann Rheum Dis. 2017 May;76(5):792-801.", "Ann Rheum Dis", Date(2017, 5), "76",
+         "5",
          "792-801"),
         ("Jacob M. A title. Lancet Glob Health 2018;6:e902–13. doi:10.1016/S2214-109X(18)30300-0", "Lancet Glob Health",
          Date(2018), "6", None, "e902-e913"),
@@ -69,7 +70,10 @@ def test_online_journal_article_with_access_date_and_url():
     )
     assert values["type"] == "article-journal"
     assert (values["container_title_short"], values["volume"], values["issue"], values["page"]) == (
-        "Cad Saúde Pública", "29", "3", "566-578",
+        "Cad Saúde Pública",
+        "29",
+        "3",
+        "566-578",
     )
     assert (values["issued"], values["accessed"]) == (Date(2013), Date(2014, 9, 29))
     assert values["URL"] == "http://www.scielo.br/a.pdf" and values["extra"]["medium"] == "Internet"
@@ -83,7 +87,9 @@ def test_identifiers_and_tails_go_to_fields_not_the_note():
     )
     assert (values["DOI"], values["PMID"], values["PMCID"]) == ("10.1136/annrheumdis-2017-211468", "29079590",
                                                                 "PMC5736307")  # fmt: skip
-    assert values["note"] == "Epub 2017 Oct 27." and values["extra"]["available-date"] == {"date-parts": [[2017, 10, 27]]}
+    assert values["note"] == "Epub 2017 Oct 27." and values["extra"]["available-date"] == {
+        "date-parts": [[2017, 10, 27]]
+    }
     assert values["issued"] == Date(2017, 12)  # not 2017 from the title
 
 
@@ -98,15 +104,17 @@ def test_genereviews_and_pmc_tags():
     assert (values["DOI"], values["note"]) == ("10.3390/ijerph22010095", None)
     assert values["container_title_short"] == "Int. J. Environ. Res. Public Health"
     assert parse("Silva JA. Avaliação. Rev Saude Publica. 2019;53:12. PMid:30726493")["PMID"] == "30726493"
-    assert parse("Mariano FZ. Diferenciais. Estud Econ. 2018;48(1):137-73. doi.org/10.1590/0101-41614815137fedd.")[
-        "DOI"
-    ] == "10.1590/0101-41614815137fedd"
+    assert (
+        parse("Mariano FZ. Diferenciais. Estud Econ. 2018;48(1):137-73. doi.org/10.1590/0101-41614815137fedd.")["DOI"]
+        == "10.1590/0101-41614815137fedd"
+    )
 
 
 def test_links_stay_the_note_with_their_own_doi():
     values = parse(
         "Li YJ, Zhang C, et al. Fatty acid oxidation. Cell Rep. 2022 May 31;39(9):110870. doi: "
-        "10.1016/j.celrep.2022.110870. Erratum in: Cell Rep. 2022 Jun 28;39(13):111044. doi: 10.1016/j.celrep.2022.111044."
+        "10.1016/j.celrep.2022.110870. Erratum in: Cell Rep. 2022 Jun 28;39(13):111044. "
+        "doi: 10.1016/j.celrep.2022.111044."
     )
     assert values["DOI"] == "10.1016/j.celrep.2022.110870"
     assert values["note"] == "Erratum in: Cell Rep. 2022 Jun 28;39(13):111044. doi: 10.1016/j.celrep.2022.111044."
@@ -129,9 +137,13 @@ def test_translated_titles_and_language():
         "Nov-Dec;20(6):485-95. [Article in Spanish]. PubMed PMID: 17087899."
     )
     assert (values["title"], values["language"], values["PMID"]) == (
-        "Coordination among healthcare levels", "Spanish", "17087899",
+        "Coordination among healthcare levels",
+        "Spanish",
+        "17087899",
     )
-    values = parse("Silva JA. Avaliação da atenção primária [Evaluation of primary care]. Rev Saude Publica. 2019;53:12.")
+    values = parse(
+        "Silva JA. Avaliação da atenção primária [Evaluation of primary care]. Rev Saude Publica. 2019;53:12."
+    )
     assert (values["title"], values["note"]) == ("Avaliação da atenção primária", "[Evaluation of primary care]")
     assert parse("Gasparini R. Rapporto. Roma: Istituto Superiore di Sanità; 2018. Italian.")["language"] == "Italian"
 
@@ -146,7 +158,8 @@ def test_epub_ahead_of_print_is_the_status():
 
 def test_author_quirks():
     assert names(parse("Li FP, Fraumeni JF Jr. Soft-tissue sarcomas. Ann Intern Med. 1969;71(4):747-52.")) == [
-        "Li FP", "Fraumeni JF Jr",
+        "Li FP",
+        "Fraumeni JF Jr",
     ]
     values = parse("Doll R, Hill AB & others. Lung cancer. BMJ. 1956;2:1071-81.")
     assert names(values) == ["Doll R", "Hill AB"] and values["et_al"]
@@ -154,7 +167,9 @@ def test_author_quirks():
     assert names(values) == ["Chan ATY", "Smith K"] and values["title"] == "Group-based behavioral activation"
     values = parse("Winter G, Kratz CP: Letter to the Editor: Clinical characteristics. Leukemia. 2021;35:1475-9.")
     assert (names(values), values["genre"], values["title"]) == (
-        ["Winter G", "Kratz CP"], "Letter to the Editor", "Clinical characteristics",
+        ["Winter G", "Kratz CP"],
+        "Letter to the Editor",
+        "Clinical characteristics",
     )
 
 
@@ -177,7 +192,8 @@ def test_particles_and_dotted_initials():
     values = parse("Lima SAV, Silva MRF da, Fernandes R de CP, Casanova-Moreno M de la C. Factors. Physis. "
                    "2015;25(2):635-56.")  # fmt: skip
     assert values["author"][1:] == (
-        Name("Silva", "MRF", dropping_particle="da"), Name("Fernandes", "R de CP"), Name("Casanova-Moreno", "M de la C"),
+        Name("Silva", "MRF", dropping_particle="da"), Name("Fernandes", "R de CP"),
+        Name("Casanova-Moreno", "M de la C"),
     )  # fmt: skip
     values = parse("de Araújo A.L.V., da Silva J.C., Jr., Haddad A.E., dos Santos A.d.F., Tsai C.-S., et al. Early "
                    "prediction. Res. Biomed. Eng. 2025;41:55.")  # fmt: skip
@@ -203,7 +219,10 @@ def test_book_with_edition_place_publisher_and_pages():
                    "& Wilkins; 2005. 1334 p.")  # fmt: skip
     assert values["type"] == "book" and names(values) == ["Speroff L", "Fritz MA"]
     assert (values["title"], values["edition"], values["publisher_place"], values["publisher"]) == (
-        "Clinical gynecologic endocrinology", "7th", "Philadelphia", "Lippincott Williams & Wilkins",
+        "Clinical gynecologic endocrinology",
+        "7th",
+        "Philadelphia",
+        "Lippincott Williams & Wilkins",
     )
     assert (values["issued"], values["extra"]["number-of-pages"]) == (Date(2005), "1334")
 
@@ -227,7 +246,10 @@ def test_edited_books(entry, editors, et_al, place, publisher):
     values = parse(entry)
     assert values["type"] == "book" and not values.get("author")
     assert (names(values, "editor"), bool(values.get("et_al")), values.get("publisher_place"), values["publisher"]) == (
-        editors, et_al, place, publisher,
+        editors,
+        et_al,
+        place,
+        publisher,
     )
 
 
@@ -262,7 +284,9 @@ def test_genereviews_chapter_takes_its_own_date():
     )
     assert values["type"] == "chapter" and values["issued"] == Date(1998, 10, 23)
     assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
-        "GeneReviews®", "Seattle (WA)", "University of Washington, Seattle",
+        "GeneReviews®",
+        "Seattle (WA)",
+        "University of Washington, Seattle",
     )
     assert names(values, "editor") == ["Adam MP", "Bick S", "Mirzaa GM"]
     assert values["URL"] == "https://www.ncbi.nlm.nih.gov/books/NBK1161/" and values["note"] == "Updated 2018 Dec 20."
@@ -273,13 +297,20 @@ def test_ama_and_mdpi_conference_papers():
                    "and Computer-Assisted Intervention—MICCAI 2025. Lecture Notes in Computer Science. Springer; "
                    "2025:168-177.")  # fmt: skip
     assert (values["type"], values["page"], values["collection_title"], values["publisher"]) == (
-        "paper-conference", "168-177", "Lecture Notes in Computer Science", "Springer",
+        "paper-conference",
+        "168-177",
+        "Lecture Notes in Computer Science",
+        "Springer",
     )
     assert values["container_title"] == "Medical Image Computing and Computer-Assisted Intervention—MICCAI 2025"
     values = parse("Lemke N., Konstantin M. Medical Image Computing—MICCAI 2025. Springer; Cham, Switzerland: 2025. "
-                   "Equitable Federated Learning with NCA; pp. 168–177. Lecture Notes in Computer Science.")  # fmt: skip
+                   "Equitable Federated Learning with NCA; pp. 168–177. "
+                   "Lecture Notes in Computer Science.")  # fmt: skip
     assert (values["type"], values["title"], values["container_title"], values["page"]) == (
-        "paper-conference", "Equitable Federated Learning with NCA", "Medical Image Computing—MICCAI 2025", "168-177",
+        "paper-conference",
+        "Equitable Federated Learning with NCA",
+        "Medical Image Computing—MICCAI 2025",
+        "168-177",
     )
     assert values["publisher_place"] == "Cham, Switzerland"
 
@@ -289,14 +320,22 @@ def test_proceedings_meeting_and_abstract():
                    "EuroGP 2002: Proceedings of the 5th European Conference on Genetic Programming; 2002 Apr 3-5; "
                    "Kinsdale, Ireland. Berlin: Springer; 2002. p. 182-91.")  # fmt: skip
     assert values["type"] == "paper-conference" and values["page"] == "182-191"
-    assert (values["event_place"], values["extra"]["event-date"]) == ("Kinsdale, Ireland", {"date-parts": [[2002, 4, 3]]})
+    assert (values["event_place"], values["extra"]["event-date"]) == (
+        "Kinsdale, Ireland",
+        {"date-parts": [[2002, 4, 3]]},
+    )
     values = parse("Khincha PP, Savage SA. Gonadal mosaicism [abstract]. In: Proceedings of the American Association "
-                   "for Cancer Research Annual Meeting 2019 Mar 29-Apr 3; Atlanta, GA. Cancer Res. 2019;79:4159A.")  # fmt: skip
+                   "for Cancer Research Annual Meeting 2019 Mar 29-Apr 3; Atlanta, GA. "
+                   "Cancer Res. 2019;79:4159A.")  # fmt: skip
     assert (values["type"], values["genre"], values["container_title_short"], values["page"]) == (
-        "paper-conference", "abstract", "Cancer Res", "4159A",
+        "paper-conference",
+        "abstract",
+        "Cancer Res",
+        "4159A",
     )
     assert (values["event_title"], values["event_place"]) == (
-        "American Association for Cancer Research Annual Meeting 2019", "Atlanta, GA",
+        "American Association for Cancer Research Annual Meeting 2019",
+        "Atlanta, GA",
     )
     values = parse("Andrade DF. Teoria da resposta ao item. In: 4º SINAPE. São Paulo: Associação Brasileira de "
                    "Estatística; 2000.")  # fmt: skip
@@ -326,7 +365,9 @@ def test_agency_reports(entry, author, place, publisher):
     values = parse(entry)
     assert values["type"] == "report" and values["author"] == (Name(literal=author),)
     assert (values.get("publisher_place"), values.get("publisher"), values["issued"].year) == (
-        place, publisher, int(entry.rstrip(".")[-4:]),
+        place,
+        publisher,
+        int(entry.rstrip(".")[-4:]),
     )
 
 
@@ -334,12 +375,16 @@ def test_report_number_and_genre_sentence():
     values = parse("Page E, Harney JM. Health hazard evaluation report. Cincinnati (OH): National Institute for "
                    "Occupational Safety and Health (US); 2001 Feb. 24 p. Report No.: HETA2000-0139-2824.")  # fmt: skip
     assert (values["issued"], values["number"], values["extra"]["number-of-pages"]) == (
-        Date(2001, 2), "HETA2000-0139-2824", "24",
+        Date(2001, 2),
+        "HETA2000-0139-2824",
+        "24",
     )
     values = parse("US Department of Health and Human Services. Average, population and individual approaches. Draft "
                    "guidance for industry. Rockville (MD): Food and Drug Administration (US); 1999 Aug.")  # fmt: skip
     assert (values["title"], values["genre"], values["issued"]) == (
-        "Average, population and individual approaches", "Draft guidance for industry", Date(1999, 8),
+        "Average, population and individual approaches",
+        "Draft guidance for industry",
+        Date(1999, 8),
     )
 
 
@@ -360,12 +405,17 @@ def test_web_pages_reports_and_data_sets_read_online():
                    "c2023. Disponível em: <http://tabnet.datasus.gov.br/cgi/dhdat.exe?bd_pni/cpnibr.def>. Acesso em: 6 "
                    "out. 2023.")  # fmt: skip
     assert (values["type"], values["author"], values["issued"]) == (
-        "dataset", (Name(literal="Brazil. Ministério da Saúde"),), Date(2023),
+        "dataset",
+        (Name(literal="Brazil. Ministério da Saúde"),),
+        Date(2023),
     )
     values = parse("Cancer-Pain.org [Internet]. New York: Association of Cancer Online Resources, Inc.; c2000-01 "
                    "[updated 2002 May 16; cited 2002 Jul 9]. Available from: http://www.cancer-pain.org/.")  # fmt: skip
     assert (values["type"], values["title"], values["issued"], values["accessed"]) == (
-        "webpage", "Cancer-Pain.org", Date(2000), Date(2002, 7, 9),
+        "webpage",
+        "Cancer-Pain.org",
+        Date(2000),
+        Date(2002, 7, 9),
     )
 
 
@@ -373,24 +423,33 @@ def test_software_and_databases():
     values = parse("R Core Team. R: A Language and Environment for Statistical Computing. R Foundation for Statistical "
                    "Computing; 2023. https://www.R-project.org/")  # fmt: skip
     assert (values["type"], values["author"], values["publisher"]) == (
-        "software", (Name(literal="R Core Team"),), "R Foundation for Statistical Computing",
+        "software",
+        (Name(literal="R Core Team"),),
+        "R Foundation for Statistical Computing",
     )
     values = parse("Hemodynamics III: the ups and downs of hemodynamics [computer program]. Version 2.2. Orlando "
                    "(FL): Computerized Educational Systems; 1993.")  # fmt: skip
     assert (values["type"], values["extra"]["version"], values.get("author")) == ("software", "2.2", None)
     values = parse("Jablonski S. Online Syndromes [database on the Internet]. Bethesda (MD): National Library of "
-                   "Medicine (US); c2001 [updated 2001 Nov 20; cited 2002 Aug 12]. Available from: http://x.org/j")  # fmt: skip
+                   "Medicine (US); c2001 [updated 2001 Nov 20; cited 2002 Aug 12]. "
+                   "Available from: http://x.org/j")  # fmt: skip
     assert (values["type"], values["accessed"], values["issued"]) == ("dataset", Date(2002, 8, 12), Date(2001))
 
 
 def test_theses():
     values = parse("Borkowski MM. Infant sleep and feeding [dissertation]. Mount Pleasant (MI): Central Michigan "
                    "University; 2002.")  # fmt: skip
-    assert (values["type"], values["genre"], values["publisher"]) == ("thesis", "dissertation", "Central Michigan University")
+    assert (values["type"], values["genre"], values["publisher"]) == (
+        "thesis",
+        "dissertation",
+        "Central Michigan University",
+    )
     values = parse("Reis LV. Anomalias congênitas [tese]. São Paulo: Escola Paulista de Medicina. Universidade Federal "
                    "de São Paulo; 2005.")  # fmt: skip
     assert (values["genre"], values["publisher_place"], values["publisher"]) == (
-        "tese", "São Paulo", "Escola Paulista de Medicina. Universidade Federal de São Paulo",
+        "tese",
+        "São Paulo",
+        "Escola Paulista de Medicina. Universidade Federal de São Paulo",
     )
 
 
@@ -398,22 +457,36 @@ def test_laws_and_regulations():
     values = parse("Brasil. Lei nº 8.080, de 19 de setembro de 1990. Dispõe sobre a saúde. Diário Oficial da União. "
                    "20 set 1990;Seção 1:18055.")  # fmt: skip
     assert (values["type"], values["author"], values["container_title"], values["issued"]) == (
-        "legislation", (Name(literal="Brasil"),), "Diário Oficial da União", Date(1990, 9, 20),
+        "legislation",
+        (Name(literal="Brasil"),),
+        "Diário Oficial da União",
+        Date(1990, 9, 20),
     )
     assert values["title"] == "Lei nº 8.080, de 19 de setembro de 1990. Dispõe sobre a saúde"
     values = parse("Ley 14/1986, de 25 de abril, General de Sanidad. Boletín Oficial del Estado, nº 102, (29 de abril "
                    "de 1986).")  # fmt: skip
     assert (values["type"], values["issue"], values["issued"], values.get("author")) == (
-        "legislation", "102", Date(1986, 4, 29), None,
+        "legislation",
+        "102",
+        Date(1986, 4, 29),
+        None,
     )
     values = parse("Medicare Prescription Drug, Improvement, and Modernization Act of 2003, Pub. L. No. 108-173, 117 "
                    "Stat. 2066 (Dec. 8, 2003).")  # fmt: skip
     assert (values["type"], values["number"], values["volume"], values["page"], values["issued"]) == (
-        "legislation", "Pub. L. No. 108-173", "117", "2066", Date(2003, 12, 8),
+        "legislation",
+        "Pub. L. No. 108-173",
+        "117",
+        "2066",
+        Date(2003, 12, 8),
     )
     values = parse("Brasil Lei Geral de Proteção de Dados Pessoais (LGPD)—Lei No. 13.709, de 14 de Agosto de 2018; "
                    "Presidência da República: Brasília, Brazil, 2018.")  # fmt: skip
-    assert (values["type"], values["author"], values["issued"]) == ("legislation", (Name(literal="Brasil"),), Date(2018))
+    assert (values["type"], values["author"], values["issued"]) == (
+        "legislation",
+        (Name(literal="Brasil"),),
+        Date(2018),
+    )
     values = parse("Brasil. Ministério da Saúde. Portaria nº 1.654, de 19 de julho de 2011 [Internet]. Brasília: "
                    "Ministério da Saúde; 2011.")  # fmt: skip
     assert values["type"] == "regulation"
@@ -437,7 +510,10 @@ def test_preprints(entry, server, issued, number, doi):
     values = parse(entry)
     assert values["type"] == "article"
     assert (values["container_title"], values["issued"], values.get("number"), values.get("DOI")) == (
-        server, issued, number, doi,
+        server,
+        issued,
+        number,
+        doi,
     )
 
 
@@ -445,7 +521,11 @@ def test_newspapers():
     values = parse("Tynan T. Medical improvements lower homicide rate. The Washington Post. 2002 Aug 12;Sect. A:2 "
                    "(col. 4).")  # fmt: skip
     assert (values["type"], values["container_title"], values["issued"], values["page"], values["extra"]) == (
-        "article-newspaper", "The Washington Post", Date(2002, 8, 12), "2", {"section": "A"},
+        "article-newspaper",
+        "The Washington Post",
+        Date(2002, 8, 12),
+        "2",
+        {"section": "A"},
     )
     values = parse("Kolata G. Severe diet doesn't prolong life. New York Times [Internet]. 29 ago 2012 [citado 21 ene "
                    "2013]. Disponible en: http://www.nytimes.com/a.html")  # fmt: skip

@@ -340,13 +340,14 @@ def test_bare_numbers_that_count_up_are_list_numbers():
 
 
 def test_a_wrapped_line_starting_with_a_number_is_no_list_number():
-    text = "1. Kiely M, Boulianne N. Impact of vaccine delays at the 2, 4, 6 and\n12 month visits. Vaccine. 2018;36:1.\n"
+    text = "1. Kiely M, Boulianne N. Impact of vaccine delays at the 2, 4, 6 and\n12 month visits. Vaccine. 2018;36:1."
     bib = freetext.loads(text)
     assert len(bib) == 1 and bib[0].title == "Impact of vaccine delays at the 2, 4, 6 and 12 month visits"
 
 
 def test_numbers_without_a_space_before_dotted_authors():
-    text = "References\n1.Poostchi M., Silamut K. Image analysis. Transl. Res. 2018;194:36–55.\n2.Bahrami S. Tools. Int. " \
+    text = "References\n1.Poostchi M., Silamut K. Image analysis. Transl. Res. 2018;194:36–55.\n" \
+           "2.Bahrami S. Tools. Int. " \
            "J. Environ. Res. Public Health. 2025;22:95.\n"  # fmt: skip
     bib = freetext.loads(text)
     assert [(ref.list_number, ref.author[0]) for ref in bib] == [

@@ -270,8 +270,10 @@ def test_lines_that_are_no_author_lines(line):
 def test_loose_journal_lines_only_when_asked():
     assert journal_line_fields("Lancet Glob Health 2018;6:e902–13.") is None
     fields = journal_line_fields("Lancet Glob Health 2018;6:e902–13.", loose=True)
-    assert (fields["container_title_short"], fields["volume"], fields["page"]) == ("Lancet Glob Health", "6", "e902-e913")
+    expected = ("Lancet Glob Health", "6", "e902-e913")
+    assert (fields["container_title_short"], fields["volume"], fields["page"]) == expected
     assert journal_line_fields("Surveys from 2018 and beyond", loose=True) is None
     assert journal_line_fields("Rev Bras Epidemiol 2019 Mar 22.", loose=True) is None  # no volume after `;`, no pages
     fields = journal_line_fields("Ann Rheum Dis. 2017. doi: 10.1136/x. [Epub ahead of print]")
-    assert (fields["DOI"], fields["extra"], fields.get("note")) == ("10.1136/x", {"status": "Epub ahead of print"}, None)
+    assert (fields["DOI"], fields.get("note")) == ("10.1136/x", None)
+    assert fields["extra"] == {"status": "Epub ahead of print"}

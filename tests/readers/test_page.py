@@ -292,7 +292,8 @@ United Nations Children’s Fund (UNICEF).
 Florence: UNICEF; 2023.
 2. Needle electromyography
 Dumitru D.
-In: Dumitru D, Amato AA, Zwarts MJ, editors. Electrodiagnostic medicine. 2nd ed. Philadelphia: Hanley & Belfus; 2002. p. 257-91.
+In: Dumitru D, Amato AA, Zwarts MJ, editors. Electrodiagnostic medicine. 2nd ed. Philadelphia: Hanley & Belfus; \
+2002. p. 257-91.
 3. Electrodiagnostic medicine
 Dumitru D, Amato AA, Zwarts MJ, editors.
 2nd ed. Philadelphia: Hanley & Belfus; 2002.
@@ -350,7 +351,8 @@ def test_page_report_and_organisation_authors(kinds_page):
 
 def test_page_chapter_and_edited_book(kinds_page):
     chapter, book = kinds_page[1], kinds_page[2]
-    assert chapter.author == (Name("Dumitru", "D"),) and [e.family for e in chapter.editor] == ["Dumitru", "Amato", "Zwarts"]
+    assert chapter.author == (Name("Dumitru", "D"),)
+    assert [editor.family for editor in chapter.editor] == ["Dumitru", "Amato", "Zwarts"]
     assert (chapter.container_title, chapter.edition, chapter.page) == ("Electrodiagnostic medicine", "2nd", "257-291")
     assert (book.author, len(book.editor), book.title, book.edition) == ((), 3, "Electrodiagnostic medicine", "2nd")
 

@@ -61,12 +61,14 @@ def test_word_lists_are_data_every_reader_shares():
                                                                                 "URL": "https://a.org/b"}),
         ("Title. Lancet. 2025;404:2542. [PMC free article: PMC12124214] [PubMed: 39709208]",
          "Title. Lancet. 2025;404:2542.", {"PMCID": "PMC12124214", "PMID": "39709208"}),
-        ("Title. J. 2018;194:36–55. doi: 10.1016/j.trsl.2017.12.004. [DOI] [PMC free article] [PubMed] [Google Scholar]",
+        ("Title. J. 2018;194:36–55. doi: 10.1016/j.trsl.2017.12.004. [DOI] [PMC free article] [PubMed] "
+         "[Google Scholar]",
          "Title. J. 2018;194:36–55.", {"DOI": "10.1016/j.trsl.2017.12.004"}),
         ("Title. J. 2019;53:12. PMid:30726493", "Title. J. 2019;53:12.", {"PMID": "30726493"}),
         ("Title. J. 2016;8:66. doi: http://dx.doi.org/10.1186/s13321-016-0181-z", "Title. J. 2016;8:66.",
          {"DOI": "10.1186/s13321-016-0181-z"}),
-        ("Title. J. 2016;8:66. https://pubmed.ncbi.nlm.nih.gov/27933103/", "Title. J. 2016;8:66.", {"PMID": "27933103"}),
+        ("Title. J. 2016;8:66. https://pubmed.ncbi.nlm.nih.gov/27933103/", "Title. J. 2016;8:66.",
+         {"PMID": "27933103"}),
         ("[Title]. J. 2006;20(6):485-95. [Article in Spanish]", "[Title]. J. 2006;20(6):485-95.",
          {"language": "Spanish"}),
     ],
@@ -80,11 +82,18 @@ def test_tails_go_to_their_fields(text, rest, fields):
 def test_designators_status_epub_and_links():
     left, tails = take_tails("Title [Internet]. Hist [dissertation]. J. 2017. [Epub ahead of print]")
     assert (left, tails.medium, tails.descriptors, tails.status) == (
-        "Title. Hist. J. 2017.", "Internet", ["Internet", "dissertation"], "Epub ahead of print",
+        "Title. Hist. J. 2017.",
+        "Internet",
+        ["Internet", "dissertation"],
+        "Epub ahead of print",
     )
-    left, tails = take_tails("A. Ann. 2015 Apr 30;372:1734-47. Epub 2015 Jan 2. Erratum in: N Engl J Med. 2015;373:393.")
+    left, tails = take_tails(
+        "A. Ann. 2015 Apr 30;372:1734-47. Epub 2015 Jan 2. Erratum in: N Engl J Med. 2015;373:393."
+    )
     assert (tails.available, tails.notes, tails.links) == (
-        Date(2015, 1, 2), ["Epub 2015 Jan 2."], "Erratum in: N Engl J Med. 2015;373:393.",
+        Date(2015, 1, 2),
+        ["Epub 2015 Jan 2."],
+        "Erratum in: N Engl J Med. 2015;373:393.",
     )
     assert left == "A. Ann. 2015 Apr 30;372:1734-47."
 
