@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 from ..model import Date, Name
+from ..notices import notice_from_title
 from ..pages import page_range
 from .citation import finish, split_title
 from .nlm import looks_like_authors
 from .tails import take_tails, tidy
-from .words import MONTHS
+from .words import MONTHS, ORGANISATION
 
 __all__ = ["parse_apa"]
 
@@ -38,6 +39,7 @@ _IN_BOOK = re.compile(
     r"^In\s+(?:(?P<editors>[^()]+?)\s*\((?:Eds?|Orgs?|Hrsg)\.?\),\s*)?(?P<book>.+?)"
     r"(?:\s*\((?:[^()]*?(?:pp?\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
 )
+_EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
 _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
@@ -69,6 +71,18 @@ def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
             names.append(Name(literal=part.rstrip(".")))
             index += 1
     return tuple(names), et_al
+
+
+def _editors(text: str) -> tuple[Name, ...]:
+    """`R. Zhou, G. C. Malber, & X. Li` (initials first, as APA names a book's editors)."""
+    names = []
+    for part in re.split(r",\s*(?:&\s*)?|\s+&\s+|\s+and\s+", text.strip()):
+        found = _EDITOR.match(part.strip())
+        if found is None:
+            names.append(Name(literal=part.strip()))
+        else:
+            names.append(Name(family=found["family"], given=found["given"].strip()))
+    return tuple(names)
 
 
 def _date(year: str | None, when: str | None) -> Date:
@@ -120,11 +134,7 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     if chapter is not None:
         values.update(container_title=chapter["book"].strip(), _source="chapter")
         if chapter["editors"]:
-            values["editor"] = _authors(
-                re.sub(r"(?:^|,\s*|&\s*)([^\W\d_](?:\.\s*[^\W\d_]\.)*\.?)\s+", r", \1, ", chapter["editors"]).strip(
-                    ", "
-                )
-            )[0]
+            values["editor"] = _editors(chapter["editors"])
         if chapter["pages"]:
             values["page"] = chapter["pages"].strip()
         if chapter["publisher"]:
@@ -132,6 +142,13 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     elif after:
         values["publisher"] = after.rstrip(".")
         values["_source"] = "book"
+
+
+def _title_first(head: str) -> bool:
+    """Whether what stands before `(Year).` is a title rather than a group's name: a notice's title, a
+    subtitle, or more words than an organisation's name has."""
+    head = head.strip().rstrip(".")
+    return bool(notice_from_title(head)) or ": " in head or (len(head.split()) > 8 and not ORGANISATION.search(head))
 
 
 def parse_apa(text: str) -> dict[str, Any] | None:
@@ -147,12 +164,17 @@ def parse_apa(text: str) -> dict[str, Any] | None:
         return None  # Vancouver authors and a title holding a bracketed year
     groups = head.groupdict()
     editors = _EDITORS.search(authors_text)
-    names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)
+    if not _PERSON.match(authors_text) and _title_first(authors_text):
+        names, et_al = (), False  # an unsigned work: APA puts its title where the authors go
+    else:
+        names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)
     values: dict[str, Any] = {"editor" if editors else "author": names, "et_al": et_al}
     values["issued"] = _date(groups.get("year"), groups.get("when"))
     rest, tails = take_tails(head["rest"])
     if not _journal(rest, values):
         _other(rest, values)
+    if not names:
+        values["title"] = authors_text.strip().rstrip(".")
     title, notes = split_title(values.pop("title") or "")
     values["title"] = title or None
     note = tidy(values.pop("_note", "") or "")

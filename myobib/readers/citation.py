@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 _EDITORS = rf"(?:{alternation('editors')})"
-_EDITORS_SUFFIX = re.compile(rf"(?:,\s*|\s+|\s*\(\s*){_EDITORS}\.?\)?\s*$", re.IGNORECASE)
+_EDITORS_SUFFIX = re.compile(rf"(?:,\s*|\s*\(\s*){_EDITORS}\.?\)?\s*$", re.IGNORECASE)  # `, editors`, `(eds)`
 _NO_AUTHORS = re.compile(
     rf"^(?:\[\s*(?:{alternation('no_authors')})\s*\]\.?|(?:{alternation('no_authors')})\.)(?:\s+|$)", re.IGNORECASE
 )
@@ -121,7 +121,7 @@ _PREPRINT = re.compile(
 )
 _SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
 _NEWSPAPER = re.compile(
-    rf"^(?P<paper>[^.;]+?)\.\s+(?P<date>{_SOURCE_DATE});\s*Sect\.\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+)"
+    rf"^(?P<paper>(?:[^.;]|\.(?!\s))+?)\.\s+(?P<date>{_SOURCE_DATE});\s*Sect\.\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+)"
     r"(?:\s*\(col\.\s*(?P<column>[\w-]+)\))?\.?\s*(?P<rest>.*)$"
 )
 _GAZETTE = re.compile(
@@ -172,7 +172,7 @@ _SOFTWARE = re.compile(rf"(?<!\w)(?:{alternation('software')})(?!\w)", re.IGNORE
 _DATASET = re.compile(rf"(?<!\w)(?:{alternation('dataset')})(?!\w)", re.IGNORECASE)
 _DATASET_HOSTS = tuple(words()["dataset_hosts"])
 _CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) or an ordinal and acronym (`4º SINAPE`)
-    rf"(?<!\w)(?:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
+    rf"(?<!\w)(?i:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
 )
 _THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
@@ -387,7 +387,7 @@ def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
             continue
         publisher, place = found["publisher"].strip(), found.groupdict().get("place")
         if ". " in publisher and not _ABBREVIATIONS_IN_PUBLISHERS.search(publisher + " "):
-            if not (place and all(_org_like(part) for part in publisher.split(". "))):
+            if not (place and all(p[:1].isupper() and _org_like(p) for p in publisher.split(". "))):
                 continue  # a title running into `Publisher; 2019`, not a hierarchy (`School. University`)
         date = _date(found["date"])
         if date is None:
@@ -409,8 +409,11 @@ def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
 
 
 def _is_place(name: str) -> bool:
-    """A place of publication standing alone: a known city, or a name with a state (`Seattle (WA)`)."""
-    return name in _PLACES or bool(_STATE.search(name))
+    """A place of publication standing alone: a known city, or a short name with a state (`Seattle (WA)`,
+    not `Food and Drug Administration (US)`)."""
+    if name in _PLACES:
+        return True
+    return bool(_STATE.search(name)) and len(name.split()) <= 4 and not ORGANISATION.search(name)
 
 
 def _book_part(text: str, values: dict[str, Any]) -> str:

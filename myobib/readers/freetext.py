@@ -34,7 +34,7 @@ __all__ = ["iter_references", "loads", "parse_entry", "read"]
 
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.):])\s+(?=\S)")
 # `1 Jacob M, …` and `1.Sobrinho L.V., …`: numbers only when they count up from 1 (see `_entries`).
-_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})(?:\s+|\.(?=[^\W\d_]))(?=[^\W\d_\[“\"‘'])")
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})(?:\s+|\.(?=[^\W\d_]))(?=[^\W\d_]|[\[“\"‘'])")
 _HEADING = re.compile(rf"^\s*(?:{alternation('headings')})\s*:?\s*$", re.IGNORECASE)
 _MAX_ENTRY_CHARS = 20_000  # an "entry" longer than this is not a reference
 _KEYS = frozenset(f.name for f in fields(Reference))

@@ -16,7 +16,7 @@ from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
 from ..pages import page_range
 from .words import MONTHS as ALL_MONTHS
-from .words import words
+from .words import ORGANISATION, words
 
 __all__ = [
     "JournalCitation",
@@ -284,6 +284,10 @@ def _read_person_part(part: str) -> tuple[Name, bool]:
         _CAPITALS.fullmatch(w) for w in family
     ):
         return Name(literal=part), False  # `SMART Health IT`: a name in capitals among words is a group's
+    if len(family) > 2 and ORGANISATION.search(part):
+        plain = _PLAIN_PERSON.fullmatch(part)
+        if plain is None or plain[2] in _SUFFIXES:  # what `_person_part` reads in one match stays a person
+            return Name(literal=part), False  # `Instituto de Salud Carlos III`
     if len(tokens) >= 2 and initials:
         given = " ".join(tokens[-given_words:])
         return Name(family=" ".join(family), given=given, suffix=suffix, dropping_particle=particle), shaped
