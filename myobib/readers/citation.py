@@ -28,7 +28,7 @@ from ..model import Date, Name
 from ..notices import notice_from_title, own_notice
 from ..pages import page_range
 from .nlm import journal_line_fields, read_author_line
-from .tails import Tails, take_tails, tidy
+from .tails import Tails, take_tails, take_title_marks, tidy
 from .words import COUNTRIES, ORGANISATION, alternation, parse_date, words
 
 __all__ = [
@@ -636,7 +636,7 @@ def title_fields(title: str) -> tuple[str, dict[str, Any]]:
     `[Internet]`); cheap for the usual title, which has none."""
     fields: dict[str, Any] = {}
     if "[" in title:
-        title, tails = take_tails(title)
+        title, tails = take_title_marks(title)
         title, notes = split_title(title)
         if tails.medium:
             fields["extra"] = {"medium": tails.medium}

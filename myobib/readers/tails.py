@@ -18,7 +18,7 @@ from ..notices import link_labels
 from .identifiers import clean_doi, trim
 from .words import LANGUAGES, alternation, parse_date, words
 
-__all__ = ["Tails", "take_tails", "tidy"]
+__all__ = ["Tails", "take_tails", "take_title_marks", "tidy"]
 
 
 @dataclass
@@ -89,6 +89,7 @@ _ACCESS_PLAIN = re.compile(
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)
+_CITATION_AFTER = re.compile(r"\b\d{4}[a-z]?\s*[;:(]\s*\w")  # `2020;1(1)`: a source still to come
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
 _URL = re.compile(
     rf"(?:(?:{alternation('available')}|doi)\s*:?\s*)?<?(?P<url>\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+)>?",
@@ -152,6 +153,32 @@ def _ids(text: str, tails: Tails, keep_doi: bool = False) -> str:
     return _ARXIV.sub(arxiv, text)
 
 
+def take_title_marks(title: str) -> tuple[str, Tails]:
+    """A title without its bracketed designators (`[Internet]`, `[abstract]`) and language note
+    (`[Article in Spanish]`), and those; nothing else in it is touched."""
+    tails = Tails()
+    return tidy(_marks(title, tails)), tails
+
+
+def _marks(text: str, tails: Tails) -> str:
+    """`text` without bracketed language notes and designators, which go to `tails`."""
+
+    def language(found: re.Match[str]) -> str:
+        if found["language"].lower() not in LANGUAGES:
+            return found[0]
+        tails.language = tails.language or found["language"]
+        return " "
+
+    def descriptor(found: re.Match[str]) -> str:
+        printed = " ".join(found["d"].split())
+        if printed.lower() in words()["media"]:
+            tails.medium = tails.medium or ("Internet" if "internet" in printed.lower() else printed)
+        tails.descriptors.append(printed)
+        return ""
+
+    return _DESCRIPTOR.sub(descriptor, _LANGUAGE_NOTE.sub(language, text))
+
+
 def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
     """`text` without its tails, and the tails; `after_source` when `text` is what follows a citation."""
     tails = Tails()
@@ -174,6 +201,9 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
     def url(found: re.Match[str]) -> str:
         value = trim(found["url"])
         rest = found["url"][len(value) :]
+        labelled = found[0] != found["url"] and not found[0].startswith(("<", "http", "www"))
+        if not labelled and _CITATION_AFTER.search(found.string, found.end()):
+            return found[0]  # a link inside a title: a journal citation still follows it
         if _DOI_URL.match(value):
             return f" doi: {value}{rest}"  # taken with the other DOIs
         pubmed = _PUBMED_URL.search(value)
@@ -219,26 +249,11 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
     text = _STATUS.sub(status, text)
     text = _EPUB.sub(epub, text)
 
-    def language(found: re.Match[str]) -> str:
-        if found["language"].lower() not in LANGUAGES:
-            return found[0]
-        tails.language = tails.language or found["language"]
-        return " "
-
-    text = _LANGUAGE_NOTE.sub(language, text)
+    text = _marks(text, tails)
     trailing = _TRAILING_LANGUAGE.search(text)
     if trailing and trailing["language"].lower() in LANGUAGES and trailing.start() > 0:
         tails.language = tails.language or trailing["language"]
         text = text[: trailing.start()] + "."
-
-    def descriptor(found: re.Match[str]) -> str:
-        printed = " ".join(found["d"].split())
-        if printed.lower() in words()["media"]:
-            tails.medium = tails.medium or ("Internet" if "internet" in printed.lower() else printed)
-        tails.descriptors.append(printed)
-        return ""
-
-    text = _DESCRIPTOR.sub(descriptor, text)
     return tidy(text), tails
 
 
