@@ -253,7 +253,17 @@ def test_a_reference_citing_a_notice_may_match_it(items):
     [
         ("Correction to: A systematic review", True),
         ("Erratum", True),
-        ("RETRACTED: Myositis and statins", True),
+        ("RETRACTED: Myositis and statins", False),  # Elsevier's title for the retracted article itself
+        ("RETRACTED ARTICLE: Myositis and statins", False),  # Springer's likewise
+        ("Retraction Note: Myositis and statins", True),
+        ("Retraction Note to: Myositis and statins", True),
+        ("Department of Error", True),
+        ("Department of error.", True),
+        ("Retraction of an interpretation", True),
+        ("Notice of Retraction: Myositis and statins", True),
+        ("Publisher Correction: Myositis and statins", True),
+        ("Editorial Expression of Concern", True),
+        ("Error in Figure 2", True),
         ("Expression of concern: Myositis and statins", True),
         ("Corrigendum to “Myositis”", True),
         ("Correction of scoliosis in muscular dystrophy", False),
