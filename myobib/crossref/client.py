@@ -59,7 +59,8 @@ PROJECT_URL = "https://pypi.org/project/myobib/"
 # The fields a matcher and the enrichment read from a search hit.
 SELECT = (
     "DOI,URL,type,title,subtitle,author,container-title,short-container-title,ISSN,publisher,issued,published,"
-    "published-print,published-online,volume,issue,page,article-number,score,updated-by,update-to,relation"
+    "published-print,published-online,volume,issue,page,article-number,score,updated-by,update-to,relation,ISBN,"
+    "editor,publisher-location,event,group-title"
 )
 RETRY_STATUS = {429, 500, 502, 503, 504}
 BACKOFF_BASE = 2.0

@@ -11,12 +11,10 @@ Crossref's own `score` is recorded but never decides anything.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -25,6 +23,21 @@ from ..folding import fold
 from ..journals import journals_match
 from ..model import Name, Reference
 from ..pages import first_page
+from .kinds import (
+    NOTICES,
+    crossref_kind,
+    csl_kind,
+    incompatible,
+    is_notice_title,
+    is_preprint_server,
+    is_reply_title,
+    notice_kind,
+    retracted_title,
+    update_notice,
+)
+from .kinds import (
+    data as kind_data,
+)
 from .records import clean_text, first, item_authors, item_years
 
 __all__ = [
@@ -62,75 +75,11 @@ WEIGHTS = {
 FULL_EVIDENCE = 5.5
 SUPPORT_FIELDS = ("title", "author", "year", "volume", "page", "journal", "isbn", "editor")
 BAD_TYPES = {"journal-issue", "journal-volume", "journal", "peer-review", "component", "periodical"}
-NOTICES = ("retraction", "erratum", "expression-of-concern")  # notices about a work; replies and comments answer one
 _PARTICLES = frozenset("de da del della der di du dos das van von den ten ter la le el al bin".split())
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    with resources.files("myobib").joinpath("data/matching.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _alternatives(phrases: Iterable[str]) -> str:
-    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
-
-
-@lru_cache(maxsize=1)
-def _notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    data = _data()
-    out = []
-    for kind, words in data["notice_words"].items():
-        out.append((kind, re.compile(
-            rf"^\W*(?:{_alternatives(words)})(?:\s+(?:notice|note|to|for|in|on))?(?:\s*[:\-–—.]|\s*$|\s+(?:to|for)\b)"
-        )))
-    for kind, phrases in data["notice_titles"].items():
-        out.append((kind, re.compile(rf"^\W*(?:{_alternatives(phrases)})\b")))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _retracted_pattern() -> re.Pattern[str]:
-    words = _alternatives([*_data()["retracted_prefixes"], *(f"{w} article" for w in _data()["retracted_prefixes"])])
-    return re.compile(rf"^\W*(?:{words})\s*[:\-–—.]\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
-
-
-def _notice_text(title: str) -> str:
-    return re.sub(r"['’`´]", "", clean_text(title)).lower()
-
-
-@lru_cache(maxsize=1 << 14)
-def notice_kind(title: str | None) -> str | None:
-    """`retraction`, `erratum`, `expression-of-concern`, `reply` or `comment` for a notice's title, else None.
-
-    An article's own title prefixed `RETRACTED:` (Elsevier) or `RETRACTED ARTICLE:` (Springer) is
-    not a notice: see `retracted_title`.
-    """
-    if not title or retracted_title(title):
-        return None
-    text = _notice_text(title)
-    return next((kind for kind, pattern in _notice_patterns() if pattern.match(text)), None)
-
-
-def retracted_title(title: str | None) -> str | None:
-    """The article's title without the `RETRACTED:` prefix its publisher added, or None when there is none."""
-    match = _retracted_pattern().match(clean_text(title)) if title else None
-    return match["rest"].strip() if match else None
 
 
 def _fold(text: str | None) -> str:
     return fold(clean_text(text))
-
-
-def is_notice_title(title: str | None) -> bool:
-    """`Correction to: …`, `Erratum`, `Retraction Note: …`, `Department of Error`, `Expression of concern …`."""
-    return notice_kind(title) in NOTICES
-
-
-def is_reply_title(title: str | None) -> bool:
-    """`Reply`, `Response to …`, `Authors' reply …`."""
-    return notice_kind(title) == "reply"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -224,35 +173,13 @@ def _isbn_keys(values: Any) -> frozenset[str]:
     return frozenset(out)
 
 
-def _names(value: Any) -> tuple[Name, ...]:
-    if not value:
-        return ()
-    return tuple(v if isinstance(v, Name) else Name.from_csl(v) for v in value if isinstance(v, Name | Mapping))
-
-
-def _field(ref: Reference, attr: str, csl: str) -> Any:
-    """A model field, or the same CSL variable still kept in `extra` by older models and readers."""
-    value = getattr(ref, attr, None)
-    return value if value not in (None, (), "") else ref.extra.get(csl)
-
-
-def _ref_editors(ref: Reference) -> tuple[Name, ...]:
-    return _names(_field(ref, "editor", "editor"))
-
-
 def _ref_title(ref: Reference) -> str | None:
     return retracted_title(ref.title) or ref.title
 
 
 def _ref_notice(ref: Reference) -> str | None:
     """What notice the reference cites (its `notice` field, else its title's words), or None for a work."""
-    custom = ref.extra.get("custom")
-    notice = getattr(ref, "notice", None) or (custom.get("notice") if isinstance(custom, Mapping) else None)
-    return str(notice) if notice else notice_kind(ref.title)
-
-
-def _is_preprint_server(name: str | None) -> bool:
-    return bool(name) and _fold(name) in {_fold(s) for s in _data()["preprint_servers"]}
+    return ref.notice or notice_kind(ref.title)
 
 
 def reference_kind(ref: Reference) -> str | None:
@@ -262,31 +189,23 @@ def reference_kind(ref: Reference) -> str | None:
     volume or pages: readers default to `article-journal`, so the type alone proves nothing.
     """
     journals = [j for j in _reference_journals(ref)]
-    genre = _fold(str(_field(ref, "genre", "genre") or ""))
-    if any(_is_preprint_server(j) for j in journals) or "preprint" in genre.split():
+    genre = _fold(ref.genre or "")
+    if any(is_preprint_server(j) for j in journals) or "preprint" in genre.split():
         return "preprint"
     if ref.type in ("article-journal", "article", "document"):
         if journals and (ref.volume or ref.page or ref.page_first or ref.number) and ref.type == "article-journal":
             return "article"
         return None
-    return _data()["csl_kinds"].get(ref.type)
-
-
-def _incompatible(a: str | None, b: str | None) -> bool:
-    pairs = _data()["incompatible"]
-    return bool(a and b) and ([a, b] in pairs or [b, a] in pairs)
+    return csl_kind(ref.type)
 
 
 def _item_notice(item: Mapping[str, Any], titles: list[str]) -> str | None:
-    data = _data()
     for update in item.get("update-to") or []:
-        if isinstance(update, Mapping):
-            kind = str(update.get("type") or "").lower().replace(" ", "_")
-            notice = data["update_types"].get(kind, "erratum")  # an unknown kind of update is still a notice
-            if notice:
-                return str(notice)
+        notice = update_notice(str(update.get("type") or "")) if isinstance(update, Mapping) else None
+        if notice:
+            return notice
     relation = item.get("relation") or {}
-    for name, kind in data["relation_notices"].items():
+    for name, kind in kind_data()["relation_notices"].items():
         if isinstance(relation, Mapping) and relation.get(name):
             return kind
     return next((k for k in map(notice_kind, titles) if k), None)
@@ -338,7 +257,7 @@ class Candidate:
         score = item.get("score")
         kind = str(item.get("type") or "journal-article")
         retracted = bool(stripped and notice is None) or any(
-            isinstance(u, Mapping) and _data()["update_types"].get(str(u.get("type") or "").lower()) == "retraction"
+            isinstance(u, Mapping) and update_notice(str(u.get("type") or "")) == "retraction"
             for u in item.get("updated-by") or []
         )
         return cls(
@@ -356,7 +275,7 @@ class Candidate:
             score=float(score) if isinstance(score, int | float) else None,
             source=source,
             record=item,
-            kind=_data()["kinds"].get(kind),
+            kind=crossref_kind(kind),
             editors=item_authors(item, "editor"),
             isbns=_isbn_keys(item.get("ISBN")),
             edition=_edition_key(item.get("edition-number")),
@@ -373,7 +292,7 @@ class Candidate:
             if parts and isinstance(parts[0], int | str) and str(parts[0]).isdigit():
                 years.add(int(parts[0]))
         pages = {_page_key(ref.page_first), _page_key(ref.page), _page_key(ref.number)}
-        kind = "preprint" if ref.type == "article" else reference_kind(ref) or _data()["csl_kinds"].get(ref.type)
+        kind = "preprint" if ref.type == "article" else reference_kind(ref) or csl_kind(ref.type)
         return cls(
             doi=ref.DOI,
             title=_ref_title(ref),
@@ -389,9 +308,9 @@ class Candidate:
             source=source,
             record=ref,
             kind=kind,
-            editors=_ref_editors(ref),
-            isbns=_isbn_keys(_field(ref, "ISBN", "ISBN")),
-            edition=_edition_key(_field(ref, "edition", "edition")),
+            editors=ref.editor,
+            isbns=_isbn_keys(ref.ISBN),
+            edition=_edition_key(ref.edition),
             publisher=ref.publisher,
         )
 
@@ -523,7 +442,7 @@ def _check_page(ref: Reference, cand: Candidate) -> Check:
 
 
 def _check_author(ref: Reference, cand: Candidate) -> Check:
-    ours = ref.first_author or next(iter(_ref_editors(ref)), None)
+    ours = ref.first_author or next(iter(ref.editor), None)
     # An edited book deposited with its editors only is cited by them.
     theirs = cand.authors or (cand.editors if not ref.author or cand.kind == "book" else ())
     if ours is None or not theirs:
@@ -539,7 +458,7 @@ def _check_author(ref: Reference, cand: Candidate) -> Check:
 
 
 def _check_editor(ref: Reference, cand: Candidate) -> Check:
-    ours = _ref_editors(ref)
+    ours = ref.editor
     if not ours or not cand.editors or not ref.author:
         return Check("editor", "unknown")  # an editor-only citation is compared as the author
     if any(family_agrees(ours[0], theirs) for theirs in cand.editors[:3]):
@@ -576,7 +495,7 @@ def _check_journal(ref: Reference, cand: Candidate, book_title: bool) -> Check:
 
 
 def _check_isbn(ref: Reference, cand: Candidate) -> Check:
-    ours = _isbn_keys(_field(ref, "ISBN", "ISBN"))
+    ours = _isbn_keys(ref.ISBN)
     if not ours or not cand.isbns:
         return Check("isbn", "unknown")
     if ours & cand.isbns:
@@ -585,7 +504,7 @@ def _check_isbn(ref: Reference, cand: Candidate) -> Check:
 
 
 def _check_edition(ref: Reference, cand: Candidate) -> Check:
-    ours = _edition_key(_field(ref, "edition", "edition"))
+    ours = _edition_key(ref.edition)
     if ours is None or cand.edition is None:
         return Check("edition", "unknown")
     if ours == cand.edition:
@@ -663,7 +582,7 @@ def assess(ref: Reference, cand: Candidate) -> Assessment:
     notice = _notice_veto(ref, cand)
     if notice:
         vetoes.append(notice)
-    if _incompatible(ref_kind, cand.kind):
+    if incompatible(ref_kind, cand.kind):
         vetoes.append(_kind_veto(str(ref_kind), cand))
     if cand.type in BAD_TYPES:
         vetoes.append(f"record-type: record type {cand.type}")
@@ -747,7 +666,7 @@ def verify(ref: Reference, cand: Candidate, source: str = "doi") -> MatchResult:
 
 def bibliographic(ref: Reference, max_authors: int = 3) -> str:
     """The reference rebuilt as one Vancouver-like string for `query.bibliographic`."""
-    names = ref.author or _ref_editors(ref)  # an edited book is cited by its editors
+    names = ref.author or ref.editor  # an edited book is cited by its editors
     people = [n.display() for n in names[:max_authors]]
     parts = []
     if people:
@@ -768,7 +687,7 @@ def bibliographic(ref: Reference, max_authors: int = 3) -> str:
         numbers += f":{page}"
     if numbers:
         parts.append(numbers)
-    isbn = _field(ref, "ISBN", "ISBN")
+    isbn = ref.ISBN
     if isbn:
         parts.append(f"ISBN {isbn}")
     return ". ".join(parts) + "."

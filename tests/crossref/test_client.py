@@ -94,7 +94,7 @@ def test_empty_search_sends_nothing(client, server):
 def test_400_is_never_retried_and_carries_the_servers_message(client, server):
     with pytest.raises(CrossrefError) as err:
         client.search("myositis", rows=5000)
-    assert "rows must be a positive integer" in str(err.value)
+    assert "Integer specified as 5000 but must be a positive integer less than or equal to 1000" in str(err.value)
     assert len(server.requests) == 1 and client.stats.retries == 0
 
 
