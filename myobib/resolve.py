@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from .crossref.enrich import enrich
 from .crossref.match import (
+    ACCEPT,
     AMBIGUOUS,
     MATCHED,
     NOT_FOUND,
@@ -33,6 +34,7 @@ from .crossref.match import (
     MatchResult,
     bibliographic,
     decide,
+    second_query,
     verify,
 )
 from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
@@ -50,7 +52,7 @@ MAX_WORKERS = 8
 class Client(Protocol):
     def work(self, doi: str) -> dict | None: ...
 
-    def search(self, bibliographic: str, rows: int = 5) -> list[dict]: ...
+    def search(self, bibliographic: str, rows: int = 5, **fields: Any) -> list[dict]: ...
 
 
 @dataclass
@@ -380,16 +382,31 @@ def _crossref(ref: Reference, client: Client) -> MatchResult:
         if result.status == MATCHED:
             return result
         # The DOI points elsewhere: say so, and look for the work the reference describes.
-        found = decide(ref.replace(DOI=None), _search(ref, client))
+        found = _find(ref.replace(DOI=None), client)
         if found.status == MATCHED:
             result.reasons.append(f"the reference fits {found.doi} instead")
         result.assessments += found.assessments
         return result
-    return decide(ref, _search(ref, client))
+    return _find(ref, client)
 
 
-def _search(ref: Reference, client: Client) -> list[Candidate]:
-    items = client.search(bibliographic(ref), rows=ROWS)
+def _find(ref: Reference, client: Client) -> MatchResult:
+    """Search and decide; when nothing found validates, one second query (see `second_query`) before giving up."""
+    first = _search(client, bibliographic(ref))
+    result = decide(ref, first)
+    if result.status == MATCHED or (result.status == AMBIGUOUS and result.confidence >= ACCEPT):
+        return result  # a match, or a tie between confident records that more candidates cannot break
+    second = second_query(ref, first)
+    if second is None:
+        return result
+    what, query = second
+    again = decide(ref, [*first, *_search(client, **query)])
+    again.reasons.append(f"second query: {what}")
+    return again
+
+
+def _search(client: Client, bibliographic: str, **fields: Any) -> list[Candidate]:
+    items = client.search(bibliographic, rows=ROWS, **fields)
     return [Candidate.from_item(item) for item in items or [] if isinstance(item, Mapping)]
 
 

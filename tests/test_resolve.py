@@ -103,10 +103,10 @@ def test_too_many_errors_stops_the_batch(bib, corpus):
 
 def test_a_single_failed_lookup_is_an_error_row(bib, corpus):
     class Flaky(FakeClient):
-        def search(self, bibliographic, rows=5):
+        def search(self, bibliographic, rows=5, **fields):
             if "Chest" in bibliographic:
                 raise CrossrefError("400 Bad Request: query too long")
-            return super().search(bibliographic, rows)
+            return super().search(bibliographic, rows, **fields)
 
     out, report = resolve(bib, Flaky(corpus), progress=False)
     row = next(r for r in report.rows if r.list_number == 7)

@@ -16,7 +16,8 @@ Interface (kept stable for the matcher and the resolver):
   `Crossref-Plus-API-Token: Bearer ...`. `cache`: None = `crossref.sqlite` in the user cache dir, a
   path = that file, False = no cache. `offline=True` answers from the cache alone.
 - `work(doi) -> dict | None`: the record; None when Crossref does not know the DOI (404).
-- `search(bibliographic, rows=5) -> list[dict]`: `query.bibliographic` with `select=` of `SELECT`.
+- `search(bibliographic, rows=5, *, author=None, filters=None) -> list[dict]`: `query.bibliographic`
+  (plus `query.author` and `filter=` when given) with `select=` of `SELECT`.
 - `stats`: a `CrossrefStats`.
 
 Errors (myobib.errors): 400 and other refusals -> `CrossrefError` with the server's message (never
@@ -39,7 +40,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -164,12 +165,27 @@ class Crossref:
             raise CrossrefError(f"Crossref answered DOI {doi} without a work record")
         return message
 
-    def search(self, bibliographic: str, rows: int = 5) -> list[dict[str, Any]]:
-        """The best `rows` hits of a `query.bibliographic` search, each with its float `score`."""
+    def search(
+        self, bibliographic: str, rows: int = 5, *, author: str | None = None, filters: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """The best `rows` hits of a `query.bibliographic` search, each with its float `score`.
+
+        `author` adds `query.author`; `filters` (`{"issn": "1462-0324", "from-pub-date": "2020"}`, a
+        list for a repeated name) add `filter=`.
+        """
         text = " ".join(bibliographic.split())
         if not text:
             return []
         params = {"query.bibliographic": text, "rows": str(int(rows)), "select": SELECT}
+        if author and author.strip():
+            params["query.author"] = " ".join(author.split())
+        if filters:
+            clauses = [
+                f"{name}:{value}"
+                for name, values in filters.items()
+                for value in (values if isinstance(values, list | tuple) else [values])
+            ]
+            params["filter"] = ",".join(clauses)
         status, body = self._get("/works", params, LIST, f"search {text[:60]!r}")
         if status == 404:
             raise CrossrefError("Crossref has no /works route at this address")
