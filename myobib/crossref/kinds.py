@@ -28,6 +28,7 @@ __all__ = [
     "is_preprint_server",
     "is_reply_title",
     "notice_kind",
+    "notice_subject",
     "retracted_title",
     "update_notice",
 ]
@@ -69,6 +70,29 @@ def _notice_text(title: str) -> str:
     return re.sub(r"['’`´]", "", clean_text(title)).lower()
 
 
+def _notice_match(title: str) -> tuple[str, str] | None:
+    """(notice kind, the title's text after the notice words) for a notice's title."""
+    text = _notice_text(title)
+    for kind, pattern in _notice_patterns():
+        match = pattern.match(text)
+        if match:
+            return kind, text[match.end():]
+    return None
+
+
+def notice_subject(title: str | None) -> str | None:
+    """What a notice's title says after its notice words (`Retraction Note: X` → `x`), None when nothing does.
+
+    A title that is no notice's comes back whole (folded to lower case).
+    """
+    if not title:
+        return None
+    found = _notice_match(title)
+    rest = found[1] if found else _notice_text(title)
+    rest = rest.strip(" \t:.-–—\"“”‘’'«»")
+    return rest or None
+
+
 @lru_cache(maxsize=1 << 14)
 def notice_kind(title: str | None) -> str | None:
     """`retraction`, `erratum`, `expression-of-concern`, `reply` or `comment` for a notice's title, else None.
@@ -78,8 +102,8 @@ def notice_kind(title: str | None) -> str | None:
     """
     if not title or retracted_title(title):
         return None
-    text = _notice_text(title)
-    return next((kind for kind, pattern in _notice_patterns() if pattern.match(text)), None)
+    found = _notice_match(title)
+    return found[0] if found else None
 
 
 def retracted_title(title: str | None) -> str | None:

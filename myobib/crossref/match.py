@@ -32,6 +32,7 @@ from .kinds import (
     is_preprint_server,
     is_reply_title,
     notice_kind,
+    notice_subject,
     retracted_title,
     update_notice,
 )
@@ -398,8 +399,13 @@ class MatchResult:
         }
 
 
-def _rank(assessment: Assessment) -> tuple[bool, float]:
-    return (not assessment.plausible, -assessment.confidence)
+def _rank(assessment: Assessment) -> tuple[bool, float, float]:
+    return (not assessment.plausible, -assessment.confidence, -_title_strength(assessment))
+
+
+def _title_strength(assessment: Assessment) -> float:
+    check = assessment.checks.get("title")
+    return check.strength if check is not None and check.verdict == "agree" else 0.0
 
 
 # -- the comparisons ----------------------------------------------------------------------------
@@ -468,10 +474,18 @@ def _check_editor(ref: Reference, cand: Candidate) -> Check:
 
 
 def _check_title(ref: Reference, cand: Candidate) -> Check:
-    title = _ref_title(ref)
-    if not title or not cand.title:
+    title, theirs = _ref_title(ref), cand.title
+    if not title or not theirs:
         return Check("title", "unknown")
-    similarity = title_similarity(title, cand.title)
+    notice = _ref_notice(ref)
+    if notice and notice == cand.notice:
+        # Two notices of one kind: compare what they are about, not their shared opening words.
+        ours_subject, their_subject = notice_subject(title), notice_subject(theirs)
+        if not ours_subject:
+            return Check("title", "unknown", detail="a notice's generic title")  # `Authors' reply`, `Erratum`
+        if their_subject:
+            title, theirs = ours_subject, their_subject
+    similarity = title_similarity(title, theirs)
     if similarity >= 0.75:
         return Check("title", "agree", similarity, f"{similarity:.2f}")
     if similarity >= 0.5:
@@ -544,7 +558,7 @@ def _notice_veto(ref: Reference, cand: Candidate) -> str | None:
     ours, theirs = _ref_notice(ref), cand.notice
     if ours == theirs:
         return None
-    if ours is None and retracted_title(ref.title) and theirs == "retraction":
+    if ours is None and retracted_title(ref.title) and theirs == "retraction" and retracted_title(cand.title):
         return None  # `Retracted: …` is an Elsevier article's title and a Hindawi notice's: the numbers decide
     if ours is None:
         if theirs in NOTICES:
@@ -639,7 +653,13 @@ def decide(ref: Reference, candidates: Sequence[Candidate], source: str = "cross
         reasons = [f"{len(assessments)} candidates considered, none fits"] if assessments else ["no candidates"]
         return MatchResult(NOT_FOUND, assessments, None, reasons, source)
     best = plausible[0]
-    rivals = [a for a in plausible[1:] if a.confidence >= best.confidence - MARGIN]
+    # A record whose title does not agree is no rival to one whose title does (same numbers, other work).
+    titled = _title_strength(best) >= IDENTIFYING_TITLE
+    rivals = [
+        a
+        for a in plausible[1:]
+        if a.confidence >= best.confidence - MARGIN and (not titled or _title_strength(a) >= IDENTIFYING_TITLE)
+    ]
     if rivals:
         dois = ", ".join(str(a.candidate.doi) for a in [best, *rivals])
         return MatchResult(AMBIGUOUS, assessments, None, [f"near tie between {dois}"], source)

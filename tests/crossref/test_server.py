@@ -307,7 +307,7 @@ def test_truncated_json_short_body_reset_and_delay(fresh):
 
 def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
     corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
-    assert CORPUS.stat().st_size < 2_000_000
+    assert CORPUS.stat().st_size < 3_000_000  # about 3,000 works: the traps among thousands of distractors
     by_doi = {rec["DOI"]: rec for rec in corpus}
     assert len(by_doi) == len(corpus) >= 400
     seed_dois = {seed_doi(rec) for rec in seed}
@@ -319,7 +319,9 @@ def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
         assert work["author"][0]["family"].endswith(rec["first_author"]["family"])
         if not rec["doi"]:
             assert "FICTIONAL" in work["_comment"]
-    assert all(doi.startswith("10.5555/") for doi in set(by_doi) - seed_dois)
+    # Every other DOI is fictional (Crossref's test prefix) or a real work's, and says which.
+    for doi in set(by_doi) - seed_dois:
+        assert doi.startswith("10.5555/") or by_doi[doi]["_comment"].startswith("Real work"), doi
     erratum = by_doi["10.5555/distractor-10-erratum"]
     assert erratum["update-to"][0]["DOI"] == "10.1093/rheumatology/keab166"
     assert by_doi["10.1093/rheumatology/keab166"]["updated-by"][0]["DOI"] == erratum["DOI"]
