@@ -46,6 +46,7 @@ __all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", 
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
 ROWS = 5
+SECOND_ROWS = 20  # the second query looks deeper: still one request
 MAX_WORKERS = 8
 
 
@@ -391,7 +392,7 @@ def _crossref(ref: Reference, client: Client) -> MatchResult:
 
 
 def _find(ref: Reference, client: Client) -> MatchResult:
-    """Search and decide; when nothing found validates, one second query (see `second_query`) before giving up."""
+    """Search and decide; when nothing found validates, one second, deeper query (`second_query`) before giving up."""
     first = _search(client, bibliographic(ref))
     result = decide(ref, first)
     if result.status == MATCHED or (result.status == AMBIGUOUS and result.confidence >= ACCEPT):
@@ -400,13 +401,13 @@ def _find(ref: Reference, client: Client) -> MatchResult:
     if second is None:
         return result
     what, query = second
-    again = decide(ref, [*first, *_search(client, **query)])
+    again = decide(ref, [*first, *_search(client, rows=SECOND_ROWS, **query)])
     again.reasons.append(f"second query: {what}")
     return again
 
 
-def _search(client: Client, bibliographic: str, **fields: Any) -> list[Candidate]:
-    items = client.search(bibliographic, rows=ROWS, **fields)
+def _search(client: Client, bibliographic: str, rows: int = ROWS, **fields: Any) -> list[Candidate]:
+    items = client.search(bibliographic, rows=rows, **fields)
     return [Candidate.from_item(item) for item in items or [] if isinstance(item, Mapping)]
 
 

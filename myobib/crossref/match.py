@@ -717,29 +717,31 @@ def bibliographic(ref: Reference, max_authors: int = 3) -> str:
 def second_query(ref: Reference, seen: Sequence[Candidate]) -> tuple[str, dict[str, Any]] | None:
     """(what it is, `search` keyword arguments) for a second look-up when the first found nothing that fits.
 
-    The title with the first author's family name, within the journal's ISSN (the reference's own,
-    or that of a record the first look-up found in the same journal) and a year either side; without
-    an ISSN, the title with `query.author`. None when the reference has no title to ask with.
+    The title alone as `query.bibliographic`, the cited names (authors, else editors) as `query.author`,
+    and, when the journal's ISSN is known (the reference's own, or that of a record the first look-up
+    found in the same journal), a `filter` on that ISSN and a year either side. None when the
+    reference has no title to ask with.
     """
-    title = clean_text(_ref_title(ref)).rstrip(".")
+    title = clean_text(_ref_title(ref)).rstrip(".…")
     if not title:
         return None
-    people = [n for n in (*ref.author, *ref.editor) if not n.is_group and n.family]
-    family = " ".join(p for p in (people[0].non_dropping_particle, people[0].family) if p) if people else ""
+    names = [
+        " ".join(p for p in (n.non_dropping_particle, n.family) if p) or n.literal or "" for n in ref.author or ref.editor
+    ]
+    query: dict[str, Any] = {"bibliographic": title}
+    what = ["title"]
+    if any(names):
+        query["author"] = " ".join(n for n in names if n)
+        what.append("query.author")
     issn = ref.ISSN.split(",")[0].strip() if ref.ISSN else None
     journals = _reference_journals(ref)
-    if not issn and journals and reference_kind(ref) == "article":
+    if not issn and journals and reference_kind(ref) in ("article", None):
         for cand in seen:
             record = cand.record if isinstance(cand.record, Mapping) else {}
             if record.get("ISSN") and any(journals_match(a, b) for a in journals for b in cand.journals):
                 issn = str(record["ISSN"][0])
                 break
     if issn and ref.year:
-        filters = {"issn": issn, "from-pub-date": str(ref.year - 1), "until-pub-date": str(ref.year + 1)}
-        return f"title and first author within ISSN {issn}, {ref.year - 1}-{ref.year + 1}", {
-            "bibliographic": f"{title} {family}".strip(),
-            "filters": filters,
-        }
-    if family:
-        return "title with query.author", {"bibliographic": title, "author": family}
-    return "title alone", {"bibliographic": title}
+        query["filters"] = {"issn": issn, "from-pub-date": str(ref.year - 1), "until-pub-date": str(ref.year + 1)}
+        what.append(f"ISSN {issn}, {ref.year - 1}-{ref.year + 1}")
+    return " + ".join(what), query

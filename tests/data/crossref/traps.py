@@ -280,6 +280,8 @@ def citation(rec: Record, show: int = 6, **changes: Any) -> tuple[dict[str, Any]
             csl[key] = value
     if csl.get("page") and "page-first" not in changes:
         csl["page-first"] = re.split(r"-", str(csl["page"]))[0]
+    elif not csl.get("page"):
+        csl.pop("page-first", None)
     return csl, vancouver(csl, changes.get("title_text"))
 
 
@@ -1093,23 +1095,27 @@ def _truncated(s: Labelled) -> None:
     # Long author lists, as deposited: the six named first, then placeholders for the hundreds that follow.
     authors = "Horby P, Landray MJ, Pessoa-Amorim G, Emberson JR, Staplin N, Haynes R, " + ", ".join(
         f"Investigator{c} {c}" for c in "ABCDEFGHJKLMNPRSTVWXYZ")
+    letters = ("Rubin EJ, Baden LR", "Mahase E", "Cortegiani A, Ippolito M", "Kow CS, Hasan SS", "Wise J", "Burki T",
+               "Talaie H, Hosseini SM", "Siemieniuk RA, Guyatt GH")
     for n, (doi, drug, year, vol, issue, page) in enumerate(trials):
         title = f"{drug} in patients admitted to hospital with COVID-19 (RECOVERY): a randomised, controlled, " \
                 "open-label, platform trial"
         rec = s.add(record(doi, authors + group, title, "Lancet", int(year), vol, issue, page,
                            month=n + 1, comment=REAL + " Author list shortened to invented placeholders after the "
                            "first six (the deposit lists hundreds)."))
-        for j, who in enumerate(("Rubin EJ, Baden LR", "Mahase E", "Cortegiani A, Ippolito M", "Kow CS, Hasan SS",
-                                 "Wise J", "Burki T")):
-            s.add(record(f"10.5555/recovery-{n}-letter-{j}", who, f"{drug} in patients admitted to hospital with "
-                         f"COVID-19{' – authors reply' if j == 5 else ''}", "Lancet", int(year), vol, None,
-                         f"e{(n + 1) * 10 + j}", month=n + 1,
-                         comment="A short letter or news item about the trial (modelled)."))
-        cut = " ".join(title.split()[: 4 + n % 3]) + "…"
-        s.cite(k, rec, "the title cut short as printed; letters and news with the same words crowd the first page of "
-               "results, and the trial's long author list weighs its record down", title=cut, issue=None, show=3)
-    s.cite(k, s.get("10.1016/S0140-6736(21)00676-0"), "the tocilizumab trial with its title cut and its pages",
-           title="Tocilizumab in patients admitted to hospital", show=3)
+        for j, who in enumerate(letters):
+            opening = ("", "Comment on: ", "Correspondence: ", "", "News: ", "", "", "Editorial: ")[j]
+            s.add(record(f"10.5555/recovery-{n}-letter-{j}", who, f"{opening}{drug} in patients admitted to hospital "
+                         f"with COVID-19 (RECOVERY){' – authors reply' if j == 5 else ''}", "Lancet", int(year), vol,
+                         None, f"e{(n + 1) * 10 + j}", month=n + 1,
+                         comment="A short letter, comment or news item quoting the trial's title (modelled)."))
+        cut = title.split(":")[0] + "…"
+        s.cite(k, rec, "cited ahead of print (no volume or pages) with the title cut after the trial's name: letters "
+               "and news quoting that name crowd the first results, and the trial's long author list weighs its "
+               "record down", title=cut, volume=None, issue=None, page=None, show=3)
+        if n % 2 == 0:
+            s.cite(k, rec, "the trial with its title cut after the trial's name, volume and pages, no issue",
+                   title=cut, issue=None, show=3)
     s.cite(k, s.get("10.1136/annrheumdis-2016-210571"), "the Sjögren criteria with the title cut after 'Sjögren's "
            "syndrome': the twin in Arthritis Rheumatol differs by journal", show=6,
            title="2016 American College of Rheumatology/European League Against Rheumatism classification criteria for "
