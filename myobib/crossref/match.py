@@ -725,9 +725,8 @@ def second_query(ref: Reference, seen: Sequence[Candidate]) -> tuple[str, dict[s
     title = clean_text(_ref_title(ref)).rstrip(".…")
     if not title:
         return None
-    names = [
-        " ".join(p for p in (n.non_dropping_particle, n.family) if p) or n.literal or "" for n in ref.author or ref.editor
-    ]
+    cited = ref.author or ref.editor
+    names = [" ".join(p for p in (n.non_dropping_particle, n.family) if p) or n.literal or "" for n in cited]
     query: dict[str, Any] = {"bibliographic": title}
     what = ["title"]
     if any(names):
