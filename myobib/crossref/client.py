@@ -16,8 +16,9 @@ Interface (kept stable for the matcher and the resolver):
   `Crossref-Plus-API-Token: Bearer ...`. `cache`: None = `crossref.sqlite` in the user cache dir, a
   path = that file, False = no cache. `offline=True` answers from the cache alone.
 - `work(doi) -> dict | None`: the record; None when Crossref does not know the DOI (404).
-- `search(bibliographic, rows=5, *, author=None, filters=None) -> list[dict]`: `query.bibliographic`
-  (plus `query.author` and `filter=` when given) with `select=` of `SELECT`.
+- `search(bibliographic, rows=5, *, author=None, container=None, filters=None) -> list[dict]`:
+  `query.bibliographic` (plus `query.author`, `query.container-title` and `filter=` when given)
+  with `select=` of `SELECT`.
 - `stats`: a `CrossrefStats`.
 
 Errors (myobib.errors): 400 and other refusals -> `CrossrefError` with the server's message (never
@@ -166,19 +167,26 @@ class Crossref:
         return message
 
     def search(
-        self, bibliographic: str, rows: int = 5, *, author: str | None = None, filters: Mapping[str, Any] | None = None
+        self,
+        bibliographic: str,
+        rows: int = 5,
+        *,
+        author: str | None = None,
+        container: str | None = None,
+        filters: Mapping[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
         """The best `rows` hits of a `query.bibliographic` search, each with its float `score`.
 
-        `author` adds `query.author`; `filters` (`{"issn": "1462-0324", "from-pub-date": "2020"}`, a
-        list for a repeated name) add `filter=`.
+        `author` adds `query.author`, `container` `query.container-title`; `filters`
+        (`{"issn": "1462-0324", "from-pub-date": "2020"}`, a list for a repeated name) add `filter=`.
         """
         text = " ".join(bibliographic.split())
         if not text:
             return []
         params = {"query.bibliographic": text, "rows": str(int(rows)), "select": SELECT}
-        if author and author.strip():
-            params["query.author"] = " ".join(author.split())
+        for name, value in (("query.author", author), ("query.container-title", container)):
+            if value and value.strip():
+                params[name] = " ".join(value.split())
         if filters:
             clauses = [
                 f"{name}:{value}"

@@ -30,6 +30,7 @@ __all__ = [
     "notice_kind",
     "notice_subject",
     "retracted_title",
+    "title_language",
     "update_notice",
 ]
 
@@ -154,3 +155,18 @@ def _servers() -> frozenset[str]:
 def is_preprint_server(name: str | None) -> bool:
     """`medRxiv`, `Research Square`, `SSRN` …"""
     return bool(name) and fold(name) in _servers()
+
+
+@lru_cache(maxsize=1)
+def _language_words() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(fold(w) for w in words) for lang, words in data()["title_languages"].items()}
+
+
+@lru_cache(maxsize=1 << 14)
+def title_language(title: str | None) -> str | None:
+    """`en`, `es`, `it`, `de`, … when a title's small words clearly say so (two more than any other), else None."""
+    words = fold(title or "").split()
+    counts = sorted(((len({w for w in words if w in small}), lang) for lang, small in _language_words().items()),
+                    reverse=True)
+    (best, lang), (second, _) = counts[0], counts[1]
+    return lang if best >= 2 and best >= second + 2 else None

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..folding import fold
-from ..journals import journals_match
+from ..journals import full_name, journals_match
 from ..model import Name, Reference
 from ..pages import first_page
 from .kinds import (
@@ -34,6 +34,7 @@ from .kinds import (
     notice_kind,
     notice_subject,
     retracted_title,
+    title_language,
     update_notice,
 )
 from .kinds import (
@@ -488,6 +489,10 @@ def _check_title(ref: Reference, cand: Candidate) -> Check:
     similarity = title_similarity(title, theirs)
     if similarity >= 0.75:
         return Check("title", "agree", similarity, f"{similarity:.2f}")
+    languages = (title_language(title), title_language(theirs))
+    if None not in languages and languages[0] != languages[1]:
+        # A translation: the same work's title in another language tells nothing; journal and numbers decide.
+        return Check("title", "unknown", detail="titles in {} and {}: not compared".format(*languages))
     if similarity >= 0.5:
         return Check("title", "unknown", detail=f"similarity {similarity:.2f}")
     return Check("title", "disagree", detail=f"similarity {similarity:.2f}")
@@ -719,8 +724,8 @@ def second_query(ref: Reference, seen: Sequence[Candidate]) -> tuple[str, dict[s
 
     The title alone as `query.bibliographic`, the cited names (authors, else editors) as `query.author`,
     and, when the journal's ISSN is known (the reference's own, or that of a record the first look-up
-    found in the same journal), a `filter` on that ISSN and a year either side. None when the
-    reference has no title to ask with.
+    found in the same journal), a `filter` on that ISSN and a year either side; else the journal's
+    name as `query.container-title`. None when the reference has no title to ask with.
     """
     title = clean_text(_ref_title(ref)).rstrip(".…")
     if not title:
@@ -743,4 +748,8 @@ def second_query(ref: Reference, seen: Sequence[Candidate]) -> tuple[str, dict[s
     if issn and ref.year:
         query["filters"] = {"issn": issn, "from-pub-date": str(ref.year - 1), "until-pub-date": str(ref.year + 1)}
         what.append(f"ISSN {issn}, {ref.year - 1}-{ref.year + 1}")
+    elif journals and reference_kind(ref) in ("article", None):
+        # A journal none of the first records is in (a translation's, say): ask for it by name.
+        query["container"] = next((full_name(j) for j in journals if full_name(j)), journals[-1])
+        what.append("query.container-title")
     return " + ".join(what), query

@@ -179,7 +179,7 @@ class FakeClient:
     def search(self, bibliographic: str, rows: int = 5, **fields: Any) -> list[dict[str, Any]]:
         self._maybe_fail()
         self.calls.append(("search", bibliographic))
-        query = _words(" ".join([bibliographic, str(fields.get("author") or "")]))
+        query = _words(" ".join([bibliographic, str(fields.get("author") or ""), str(fields.get("container") or "")]))
         scored = []
         for entry in self.corpus:
             text = " ".join([*entry["title"], *entry["container-title"], *(a["family"] for a in entry["author"])])

@@ -49,6 +49,7 @@ ISSN = {
     "Nat Rev Dis Primers": ["2056-676X"], "Lancet Neurol": ["1474-4422"], "Nat Rev Rheumatol": ["1759-4790"],
     "Curr Rheumatol Rep": ["1523-3774"], "J Neuromuscul Dis": ["2214-3599"], "Biomed Res Int": ["2314-6133"],
     "Arq Bras Cardiol": ["0066-782X"], "Open Med": ["1911-2092"], "Neuromuscul Disord": ["0960-8966"],
+    "Kardiol Pol": ["0022-9032", "1897-4279"], "ESC Heart Fail": ["2055-5822"], "Herz": ["0340-9937", "1615-6692"],
 }  # fmt: skip
 JOURNALS = {
     "PLoS Med": "PLoS Medicine", "BMJ": "BMJ", "Ann Intern Med": "Annals of Internal Medicine",
@@ -73,6 +74,7 @@ JOURNALS = {
     "Curr Rheumatol Rep": "Current Rheumatology Reports", "J Neuromuscul Dis": "Journal of Neuromuscular Diseases",
     "Biomed Res Int": "BioMed Research International", "Arq Bras Cardiol": "Arquivos Brasileiros de Cardiologia",
     "Open Med": "Open Medicine", "Neuromuscul Disord": "Neuromuscular Disorders",
+    "Kardiol Pol": "Kardiologia Polska", "ESC Heart Fail": "ESC Heart Failure", "Herz": "Herz",
 }  # fmt: skip
 
 REAL = "Real work: bibliographic facts and DOI as the publisher prints them."
@@ -1068,6 +1070,37 @@ def _translations(s: Labelled) -> None:
     s.cite(k, strobe_es, "the Spanish STROBE translation (Gac Sanit)")
     s.cite(k, hf_it, "the Italian translation of the 2021 ESC HF guideline")
     s.cite(k, strobe_it, "an Italian STROBE translation")
+    # What Crossref holds around the 2021 HF guideline: a corrigendum, a Polish translation, the Spanish
+    # society's comments, a German commentary and letters quoting the title; the Italian and Polish
+    # editions are cited with the English title, as lists often print them.
+    ehj_hf = s.get("10.1093/eurheartj/ehab368")
+    s.add(notice("10.5555/ehj-hf-2021-corrigendum", "Corrigendum to: 2021 ESC Guidelines for the diagnosis and "
+                 "treatment of acute and chronic heart failure", "Eur Heart J", 2021, "42", "48", "4901", ehj_hf,
+                 "corrigendum", "The guideline's corrigendum (modelled).", authors=hf_a, month=12))
+    hf_pl = s.add(record("10.5555/kardiolpol-2021-hf", hf_a, "Wytyczne ESC 2021 dotyczące diagnostyki i leczenia "
+                         "ostrej i przewlekłej niewydolności serca", "Kardiol Pol", 2021, "79", "12", "1-108",
+                         month=12, comment="The Polish translation (published; DOI fictional)."))
+    s.add(record("10.5555/recesp-2022-comments-hf", "Anguita M, Bayes-Genis A, Cepeda JM, Cinza S, Cobo E, "
+                 "Comín-Colet J", "Comentarios a la guía ESC 2021 sobre el diagnóstico y tratamiento de la insuficiencia "
+                 "cardiaca aguda y crónica", "Rev Esp Cardiol", 2022, "75", "6", "458-465", month=6,
+                 comment="The Spanish society's comments on the guideline (modelled)."))
+    s.add(record("10.5555/herz-2022-kommentar-hf", "Bauersachs J, Frey N, Rauch B, Störk S", "Kommentar zu den "
+                 "Leitlinien (2021) der ESC zur Diagnose und Behandlung der akuten und chronischen Herzinsuffizienz",
+                 "Herz", 2022, "47", "3", "211-218", month=6, comment="A German commentary (modelled)."))
+    for j, (who, title) in enumerate([
+        ("Rosano GMC, Moura B, Metra M", "what is new?"), ("Savarese G, Lindberg F", "a critical appraisal"),
+        ("Packer M", "the quadruple therapy"), ("Bozkurt B, Coats AJS", "a view from across the Atlantic"),
+        ("Seferović PM, Polovina M", "implications for practice"), ("Tomasoni D, Adamo M", "focus on devices"),
+        ("Cleland JGF, Pellicori P", "a critique"), ("Mebazaa A, Davison B", "acute heart failure")]):
+        s.add(record(f"10.5555/hf-2021-letter-{j}", who, "2021 ESC Guidelines for the diagnosis and treatment of "
+                     f"acute and chronic heart failure: {title}", ("Eur Heart J", "Eur J Heart Fail")[j % 2], 2022,
+                     ("43", "24")[j % 2], str(j + 1), f"{100 + j * 7}-{104 + j * 7}", month=j + 1,
+                     comment="An editorial or letter quoting the guideline's title (modelled)."))
+    s.cite(k, hf_it, "the Italian edition cited with the English title: journal, volume and pages make it the "
+           "Italian one; the first search is crowded by the English title's copies, letters and corrigendum",
+           title=ehj_hf["title"][0])
+    s.cite(k, hf_pl, "the Polish edition cited with the English title", title=ehj_hf["title"][0])
+    s.cite(k, hf_pl, "the Polish edition cited with its Polish title")
     pt = record("10.5555/abc-2021-hf", hf_a, "Diretriz ESC 2021 para o diagnóstico e tratamento da insuficiência "
                 "cardíaca aguda e crônica", "Arq Bras Cardiol", 2022, "118", "3", "e1-e90",
                 comment="A Portuguese edition (modelled); NOT in the corpus.")
