@@ -30,7 +30,7 @@ PUBLISHERS = {
     "10.1056": "Massachusetts Medical Society", "10.1093": "Oxford University Press (OUP)",
     "10.1097": "Ovid Technologies (Wolters Kluwer Health)", "10.2337": "American Diabetes Association",
     "10.1055": "Georg Thieme Verlag KG", "10.1157": "Elsevier BV", "10.1212": "Ovid Technologies (Wolters Kluwer Health)",
-    "10.3233": "IOS Press", "10.1001": "American Medical Association (AMA)",
+    "10.3233": "IOS Press", "10.1001": "American Medical Association (AMA)", "10.1111": "Wiley",
 }  # fmt: skip
 ISSN = {
     "PLoS Med": ["1549-1676", "1549-1277"], "BMJ": ["0959-8138", "1756-1833"], "Ann Intern Med": ["0003-4819", "1539-3704"],
@@ -49,6 +49,7 @@ ISSN = {
     "Nat Rev Dis Primers": ["2056-676X"], "Lancet Neurol": ["1474-4422"], "Nat Rev Rheumatol": ["1759-4790"],
     "Curr Rheumatol Rep": ["1523-3774"], "J Neuromuscul Dis": ["2214-3599"], "Biomed Res Int": ["2314-6133"],
     "Arq Bras Cardiol": ["0066-782X"], "Open Med": ["1911-2092"], "Neuromuscul Disord": ["0960-8966"],
+    "J Intern Med": ["0954-6820", "1365-2796"], "JAMA Neurol": ["2168-6149"], "Curr Opin Neurol": ["1350-7540"],
     "Kardiol Pol": ["0022-9032", "1897-4279"], "ESC Heart Fail": ["2055-5822"], "Herz": ["0340-9937", "1615-6692"],
 }  # fmt: skip
 JOURNALS = {
@@ -74,7 +75,8 @@ JOURNALS = {
     "Curr Rheumatol Rep": "Current Rheumatology Reports", "J Neuromuscul Dis": "Journal of Neuromuscular Diseases",
     "Biomed Res Int": "BioMed Research International", "Arq Bras Cardiol": "Arquivos Brasileiros de Cardiologia",
     "Open Med": "Open Medicine", "Neuromuscul Disord": "Neuromuscular Disorders",
-    "Kardiol Pol": "Kardiologia Polska", "ESC Heart Fail": "ESC Heart Failure", "Herz": "Herz",
+    "J Intern Med": "Journal of Internal Medicine", "JAMA Neurol": "JAMA Neurology",
+    "Curr Opin Neurol": "Current Opinion in Neurology", "Kardiol Pol": "Kardiologia Polska", "ESC Heart Fail": "ESC Heart Failure", "Herz": "Herz",
 }  # fmt: skip
 
 REAL = "Real work: bibliographic facts and DOI as the publisher prints them."
@@ -1258,6 +1260,19 @@ def _articles(s: Labelled) -> None:
         ("10.1001/jama.2016.0287", "Singer M, Deutschman CS, Seymour CW, Shankar-Hari M, Annane D, Bauer M",
          "The Third International Consensus Definitions for Sepsis and Septic Shock (Sepsis-3)", "JAMA", 2016, "315",
          "8", "801-810"),
+        ("10.1111/joim.12524", "Lundberg IE, Miller FW, Tjärnlund A, Bottai M", "Diagnosis and classification of "
+         "idiopathic inflammatory myopathies", "J Intern Med", 2016, "280", "1", "39-51"),
+        ("10.1001/jamaneurol.2018.2598", "Mariampillai K, Granger B, Amelin D, Guiguet M, Hachulla E, Maurier F",
+         "Development of a New Classification System for Idiopathic Inflammatory Myopathies Based on Clinical "
+         "Manifestations and Myositis-Specific Autoantibodies", "JAMA Neurol", 2018, "75", "12", "1528-1537"),
+        ("10.1097/WCO.0000000000000740", "Tanboon J, Nishino I", "Classification of idiopathic inflammatory "
+         "myopathies: pathology perspectives", "Curr Opin Neurol", 2019, "32", "5", "704-714"),
+        ("10.1038/nrrheum.2018.56", "McHugh NJ, Tansley SL", "Autoantibodies in myositis", "Nat Rev Rheumatol", 2018,
+         "14", "5", "290-302"),
+        ("10.1111/joim.12451", "Betteridge Z, McHugh N", "Myositis-specific autoantibodies: an important tool to "
+         "support diagnosis of myositis", "J Intern Med", 2016, "280", "1", "8-23"),
+        ("10.1038/nrrheum.2018.41", "Lundberg IE, de Visser M, Werth VP", "Classification of myositis",
+         "Nat Rev Rheumatol", 2018, "14", "5", "269-278"),
     ]
     for n, (doi, authors, title, journal, year, vol, issue, page) in enumerate(plain):
         rec = s.add(record(doi, authors, title, journal, year, vol, issue, page, month=int(issue) % 12 + 1))
