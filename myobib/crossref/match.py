@@ -77,6 +77,7 @@ WEIGHTS = {
 # Agreement worth this much (and more) is full evidence.
 FULL_EVIDENCE = 5.5
 SUPPORT_FIELDS = ("title", "author", "year", "volume", "page", "journal", "isbn", "editor")
+LOOK_ALIKE_RULES = {"notice", "kind", "edition", "isbn", "journal"}  # rules that tell a look-alike from the work
 BAD_TYPES = {"journal-issue", "journal-volume", "journal", "peer-review", "component", "periodical"}
 _PARTICLES = frozenset("de da del della der di du dos das van von den ten ter la le el al bin".split())
 
@@ -133,6 +134,10 @@ def _page_key(page: str | None) -> str | None:
 
 def _pages_agree(ours: set[str], theirs: set[str]) -> bool:
     if ours & theirs:
+        return True
+    # `437.e1` is the first e-page of the article printed from page 437 (Rev Esp Cardiol's dotted e-pages).
+    dotted = lambda keys: {re.sub(r"\.e\d+$", "", k) for k in keys}  # noqa: E731
+    if dotted(ours) & dotted(theirs):
         return True
     # `33693` written for the e-locator `e33693`: same digits, a letter prefix on one side only.
     digits = lambda keys: {re.sub(r"^[a-z]+", "", k) for k in keys if re.fullmatch(r"[a-z]?\d+", k)}  # noqa: E731
@@ -674,9 +679,10 @@ def decide(ref: Reference, candidates: Sequence[Candidate], source: str = "cross
     reasons = [f"{len(best.agreed)} fields agree: {', '.join(best.agreed)}"]
     if best.candidate.retracted:
         reasons.append("the work cited is retracted")
-    # Records that would have tied with the match but for a rule: say which rule set each aside.
+    # Look-alikes that only a rule about what a work is (a preprint, a notice, another edition) set aside.
     for other in assessments:
-        if other.vetoes and other.confidence >= best.confidence - MARGIN and other.candidate.doi != best.candidate.doi:
+        rules = {veto.split(":")[0] for veto in other.vetoes}
+        if rules and rules <= LOOK_ALIKE_RULES and other.confidence >= WEAK:
             reasons.append(f"set aside {other.candidate.doi}: {other.vetoes[0]}")
     return MatchResult(MATCHED, assessments, best, reasons, source)
 

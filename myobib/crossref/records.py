@@ -115,7 +115,7 @@ def item_authors(item: Mapping[str, Any], role: str = "author") -> tuple[Name, .
 def _title(item: Mapping[str, Any]) -> str | None:
     title = first(item.get("title"))
     if title and not item.get("update-to"):
-        from .match import retracted_title  # the retracted article's own title, without its `RETRACTED:` mark
+        from .kinds import retracted_title  # the retracted article's own title, without its `RETRACTED:` mark
 
         title = retracted_title(title) or title
     subtitle = first(item.get("subtitle"))
