@@ -520,8 +520,8 @@ def _check_journal(ref: Reference, cand: Candidate, book_title: bool) -> Check:
 
 
 def _check_isbn(ref: Reference, cand: Candidate) -> Check:
-    ours = _isbn_keys(ref.ISBN)
-    if not ours or not cand.isbns:
+    ours = _isbn_keys(ref.ISBN) if ref.ISBN and cand.isbns else frozenset()
+    if not ours:
         return Check("isbn", "unknown")
     if ours & cand.isbns:
         return Check("isbn", "agree", 1.0)
@@ -529,8 +529,8 @@ def _check_isbn(ref: Reference, cand: Candidate) -> Check:
 
 
 def _check_edition(ref: Reference, cand: Candidate) -> Check:
-    ours = _edition_key(ref.edition)
-    if ours is None or cand.edition is None:
+    ours = _edition_key(ref.edition) if ref.edition and cand.edition else None
+    if ours is None:
         return Check("edition", "unknown")
     if ours == cand.edition:
         return Check("edition", "agree", 1.0)

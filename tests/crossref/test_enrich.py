@@ -161,7 +161,8 @@ def test_a_retracted_title_is_flagged_and_filled_without_its_mark(ref):
     # A named retraction notice is flagged by its DOI instead; a notice itself carries no flag.
     record["updated-by"] = [{"DOI": "10.1016/S0140-6736(10)60175-4", "type": "retraction"}]
     assert update_flags(record) == ["retracted:10.1016/S0140-6736(10)60175-4"]
-    assert update_flags(dict(record, **{"update-to": [{"DOI": "10.5555/a", "type": "retraction"}]}))[-1] != "retracted:?"
+    notice = dict(record, **{"update-to": [{"DOI": "10.5555/a", "type": "retraction"}]})
+    assert "retracted:?" not in update_flags(notice)
 
 
 def test_book_fields_are_filled_from_the_record():
