@@ -37,6 +37,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import random
 import re
 import socket
 import struct
@@ -182,7 +183,7 @@ class Fault:
     times: int = 1
     route: str | None = None  # "single", "list" or None for any
     retry_after: str | None = None
-    delay: float = 0.0
+    delay: float | tuple[float, float] = 0.0  # seconds, or (low, high) for a uniform draw per request
     every: int = 1  # fire on every n-th matching request only
     seen: int = 0
 
@@ -297,10 +298,11 @@ class CrossrefStandIn:
             self.state.faults.clear()
 
     def inject(self, kind: str, times: int = 1, *, route: str | None = None, retry_after: str | float | None = None,
-               delay: float = 0.0, every: int = 1) -> None:
+               delay: float | tuple[float, float] = 0.0, every: int = 1) -> None:
         """Answer the next `times` matching requests with a fault (see the module docstring).
 
-        `route`: "single", "list" or None for both; `every=n`: only every n-th matching request.
+        `route`: "single", "list" or None for both; `every=n`: only every n-th matching request;
+        `delay=(0.3, 1.0)`: each delayed answer waits a uniform draw from that range.
         """
         ra = None if retry_after is None else str(retry_after)
         with self.state.lock:
@@ -483,7 +485,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fault:
             rec.fault = fault.kind
             if fault.kind == "delay":
-                time.sleep(fault.delay)
+                low, high = fault.delay if isinstance(fault.delay, tuple) else (fault.delay, fault.delay)
+                time.sleep(random.uniform(low, high))
             elif fault.kind == "reset":
                 rec.status = -1
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
