@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -29,6 +29,7 @@ __all__ = [
     "is_reply_title",
     "notice_kind",
     "notice_subject",
+    "relation_notice",
     "retracted_title",
     "title_language",
     "update_notice",
@@ -129,6 +130,13 @@ def update_notice(kind: str) -> str | None:
     """The notice an `update-to` entry of this Crossref type makes its record (an unknown type: `erratum`)."""
     notice = data()["update_types"].get(kind.lower().replace(" ", "_"), "erratum")
     return str(notice) if notice else None
+
+
+def relation_notice(relation: Any) -> str | None:
+    """`reply` or `comment` for a record whose Crossref `relation` says it replies to or comments on another."""
+    if isinstance(relation, Mapping):
+        return next((kind for name, kind in data()["relation_notices"].items() if relation.get(name)), None)
+    return None
 
 
 def crossref_kind(crossref_type: str) -> str | None:

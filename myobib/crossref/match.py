@@ -33,12 +33,10 @@ from .kinds import (
     is_reply_title,
     notice_kind,
     notice_subject,
+    relation_notice,
     retracted_title,
     title_language,
     update_notice,
-)
-from .kinds import (
-    data as kind_data,
 )
 from .records import clean_text, first, item_authors, item_years
 
@@ -152,8 +150,9 @@ def _norm_number(value: str | None) -> str | None:
     return match[1] if match else _fold(text) or None
 
 
-_ORDINALS = {w: str(i) for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_ORDINALS = {
+    w: str(i) for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
+}
 
 
 def _edition_key(value: Any) -> str | None:
@@ -196,7 +195,7 @@ def reference_kind(ref: Reference) -> str | None:
     A reference is a journal article only when it names a journal (not a preprint server) with a
     volume or pages: readers default to `article-journal`, so the type alone proves nothing.
     """
-    journals = [j for j in _reference_journals(ref)]
+    journals = _reference_journals(ref)
     genre = _fold(ref.genre or "")
     if any(is_preprint_server(j) for j in journals) or "preprint" in genre.split():
         return "preprint"
@@ -212,11 +211,7 @@ def _item_notice(item: Mapping[str, Any], titles: list[str]) -> str | None:
         notice = update_notice(str(update.get("type") or "")) if isinstance(update, Mapping) else None
         if notice:
             return notice
-    relation = item.get("relation") or {}
-    for name, kind in kind_data()["relation_notices"].items():
-        if isinstance(relation, Mapping) and relation.get(name):
-            return kind
-    return next((k for k in map(notice_kind, titles) if k), None)
+    return relation_notice(item.get("relation")) or next((k for k in map(notice_kind, titles) if k), None)
 
 
 @dataclass(frozen=True)
@@ -242,10 +237,6 @@ class Candidate:
     isbns: frozenset[str] = frozenset()
     edition: str | None = None
     publisher: str | None = None
-
-    @property
-    def reply(self) -> bool:
-        return self.notice in ("reply", "comment")
 
     @classmethod
     def from_item(cls, item: Mapping[str, Any], source: str = "crossref") -> Candidate:

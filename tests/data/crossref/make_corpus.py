@@ -204,12 +204,7 @@ def distractors(seed: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         rec.pop("updated-by", None)
         doi = f"10.5555/distractor-{n}-{suffix}"
         rec.update({"DOI": doi, "URL": f"https://doi.org/{doi}", "prefix": "10.5555"})
-        for key, value in changes.items():
-            key = key.replace("_", "-")
-            if value is None:
-                rec.pop(key, None)
-            else:
-                rec[key] = value
+        traps.changed(rec, **changes)
         rec["_comment"] = f"Distractor for seed work {n}: {note}. Fictional DOI."
         out.append(rec)
         return rec

@@ -129,7 +129,12 @@ def record(doi: str, authors: str, title: str, journal: str | None, year: int, v
     for key, value in (("volume", volume), ("issue", issue), ("page", page)):
         if value:
             rec[key] = value
-    for key, value in more.items():
+    return changed(rec, **more)
+
+
+def changed(rec: Record, **changes: Any) -> Record:
+    """`rec` with Crossref fields set (`short_container_title=` for `short-container-title`); None removes one."""
+    for key, value in changes.items():
         key = key.replace("_", "-")
         if value is None:
             rec.pop(key, None)
