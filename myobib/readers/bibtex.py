@@ -107,7 +107,7 @@ ENTRY_TYPE_TO_CSL = {
     "www": "webpage",
 }
 # The entry type the writer uses for each CSL type (biblatex's data model); any other CSL type
-# is written @misc, and a chapter is @inbook unless it has editors and no book author.
+# is written @misc (see `entry_type_for` for chapters and edited books).
 CSL_TO_ENTRY_TYPE = {
     "article-journal": "article",
     "article-magazine": "article",
@@ -169,6 +169,7 @@ _EXTRA_TEXT_FIELDS = {
     "annote": "annote",
     "chapter": "chapter-number",
     "pagetotal": "number-of-pages",
+    "version": "version",
 }
 # Where the publisher goes in these kinds of entry (read back only from the same kinds).
 PUBLISHER_FIELD = {
@@ -630,14 +631,17 @@ def entry_kind(entry_type: str) -> str:
 
 def entry_type_for(ref: Reference) -> str:
     """The entry type `ref` is written as: its own (`extra["bibtex-type"]`) when that means the same
-    CSL type, else `CSL_TO_ENTRY_TYPE`'s, a chapter being @inbook unless it has editors and no book
-    author (biblatex's @incollection requires editors and has no book author)."""
+    CSL type, else `CSL_TO_ENTRY_TYPE`'s, where biblatex's required fields decide between two: a
+    chapter is @inbook unless it has editors and no book author (@incollection requires editors and
+    has no book author), an edited book without authors a @collection."""
     own = ref.extra.get("bibtex-type")
     if isinstance(own, str) and _FIELD_NAME.fullmatch(own) and ENTRY_TYPE_TO_CSL.get(own, "document") == ref.type:
         return own
     entry_type = CSL_TO_ENTRY_TYPE.get(ref.type, "misc")
     if entry_type == "incollection" and (ref.container_author or not ref.editor):
         return "inbook"
+    if entry_type == "book" and ref.editor and not ref.author and not ref.et_al:
+        return "collection"
     return entry_type
 
 

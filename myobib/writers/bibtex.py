@@ -107,6 +107,7 @@ _EXTRA_FIELDS = {  # `Reference` field, or CSL variable in `extra`, → BibTeX f
     "publisher_place": "address",
     "chapter-number": "chapter",
     "number-of-pages": "pagetotal",
+    "version": "version",
     "genre": "type",
     "language": "language",
     "keyword": "keywords",

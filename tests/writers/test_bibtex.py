@@ -13,6 +13,7 @@ import myobib
 from myobib import Bibliography, Date, Name, Occurrence, Reference
 from myobib.readers import bibtex as reader
 from myobib.writers import bibtex as writer
+from tests.writers.mixed_kinds import MIXED_KINDS
 
 URL = "https://example.org/a_b%20c/~x?y=1&z=2#frag"
 DOI = "10.1002/(SICI)1097-4636(199601)30:1<1::AID-JBM1>3.0.CO;2-V"
@@ -443,20 +444,31 @@ _dates = st.none() | st.builds(
     Date, st.none() | st.integers(0, 9999), st.none() | st.integers(1, 12), st.none() | st.integers(1, 31),
     st.none() | st.text(min_size=1, max_size=8),
 )  # fmt: skip
+_names_list = st.lists(_names, max_size=3).map(tuple)
+_titles = _maybe | st.sampled_from(["2017 EULAR/ACR criteria: report of the IMACS group", "p53 in <i>Homo Sapiens</i>"])
+_ids = _maybe | st.sampled_from(["978-0-306-40615-7", "0-306-40615-2", "2326-5191", "PMC5846474", "33599244"])
+_full_dates = st.none() | st.builds(Date, st.integers(1900, 2100), st.integers(1, 12), st.integers(1, 28))
 _references = st.builds(
     Reference,
     id=st.text(min_size=1, max_size=8),
-    type=st.sampled_from(["article-journal", "book", "chapter", "report", "thesis", "webpage", "article"]),
-    title=_maybe, author=st.lists(_names, max_size=3).map(tuple), et_al=st.booleans(),
+    type=st.sampled_from(
+        ["article-journal", "book", "chapter", "report", "thesis", "webpage", "article", "paper-conference",
+         "software", "dataset", "article-newspaper", "legislation", "manuscript"]
+    ),
+    title=_titles, author=_names_list, et_al=st.booleans(), editor=_names_list, container_author=_names_list,
     container_title=_maybe, container_title_short=_maybe, issued=_dates, volume=_maybe, issue=_maybe,
     supplement=_maybe, page=_maybe, page_first=_maybe, page_as_written=_maybe, number=_maybe, DOI=_maybe,
-    URL=_maybe, PMID=_maybe, note=_maybe, flags=st.lists(_text, max_size=2).map(tuple),
-    extra=st.dictionaries(st.sampled_from(["abstract", "ISBN", "x-unknown", "bibtex", "genre"]),
-                          _text | st.dictionaries(st.sampled_from(["foo", "journal", "year"]), _text), max_size=2),
+    URL=_maybe, PMID=_ids, PMCID=_ids, ISSN=_ids, ISBN=_ids, publisher=_maybe, publisher_place=_maybe,
+    edition=_maybe, collection_title=_titles, collection_number=_maybe, genre=_maybe, event_title=_titles,
+    event_place=_maybe, language=_maybe, accessed=_full_dates | _dates, notice=_maybe, note=_maybe,
+    flags=st.lists(_text, max_size=2).map(tuple),
+    extra=st.dictionaries(st.sampled_from(["abstract", "version", "x-unknown", "bibtex", "number-of-pages"]),
+                          _text | st.dictionaries(st.sampled_from(["foo", "journal", "year", "addendum"]), _text),
+                          max_size=2),
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_references, min_size=1, max_size=3), st.booleans())
 def test_any_model_survives_bibtex(refs, latex):
     bib = Bibliography(refs)
@@ -467,3 +479,17 @@ def test_any_model_survives_bibtex(refs, latex):
     back = reader.loads(text)
     assert back.report.unparsed == []
     assert [r.replace(provenance=()).to_csl() for r in back] == [r.to_csl() for r in bib]
+
+
+@pytest.mark.parametrize("latex", [False, True])
+@pytest.mark.parametrize("ref", MIXED_KINDS, ids=[ref.type for ref in MIXED_KINDS])
+def test_every_kind_round_trips_with_its_fields_in_bibtex_fields(ref, latex):
+    """model → BibTeX → model keeps every field; only what biblatex has no field for goes to `verba`."""
+    text = writer.dumps(Bibliography([ref]), latex=latex)
+    back = reader.loads(text)
+    assert back.report.unparsed == [] and back.report.warnings == []
+    assert same(back[0], ref)
+    fields = fields_of(text)[ref.id]
+    override = json.loads(fields.get(writer.OVERRIDE_FIELD, "{}"))
+    assert set(override.get("csl", {})) <= {"container-title", "type"}, override
+    assert "custom" not in override
