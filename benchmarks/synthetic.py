@@ -697,8 +697,9 @@ VARIETY_GIVENS = ["J", "LG", "AGS", "BM", "J-P", "É", "IE", "FHC", "M"]
 VARIETY_SUFFIXES = ["Jr", "III", "2nd"]
 VARIETY_GROUPS = ["EULAR Task Force", "Korean Interstitial Lung Diseases Study Group",
                   "MEDRA5 (Spanish MDA5 Register) group", "American College of Rheumatology"]
-VARIETY_JOURNALS = [("Ann Rheum Dis", "Annals of the Rheumatic Diseases"), ("Arthritis Rheumatol", "Arthritis & Rheumatology"),
-                    ("Rheumatology (Oxford)", "Rheumatology"), ("Neuromuscul Disord", "Neuromuscular Disorders"),
+VARIETY_JOURNALS = [("Ann Rheum Dis", "Annals of the Rheumatic Diseases"),
+                    ("Arthritis Rheumatol", "Arthritis & Rheumatology"), ("Rheumatology (Oxford)", "Rheumatology"),
+                    ("Neuromuscul Disord", "Neuromuscular Disorders"),
                     ("Semin Arthritis Rheum", "Seminars in Arthritis and Rheumatism")]
 
 
@@ -720,7 +721,7 @@ def name_variety(n: int, seed: int = 5):
     for i in range(n):
         count = rng.choice([1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 12])
         names = []
-        for k in range(count):
+        for _ in range(count):
             family = rng.choice(VARIETY_FAMILIES)
             suffix = rng.choice(VARIETY_SUFFIXES) if rng.random() < 0.06 else None
             names.append(Name(family, rng.choice(VARIETY_GIVENS), suffix=suffix))

@@ -74,5 +74,5 @@ def test_citeproc_js_prints_the_exported_file_as_myobib_does(rendered, lists, na
     unexplained = Counter(different) - Counter(explained)
     share = 1 - len(different) / len(ours)
     shown = "\n".join(f"  myobib: {entry}" for entry in list(unexplained.elements())[:8])
-    theirs_shown = "\n".join(f"  citeproc-js: {e}" for e in (Counter(theirs) - Counter(ours)).elements() if e)
-    assert not unexplained, f"{name} {style}: {share:.1%} identical, {len(different)} differ:\n{shown}\n{theirs_shown[:3000]}"
+    theirs_shown = "\n".join(f"  citeproc-js: {e}" for e in list((Counter(theirs) - Counter(ours)).elements())[:8])
+    assert not unexplained, f"{name} {style}: {share:.1%} identical, {len(different)} differ:\n{shown}\n{theirs_shown}"
