@@ -221,7 +221,7 @@ _WALKER_CONTEXT.add_context_category(
 )
 # `Family, Given`: family words capitalised (no particle), nothing BibTeX treats specially.
 _SIMPLE_NAME = re.compile(r"([^\s,{}\\~]+(?: [^\s,{}\\~]+)*), ([^,{}\\~]*[^\s,{}\\~])")
-_INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*")
+_INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*|[^\W\d_]\.(?:-[^\W\d_]\.)+")  # `I. E.`, `J.-P.`
 _FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 

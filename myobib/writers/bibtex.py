@@ -42,6 +42,7 @@ from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from ..casing import parse_rich, protect, protected_runs
 from ..model import Bibliography, Date, Name, Reference
+from ..names import spaced_initials
 from ..readers.bibtex import (
     ARTICLE_SUBTYPES,
     BOOKTITLE_TYPES,
@@ -265,9 +266,7 @@ def _format_name(name: Name, latex: bool) -> str:
         family = "{" + family + "}"
     if name.non_dropping_particle:
         family = encode_latex(name.non_dropping_particle, latex) + " " + family
-    given = name.given or ""
-    if given.isalpha() and given.isupper() and len(given) <= 4:
-        given = " ".join(letter + "." for letter in given)
+    given = spaced_initials(name.given) if name.given else ""
     if name.dropping_particle:
         given = f"{given} {name.dropping_particle}".strip()
     given = _protect(encode_latex(given, latex)) if given else ""

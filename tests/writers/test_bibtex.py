@@ -247,6 +247,7 @@ def test_et_al_is_and_others():
     [
         (Name("Lundberg", "IE"), "Lundberg, I. E."),
         (Name("Oldroyd", "AGS"), "Oldroyd, A. G. S."),
+        (Name("Dupont", "J-P"), "Dupont, J.-P."),
         (Name("Werth", "Victoria P."), "Werth, Victoria P."),
         (Name("de Souza", "FHC"), "{de Souza}, F. H. C."),
         (Name("Berg", "J", non_dropping_particle="van den"), "van den Berg, J."),
