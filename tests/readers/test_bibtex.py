@@ -149,7 +149,7 @@ def test_report_thesis_and_unknown_types(sample):
     )
     assert thesis.title == "Muscle MRI in <i>dermatomyositis</i>"
     tool = sample["tool2021"]
-    assert (tool.type, tool.issued, tool.extra["bibtex"]) == ("software", Date(2021, 6, 18), {"version": "1.2"})
+    assert (tool.type, tool.issued, tool.extra["version"]) == ("software", Date(2021, 6, 18), "1.2")
 
 
 def test_occurrence_gives_source_start_line_key_and_raw_text(sample):
