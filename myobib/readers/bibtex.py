@@ -12,21 +12,27 @@ How fields map to the model (the writer, `myobib.writers.bibtex`, is the exact i
 
 - text fields are LaTeX-decoded (`{\\"a}` → `ä`, `--` → `–`, `\\&` → `&`), whitespace runs
   collapsed; `url`, `doi` and unknown fields are never decoded.
-- `title`/`shorttitle`: a braced group that protects case (`{DNA}`) becomes
-  `<span class="nocase">DNA</span>`, `\\textit{…}` `<i>…</i>` (also `\\textbf`, `\\textsc`,
-  `\\textsuperscript`, `\\textsubscript`), as CSL rich text.
+- `title`/`shorttitle`: a braced group that protects case (`{in vitro}`) becomes
+  `<span class="nocase">in vitro</span>`, `\\textit{…}` `<i>…</i>` (also `\\textbf`, `\\textsc`,
+  `\\textsuperscript`, `\\textsubscript`), as CSL rich text; a group protecting only words the
+  casing rule protects anyway (`{EULAR}`, `{American College}`) is dropped (`myobib.casing`).
 - names: `Family, Given`; `{Whole Name}` is a group (`Name.literal`); `von` is the
   non-dropping particle, `Jr` the suffix, trailing lower-case words of the given name the
-  dropping particle; given names written as initials with periods (`I. E.`) read as the
-  model's printed initials (`IE`); a trailing `and others` sets `Reference.et_al`.
-- `journal` (else `journaltitle` or `booktitle`) → full journal name, `shortjournal` →
-  journal as written; `location` is read as `address`; `number` → issue,
-  `eid` → article number; `pages` (`--` read as `-`) → page, `pages-as-written`;
-  `year`, `month`, `date` (ISO) → issued.
+  dropping particle; given names written as initials with periods (`I. E.`, `J.-P.`) read as
+  the model's printed initials (`IE`, `J-P`); a trailing `and others` sets `Reference.et_al`;
+  `bookauthor` is the container author.
+- entry types: see `ENTRY_TYPE_TO_CSL` (@article with `entrysubtype` newspaper/magazine too);
+  `journal` (else `journaltitle` or `booktitle`) → full container name, `shortjournal` →
+  journal as written; `location` is read as `address`; `number` → the issue, series number or
+  report number as the entry type says (`NUMBER_MEANING`), `eid` → article number; `pages`
+  (`--` read as `-`) → page; `year`, `month`, `date` (ISO) → issued, `pubstate` of an undated
+  work → issued literal (`in press`); `eprint` with `eprinttype = {pubmed}` → PMID,
+  `addendum = {PMCID: …}` → PMCID; `institution`/`school`/`organization` → publisher where
+  the entry type puts it there; `eventtitle`, `venue`, `urldate`, `version` …
 - fields without a model attribute are kept verbatim in `Reference.extra["bibtex"]`;
-  an entry type that is not the writer's own choice for its CSL type is kept in
-  `Reference.extra["bibtex-type"]`; the `myobib` field (JSON, written only when needed)
-  restores what plain BibTeX fields cannot say.
+  an entry type that is not the writer's own choice for the reference is kept in
+  `Reference.extra["bibtex-type"]`; the `verba` field holding myobib's JSON (written only when
+  needed; `myobib` in earlier versions) restores what plain BibTeX fields cannot say.
 """
 
 from __future__ import annotations

@@ -1,27 +1,44 @@
 """BibTeX output: one entry per reference, keyed by `Reference.id`, the same bytes for the same input.
 
-Representation (read back exactly by `myobib.readers.bibtex`, which documents the mapping):
+Written so that biber, classic BibTeX, pandoc and citation-js read and print it as the list
+printed it (each checked in tests/writers/test_bibtex_clients.py), and read back exactly by
+`myobib.readers.bibtex`, which documents the mapping:
 
-- UTF-8 by default; `latex=True` writes non-ASCII characters as LaTeX (`{\\"a}`) wherever
-  that decodes back to the same character (others, such as CJK, stay UTF-8), and keeps
-  citation keys, URLs and DOIs ASCII (`_` in keys, percent-encoding in URLs). Either way LaTeX's special characters are
-  escaped (`\\&`, `\\%`, `\\textbraceleft{}`), and `url` and `doi` are written verbatim,
-  never through the LaTeX codec.
-- CSL type → entry type: article-journal → @article, book → @book, chapter →
-  @incollection, paper-conference → @inproceedings, report → @techreport, thesis →
-  @phdthesis, manuscript → @unpublished, anything else → @misc.
-- authors: `Family, Given`; given names that are printed initials (`IE`) are written
-  `I. E.` so BibTeX styles abbreviate them right; a family name that BibTeX would split
-  (`de Souza`) is braced; groups are braced whole (`{American and European Network …}`);
-  `et_al` is `and others`.
-- `journal` is the full name when known, else the name as written; `shortjournal` the
-  name as written. `number` is the issue, `eid` the article number, `pages` the expanded
-  range (`729--757`), `pages-as-written` the original; `year`, `month` (`mar`) and, when
-  the day is known, `date` (ISO).
-- Whatever plain fields cannot say exactly (a CSL type without its own entry type,
-  resolver data such as `flags` and `match`, CSL variables BibTeX has no field for, a
-  name BibTeX would split differently) goes into one `myobib` field holding JSON, written
-  only when needed; provenance is not written (it stays in CSL-JSON and the run report).
+- Entry types and fields are biblatex's data model (`data/biblatex-datamodel.json`, from
+  biblatex's `blx-dm.def`): article-journal → @article (newspaper and magazine articles with
+  `entrysubtype`), book → @book (@collection when it has editors and no authors), chapter →
+  @incollection (@inbook without editors or with a book author, `bookauthor`),
+  paper-conference → @inproceedings (`eventtitle`, `venue`), report → @report, thesis →
+  @thesis, webpage → @online, software → @software, dataset → @dataset, manuscript →
+  @unpublished, pamphlet → @booklet, anything else → @misc. A field is written only where the
+  entry type admits it (no `publisher` in an @article); classic names are kept where biber
+  reads them as aliases (`journal`, `address`, `school`), so classic BibTeX reads them too.
+- Titles (`title`, `shorttitle`, `booktitle`, `series`, `eventtitle`): what no style may recase
+  is braced by `myobib.casing`'s rule (`2017 {European League Against Rheumatism/American
+  College} of {Rheumatology} …`), doubled where the protected text starts with a command
+  (`{{\\textit{Homo Sapiens}}}`) so that BibTeX does not take it for one special character.
+- Text is escaped (`\\&`, `\\%`, `\\textbraceleft{}` …): text from an input never becomes a LaTeX
+  command. `latex=True` writes non-ASCII characters as LaTeX (`{\\"a}`) wherever that decodes back
+  to the same character (others, such as CJK, stay UTF-8) and keeps keys, URLs and DOIs ASCII.
+  `url` and `doi` are written verbatim (a backslash or unbalanced brace percent-encoded). Fields
+  read from a BibTeX input that myobib does not model are written back as they were, unless they
+  hold commands that are not text (`\\input`, `\\def`, `^^`…); preambles are never written.
+- authors, editors, book authors: `Family, Given`, initials spaced (`I. E.`, by
+  `myobib.names.spaced_initials`); a family name that BibTeX would split (`de Souza`) is
+  braced; groups are braced whole (`{{World Health Organization}}`); `et_al` is `and others`.
+- `journal` is the full name when known, else the name as written; `shortjournal` the name as
+  written. `number` is what biblatex says it is for the kind (the issue of an article, the
+  series number of a book, the number of a report); `eid` the article number; `pages` the
+  expanded range (`729--757`); `year`, `month` (a macro: `mar`) and, with a day, `date` (ISO);
+  an undated work in press `pubstate = {inpress}`, a span of years `date = {1993/2024}`.
+- PMID: `eprint` with `eprinttype = {pubmed}`; PMCID: `addendum = {PMCID: PMC…}`; ISBN and
+  ISSN only with a right check digit (biber refuses others); `urldate`, `edition`, `series`,
+  `language`, `type` (genre), `version`, `pagetotal`, `note` as biblatex names them.
+- Whatever these fields cannot say (a page range as printed, a supplement number, a CSL type
+  without its own entry type, a field the entry type does not admit, resolver data such as
+  `flags` and `match`) goes into biblatex's verbatim `verba` field as JSON, written only when
+  needed: biber accepts it and no standard style prints it. Provenance is not written (it
+  stays in CSL-JSON and the run report).
 """
 
 from __future__ import annotations
