@@ -186,6 +186,9 @@ def _wrap(children: list[str | Element], flags: list[bool], position: int) -> tu
         nonlocal run
         if protected and isinstance(piece, str):  # spaces at a cut stay outside the span
             core = piece.strip()
+            if not core:
+                emit(piece, False)
+                return
             if core != piece:
                 lead, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
                 for part, flag in ((lead, False), (core, True), (tail, False)):

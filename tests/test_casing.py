@@ -70,6 +70,10 @@ def test_a_span_the_rule_would_add_anyway_is_not_kept():
     assert unprotect(f"{NC}DNA</span> repair and {NC}DNA</span>") == "DNA repair and DNA"
 
 
+def test_spaces_between_protected_words_cut_by_markup_stay_as_they_are():
+    assert protect("EULAR</b> A") == f"{NC}EULAR</span></b> {NC}A</span>"
+
+
 def test_unbalanced_markup_is_text():
     assert parse_rich("The EULAR <i>score") == ["The EULAR <i>score"]
     assert protect("The EULAR <i>score") == f"The {NC}EULAR</span> <i>score"
