@@ -58,7 +58,8 @@ def test_line_readers_account_for_every_line(text):
 # -- model → RIS → model ------------------------------------------------------------------------
 
 _WORD = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Co", "Cn", "Zs", "Zl", "Zp"), blacklist_characters=","),
+    # no "<": text like "< A>" is read back with a warning that HTML markup was kept as plain text
+    st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Co", "Cn", "Zs", "Zl", "Zp"), blacklist_characters=",<"),
     min_size=1,
     max_size=8,
 )
