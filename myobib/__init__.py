@@ -4,6 +4,7 @@ bib = myobib.load("refs/idiopathic-inflammatory-myopathies.txt")   # read + merg
 bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json")
 bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
 bib.reading_list("topic").to_html_page()
+myobib.check("refs/idiopathic-inflammatory-myopathies.txt", library="refs/seed-library.json").counts()
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .api import load, parse_text
 # Functions named like their modules are bound here, eagerly: a later `import myobib.resolve`
 # must not replace the function `myobib.resolve` with the module.
 from .build import build  # noqa: E402
+from .check import CheckReport, check  # noqa: E402
 from .dedupe import dedupe
 from .errors import (
     CrossrefBlocked,
@@ -45,6 +47,7 @@ _LAZY = {
 
 __all__ = [
     "Bibliography",
+    "CheckReport",
     "Crossref",
     "CrossrefBlocked",
     "CrossrefError",
@@ -65,6 +68,7 @@ __all__ = [
     "Unparsed",
     "__version__",
     "build",
+    "check",
     "cite",
     "dedupe",
     "format_bibliography",

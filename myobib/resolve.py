@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .crossref.enrich import enrich
+from .crossref.enrich import enrich, record_values
 from .crossref.match import (
     ACCEPT,
     AMBIGUOUS,
@@ -41,7 +41,17 @@ from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooMany
 from .library import Library
 from .model import Bibliography, Reference, Report
 
-__all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", "resolve", "resolve_file"]
+__all__ = [
+    "ERROR",
+    "UNRESOLVED",
+    "ResolveReport",
+    "ResolveRow",
+    "client_for",
+    "lookup_workers",
+    "make_client",
+    "resolve",
+    "resolve_file",
+]
 
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
@@ -71,6 +81,7 @@ class ResolveRow:
     flags: list[str] = field(default_factory=list)
     source: str | None = None
     reasons: list[str] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)  # the accepted record's values where they differ
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +96,7 @@ class ResolveRow:
             "flags": list(self.flags),
             "source": self.source,
             "reasons": list(self.reasons),
+            "record": dict(self.record),
         }
 
 
@@ -172,7 +184,13 @@ class _Checkpoint:
                 handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def _row(ref: Reference, status: str, match: Mapping[str, Any] | None, reasons: list[str]) -> ResolveRow:
+def _row(
+    ref: Reference,
+    status: str,
+    match: Mapping[str, Any] | None,
+    reasons: list[str],
+    record: dict[str, Any] | None = None,
+) -> ResolveRow:
     match = match or {}
     return ResolveRow(
         key=ref.id,
@@ -186,18 +204,23 @@ def _row(ref: Reference, status: str, match: Mapping[str, Any] | None, reasons: 
         flags=list(ref.flags),
         source=match.get("source"),
         reasons=reasons or list(match.get("reasons") or []),
+        record=record or {},
     )
 
 
-def _apply(ref: Reference, match: dict[str, Any], record: Any, is_library: bool) -> Reference:
-    """The reference with its match outcome and, when accepted, the record's data filled in."""
+def _apply(ref: Reference, match: dict[str, Any], record: Any, is_library: bool) -> tuple[Reference, dict[str, Any]]:
+    """The reference with its match outcome and, when accepted, the record's data filled in;
+    and the record's values where they still differ from the reference (see `record_values`)."""
+    differing: dict[str, Any] = {}
     if match.get("status") == MATCHED and record is not None:
         source = match.get("source") or "crossref"
         label = f"{source}:{match.get('DOI')}" if match.get("DOI") else source
-        ref = enrich(ref, Reference.from_csl(record) if is_library else record, label)
+        found = Reference.from_csl(record) if is_library else record
+        ref = enrich(ref, found, label)
+        differing = record_values(ref, found)
     elif match.get("status") == REJECTED and ref.DOI and f"doi-rejected:{ref.DOI}" not in ref.flags:
         ref = ref.replace(flags=(*ref.flags, f"doi-rejected:{ref.DOI}"))
-    return ref.replace(match=match)
+    return ref.replace(match=match), differing
 
 
 def _show_progress(progress: bool | None) -> bool:
@@ -209,7 +232,7 @@ def _show_progress(progress: bool | None) -> bool:
         return False
 
 
-def _workers(client: Any) -> int:
+def lookup_workers(client: Any) -> int:
     """Look-ups in flight at once: the client's concurrency cap (its limiter spaces the starts)."""
     limiter = getattr(client, "limiter", None)
     try:
@@ -280,8 +303,8 @@ def _local(
     if fingerprint in saved.done:
         entry = saved.done[fingerprint]
         report.resumed += 1
-        new = _apply(ref, entry["match"], entry.get("record"), bool(entry.get("library")))
-        return new, _row(new, entry["match"]["status"], entry["match"], [])
+        new, differing = _apply(ref, entry["match"], entry.get("record"), bool(entry.get("library")))
+        return new, _row(new, entry["match"]["status"], entry["match"], [], differing)
     if library is not None:
         found = library.lookup(ref)
         # A library entry with another DOI than the reference's own leaves the verdict to Crossref.
@@ -318,7 +341,7 @@ def _lookups(
                 stop.set()
             return exc
 
-    pool = ThreadPoolExecutor(max_workers=_workers(client))
+    pool = ThreadPoolExecutor(max_workers=lookup_workers(client))
     try:
         futures = {pool.submit(look, bib[indices[0]]): fp for fp, indices in pending.items()}
         for future in as_completed(futures):
@@ -348,7 +371,8 @@ def _failed(
     on_message: Callable[[str], None] | None,
 ) -> tuple[Reference, ResolveRow]:
     if isinstance(exc, CrossrefUnavailable) and getattr(client, "offline", False):
-        return ref, _row(ref, UNRESOLVED, None, [f"offline: {exc}"])  # a cache miss; others may be cached
+        reason = str(exc) if str(exc).startswith("offline") else f"offline: {exc}"
+        return ref, _row(ref, UNRESOLVED, None, [reason])  # a cache miss; others may be cached
     if isinstance(exc, CrossrefUnavailable | CrossrefBlocked | TooManyErrors):
         if not report.messages:
             report.messages.append(_stop_message(exc))
@@ -369,8 +393,8 @@ def _stop_message(exc: CrossrefError) -> str:
 def _finish(ref: Reference, result: MatchResult, saved: _Checkpoint, fingerprint: str) -> tuple[Reference, ResolveRow]:
     saved.add(fingerprint, result)
     entry = saved.done[fingerprint]
-    new = _apply(ref, entry["match"], entry["record"], entry["library"])
-    return new, _row(new, result.status, entry["match"], [])
+    new, differing = _apply(ref, entry["match"], entry["record"], entry["library"])
+    return new, _row(new, result.status, entry["match"], [], differing)
 
 
 def _crossref(ref: Reference, client: Client) -> MatchResult:
@@ -445,12 +469,24 @@ def resolve_file(
     from .api import load
 
     bib = load(path)
+    client = client_for(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline, on_message=on_message)
+    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
+
+
+def client_for(
+    *,
+    mailto: str | None = None,
+    crossref_url: str | None = None,
+    cache: str | os.PathLike[str] | bool | None = None,
+    offline: bool = False,
+    on_message: Callable[[str], None] | None = None,
+) -> Any:
+    """`make_client(...)`, or None when offline without a cache to answer from (said through `on_message`)."""
     try:
-        client = make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
+        return make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
     except CrossrefUnavailable as exc:
         if not offline:
             raise
-        client = None  # offline without a cache: the library alone answers
         if on_message:
             on_message(f"{exc}; only the library is used")
-    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
+        return None  # the library alone answers

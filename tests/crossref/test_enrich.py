@@ -174,3 +174,29 @@ def test_book_fields_are_filled_from_the_record():
     assert out.editor == (Name("Dumitru", "D"),) and out.ISBN == "978-1-56053-433-4"
     assert out.edition == "2" and out.publisher_place == "Philadelphia"
     assert {"editor", "ISBN", "edition", "publisher-place"} <= {c["field"] for c in out.changes}
+
+
+def test_record_values_keep_what_the_record_says_where_it_differs(record):
+    from myobib.crossref.enrich import record_values
+
+    ref = Reference(
+        title="2016 ACR/EULAR criteria for clinical response: an IMACS/PRINTO initiative",
+        author=(Name("Aggarwal", "R"),),
+        container_title_short="Ann Rheum Dis",
+        issued=Date(2017, 4),
+        volume="76",
+        issue="5",
+        page="792-802",
+    )
+    record["published-print"] = {"date-parts": [[2017, 5]]}
+    assert record_values(ref, record) == {
+        "title": "2016 ACR/EULAR criteria for clinical response",
+        "issued": {"date-parts": [[2017, 5]]},
+        "page": "792-801",
+    }
+    same = ref.replace(title=record["title"][0].upper(), issued=Date(2017), page="792-801")
+    assert record_values(same, record) == {}  # case, a missing month: not differences
+    other = ref.replace(author=(Name("Rider", "LG"),), container_title_short="Arthritis Rheumatol", page="792-801")
+    values = record_values(other, record)
+    assert values["author"] == [{"family": "Aggarwal", "given": "A"}]
+    assert values["container-title"] == "Annals of the Rheumatic Diseases"
