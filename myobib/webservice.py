@@ -69,11 +69,24 @@ class Failures:
 
 
 class Retry(Exception):
-    """An attempt failed in a way worth another try (`wait`: seconds the service asked for)."""
+    """An attempt failed in a way worth another try (`wait`: seconds the service asked for).
 
-    def __init__(self, reason: str, wait: float | None = None, *, throttled: bool = False):
+    `throttled`: the service said "too many requests". `give_up`: the error raised when every
+    try failed so (default: the service's `unavailable`, which stops a run; a service error
+    that concerns this one request only, e.g. a search the server keeps failing on, passes its
+    `error` class).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        wait: float | None = None,
+        *,
+        throttled: bool = False,
+        give_up: type[MyobibError] | None = None,
+    ):
         super().__init__(reason)
-        self.reason, self.wait, self.throttled = reason, wait, throttled
+        self.reason, self.wait, self.throttled, self.give_up = reason, wait, throttled, give_up
 
 
 class WebService:
@@ -123,12 +136,12 @@ class WebService:
         """The body of a response with a status outside `RETRY_STATUS`; raise `Retry` or an error."""
         raise NotImplementedError
 
-    def _decode(self, status: int, content: bytes) -> Any:
+    def _decode(self, response: requests.Response) -> Any:
         """The body of a cached response (as `_interpret` returned it)."""
         raise NotImplementedError
 
-    def _ttl(self, status: int) -> timedelta | None:
-        """How long a response with this status is cached; None: never."""
+    def _ttl(self, status: int, body: Any) -> timedelta | None:
+        """How long an answer is cached; None: never."""
         return None
 
     # -- one request, with cache, limits and retries ---------------------------------------------------
@@ -154,13 +167,12 @@ class WebService:
             except Retry as retry:
                 self._count_error()
                 if attempt == self.max_tries:
-                    raise self.failures.unavailable(
-                        f"{base} failed {self.max_tries} times on {what}: {retry.reason}"
-                    ) from None
+                    final = retry.give_up or self.failures.unavailable
+                    raise final(f"{base} failed {self.max_tries} times on {what}: {retry.reason}") from None
                 self.stats.add(self._stats_lock, retries=1)
                 self._sleep(retry.wait if retry.wait is not None else self._backoff(attempt))
                 continue
-            ttl = self._ttl(response.status_code)
+            ttl = self._ttl(response.status_code, body)
             if self.cache and ttl is not None:
                 self.cache.put(key, response, ttl)
             return response.status_code, body
@@ -213,7 +225,7 @@ class WebService:
             response = self.cache.get(key)
             if response is None:
                 return None
-            return response.status_code, self._decode(response.status_code, response.content)
+            return response.status_code, self._decode(response)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, never a crash
             return None
 

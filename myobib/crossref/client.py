@@ -166,10 +166,10 @@ class Crossref(WebService):
             raise Retry("a JSON body without status ok")
         return body
 
-    def _decode(self, status: int, content: bytes) -> Any:
-        return None if status == 404 else json.loads(content)
+    def _decode(self, response: requests.Response) -> Any:
+        return None if response.status_code == 404 else json.loads(response.content)
 
-    def _ttl(self, status: int) -> timedelta | None:
+    def _ttl(self, status: int, body: Any) -> timedelta | None:
         return {200: WORK_TTL, 404: MISSING_TTL}.get(status)
 
 

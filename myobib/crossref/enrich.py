@@ -2,7 +2,8 @@
 
 Every filled field is recorded in `Reference.changes` as `{field, old, new, source}`;
 corrections, retractions and expressions of concern from Crossref's `updated-by`
-become `Reference.flags` such as `corrected:10.1371/annotation/…`.
+become `Reference.flags` such as `corrected:10.1371/annotation/…` (PubMed's links become the
+same flags: `myobib.ncbi.records.flags`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _UPDATE_FLAGS = {
     "withdrawal": "withdrawn",
     "expression_of_concern": "concern",
     "expression-of-concern": "concern",
+    "comment": "commented",  # PubMed's CommentIn
+    "update": "updated",  # PubMed's UpdateIn
+    "new_version": "updated",
 }
 
 _CSL_NAMES = {
