@@ -37,7 +37,7 @@ from .crossref.match import (
     decide,
     verify,
 )
-from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
+from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, NcbiError, TooManyErrors
 from .library import Library
 from .model import Bibliography, Reference, Report
 
@@ -487,8 +487,11 @@ def resolve_file(
     checkpoint: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: bool = True,
+    ncbi_url: str | None = None,
+    ncbi_api_key: str | None = None,
 ) -> tuple[Bibliography, ResolveReport]:
-    """Load a list (merging repeats), build the Crossref client, and resolve: the `myobib resolve` command."""
+    """Load a list (merging repeats), build the Crossref and NCBI clients, and resolve: `myobib resolve`."""
     from .api import load
 
     bib = load(path)
@@ -500,4 +503,19 @@ def resolve_file(
         client = None  # offline without a cache: the library alone answers
         if on_message:
             on_message(f"{exc}; only the library is used")
-    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
+    ncbi = None
+    if pubmed:
+        from .ncbi.crosscheck import make_pubmed_client
+
+        try:
+            ncbi = make_pubmed_client(
+                mailto=mailto, ncbi_url=ncbi_url, api_key=ncbi_api_key, cache=cache, offline=offline
+            )
+        except NcbiError as exc:
+            if not offline:
+                raise
+            if on_message:
+                on_message(f"{exc}; PubMed is not asked")
+    return resolve(
+        bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message, pubmed=ncbi
+    )

@@ -26,8 +26,9 @@ It answers by searching its corpus, in the formats recorded in ../shared/ncbi-sa
   or PMCIDs with and without `PMC` in one request -> HTTP 400.
 
 Limits (enforced unless `enforce=False`): 3 E-utility requests a second per client address, 10
-with an `api_key` (one budget for all E-utilities; the ID Converter has its own), over a sliding
-second; beyond, HTTP 429 with NCBI's body `{"error":"API rate limit exceeded","api-key":…,
+with an `api_key` (one budget for all E-utilities; the ID Converter has its own), kept the way the
+Crossref stand-in keeps Crossref's: a token bucket per budget holding one second's worth of
+requests and refilled at the rate; beyond, HTTP 429 with NCBI's body `{"error":"API rate limit exceeded","api-key":…,
 "count":…,"limit":…}`. Answers carry `X-RateLimit-Limit` / `X-RateLimit-Remaining`. A GET URL
 longer than 8,000 bytes gets 414.
 
@@ -50,7 +51,6 @@ import socket
 import struct
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -650,12 +650,25 @@ def idconv(corpus: Corpus, params: dict[str, str]) -> tuple[int, dict[str, Any] 
 
 
 @dataclass
+class _Bucket:
+    tokens: float
+    stamp: float
+    second: float = 0.0  # start of the second `count` counts in (for the 429 body's `count`)
+    count: int = 0
+
+
+def _budget(rec: Recorded) -> str:
+    """Who is counted, and against which budget: all E-utilities share one, the ID Converter has its own."""
+    return f"{rec.pool}/{'idconv' if rec.kind == 'idconv' else 'eutils'}"
+
+
+@dataclass
 class _State:
     enforce: bool
     lock: threading.Lock = field(default_factory=threading.Lock)
     requests: list[Recorded] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
-    windows: dict[str, deque[float]] = field(default_factory=dict)
+    buckets: dict[str, _Bucket] = field(default_factory=dict)
     in_flight: int = 0
     max_in_flight: int = 0
 
@@ -709,7 +722,7 @@ class NcbiStandIn:
         with self.state.lock:
             self.state.requests.clear()
             self.state.faults.clear()
-            self.state.windows.clear()
+            self.state.buckets.clear()
 
     def inject(
         self,
@@ -743,12 +756,14 @@ class NcbiStandIn:
                     if f.times <= 0:
                         st.faults.remove(f)
                     break
-            window = st.windows.setdefault(f"{rec.pool}/{'idconv' if rec.kind == 'idconv' else 'eutils'}", deque())
-            while window and window[0] <= rec.time - 1.0:
-                window.popleft()
-            if st.enforce and len(window) >= limit:
-                return fault, len(window) + 1
-            window.append(rec.time)
+            bucket = st.buckets.setdefault(_budget(rec), _Bucket(float(limit), rec.time))
+            bucket.tokens = min(float(limit), bucket.tokens + (rec.time - bucket.stamp) * limit)
+            bucket.stamp = rec.time
+            bucket.count = bucket.count + 1 if rec.time - bucket.second < 1.0 else 1
+            bucket.second = bucket.second if rec.time - bucket.second < 1.0 else rec.time
+            if st.enforce and bucket.tokens < 1.0:
+                return fault, bucket.count
+            bucket.tokens -= 1.0
             st.in_flight += 1
             st.max_in_flight = max(st.max_in_flight, st.in_flight)
             return fault, None
@@ -759,8 +774,8 @@ class NcbiStandIn:
 
     def remaining(self, rec: Recorded, limit: int) -> int:
         with self.state.lock:
-            window = self.state.windows.get(f"{rec.pool}/{'idconv' if rec.kind == 'idconv' else 'eutils'}", ())
-            return max(0, limit - len(window))
+            bucket = self.state.buckets.get(_budget(rec))
+            return max(0, int(bucket.tokens)) if bucket else limit
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -32,7 +32,7 @@ from typing import Any
 
 from ..crossref.enrich import enrich
 from ..crossref.match import ACCEPT, AMBIGUOUS, MATCHED, NOT_FOUND, REJECTED, Candidate, assess, bibliographic, verify
-from ..errors import CrossrefError, NcbiError
+from ..errors import CrossrefError, NcbiBlocked, NcbiError, NcbiUnavailable
 from ..model import Reference
 from .client import Ncbi
 from .lookup import ERROR, UNRESOLVED, PubmedOutcome, lookup
@@ -155,7 +155,11 @@ _FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
 
 
 def _stop_message(exc: NcbiError) -> str:
-    return f"PubMed lookups stopped ({exc}); PMIDs left unresolved"
+    if isinstance(exc, NcbiUnavailable):
+        return f"PubMed not reached ({exc}); PMIDs left unresolved"
+    if isinstance(exc, NcbiBlocked):
+        return f"NCBI blocked this client ({exc}); PMIDs left unresolved"
+    return f"PubMed lookups stopped ({exc}); remaining PMIDs left unresolved"
 
 
 def _combined(a: float, b: float) -> float:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..crossref.match import (
     ACCEPT,
     AMBIGUOUS,
+    MARGIN,
     MATCHED,
     REJECTED,
     Assessment,
@@ -36,6 +37,7 @@ __all__ = ["citation", "decide_pubmed", "pmid_of", "query", "related", "verify_p
 
 SOURCE = "pubmed"
 TITLE_WORDS = 6
+EXACT_TITLE, DIFFERENT_TITLE = 0.98, 0.9  # title similarity: the reference's own title; clearly another
 _STOP = frozenset(
     "a an and are as at be by for from in into is its of on or our the their to with without versus vs via not".split()
 )
@@ -125,9 +127,32 @@ def verify_pubmed(ref: Reference, cand: Candidate, how: str) -> MatchResult:
     return MatchResult(REJECTED, [assessment], None, [f"{how} PMID {pmid} does not fit: {why}"], SOURCE)
 
 
+def _title_strength(assessment: Assessment) -> float:
+    check = assessment.checks.get("title")
+    return check.strength if check is not None and check.verdict == "agree" else 0.0
+
+
+def _exact_title_wins(result: MatchResult) -> Assessment | None:
+    """In a near tie, the one record whose title is the reference's own when every rival's title differs.
+
+    Two works of one author, year and journal with near-identical titles (`…: a pilot study` and
+    `…: a prospective study`) tie on confidence; the full title the reference gives tells them apart.
+    """
+    close = sorted((a for a in result.assessments if a.plausible), key=lambda a: -a.confidence)
+    if not close or close[0].confidence < ACCEPT:
+        return None
+    best, rivals = close[0], [a for a in close[1:] if a.confidence >= close[0].confidence - MARGIN]
+    if _title_strength(best) >= EXACT_TITLE and all(_title_strength(a) < DIFFERENT_TITLE for a in rivals):
+        return best
+    return None
+
+
 def decide_pubmed(ref: Reference, candidates: Sequence[Candidate], earlier: Sequence[Assessment] = ()) -> MatchResult:
     """matched / ambiguous / not-found among the records found, with reasons naming PMIDs."""
     result = decide(ref, candidates, SOURCE)
+    if result.status == AMBIGUOUS and (winner := _exact_title_wins(result)):
+        result.status, result.accepted = MATCHED, winner
+        result.reasons = [f"its title is the reference's, the near rivals' are not ({', '.join(winner.agreed)} agree)"]
     result.assessments = [*earlier, *result.assessments]
     if result.status == MATCHED and result.accepted:
         pmid = pmid_of(result.accepted.candidate)

@@ -684,7 +684,8 @@ def distractors(seed: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         doi="10.5555/pubmed-distractor-3-same-author",
     )
     add(
-        "Rapidly progressive interstitial lung disease in anti-MDA5 dermatomyositis: a systematic review.",
+        "Treatment of anti-MDA5-positive dermatomyositis-associated rapidly progressive interstitial lung disease: "
+        "a systematic review.",
         ["Romero-Bueno F", "Plana MN", "Selva-O'Callaghan A"],
         "Semin Arthritis Rheum",
         "2020 Jun",
@@ -843,6 +844,13 @@ def build(shared: Path) -> dict[str, Any]:
     assert len(pmids) == len(set(pmids)), "duplicate PMIDs"
     assert all(int(r["pmid"]) >= FILLER_FROM for r in records if r["_synthetic"])
     assert all(int(r["pmid"]) < FILLER_FROM for r in records if not r["_synthetic"])
+    crossref_titles = {
+        w["DOI"].lower(): w["title"][0] for w in json.loads((ROOT / "tests/data/crossref/corpus.json").read_text())
+    }
+    for r in records:  # a fictional DOI both stand-ins carry names the same work in both
+        doi = r["ids"].get("doi", "").lower()
+        if doi in crossref_titles:
+            assert r["title"].rstrip(".").lower() == crossref_titles[doi].rstrip(".").lower(), r["pmid"]
     journals = {j["iso"] for j in JOURNALS}
     assert all(r["journal"] in journals for r in records if not r.get("book")), "a journal missing from JOURNALS"
     return {"_comment": __doc__.strip().splitlines()[0], "journals": JOURNALS, "records": records, "pmc": PMC_ONLY}
