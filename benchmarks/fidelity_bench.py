@@ -183,15 +183,12 @@ def synthetic_mixed(n: int, seed: int = 11) -> list[Reference]:
         kind = ["book", "chapter", "report", "thesis", "webpage", "paper-conference"][i % 6]
         publisher, place = rnd.choice(PUBLISHERS)
         extra: dict = {}
-        if place:
-            extra["publisher-place"] = place
         if kind == "chapter" or (kind == "book" and rnd.random() < 0.3):
-            extra["editor"] = [{"family": rnd.choice(FAMILIES), "given": rnd.choice(GIVENS)}
-                               for _ in range(rnd.randint(1, 3))]
+            extra["editor"] = tuple(Name(rnd.choice(FAMILIES), rnd.choice(GIVENS)) for _ in range(rnd.randint(1, 3)))
         if kind in ("book", "chapter") and rnd.random() < 0.4:
             extra["edition"] = str(rnd.randint(2, 5))
         if kind == "webpage":
-            extra["accessed"] = {"date-parts": [[2024, rnd.randint(1, 12), rnd.randint(1, 28)]]}
+            extra["accessed"] = Date(2024, rnd.randint(1, 12), rnd.randint(1, 28))
         container = {"chapter": "Textbook of Myositis", "paper-conference": "Proceedings of the Myositis Congress",
                      "webpage": "Myositis Association"}.get(kind)
         refs.append(ref.replace(
@@ -200,7 +197,8 @@ def synthetic_mixed(n: int, seed: int = 11) -> list[Reference]:
             page=ref.page if kind in ("chapter", "paper-conference") else None,
             publisher=publisher if kind != "webpage" else None,
             URL=f"https://example.org/works/{i}" if kind == "webpage" or rnd.random() < 0.2 else None,
-            extra=extra,
+            publisher_place=place,
+            **extra,
         ))
     return refs
 

@@ -19,6 +19,7 @@ from .folding import fold
 
 __all__ = [
     "CSL_VARIABLES",
+    "NOTICE_KINDS",
     "Bibliography",
     "Date",
     "Merge",
@@ -180,11 +181,26 @@ _STRING_FIELDS = {
     "URL": "URL",
     "ISSN": "ISSN",
     "publisher": "publisher",
+    "publisher_place": "publisher-place",
+    "edition": "edition",
+    "collection_title": "collection-title",
+    "collection_number": "collection-number",
+    "genre": "genre",
+    "event_title": "event-title",
+    "event_place": "event-place",
+    "ISBN": "ISBN",
+    "language": "language",
     "note": "note",
 }
+# Name-list fields and date fields of `Reference` and their CSL variables.
+_NAME_FIELDS = {"author": "author", "editor": "editor", "container_author": "container-author"}
+_DATE_FIELDS = {"issued": "issued", "accessed": "accessed"}
+# What a reference that is itself a notice about another work is (`Reference.notice`).
+NOTICE_KINDS = ("erratum", "retraction", "expression-of-concern", "comment", "reply")
 # myobib's own data, kept under CSL `custom` with these keys.
 _CUSTOM_FIELDS = {
     "et_al": "et-al",
+    "notice": "notice",
     "page_as_written": "page-as-written",
     "flags": "flags",
     "match": "match",
@@ -192,6 +208,9 @@ _CUSTOM_FIELDS = {
     "tags": "tags",
 }
 _EXTRA_KEY = "extra-fields"
+_STRINGS_BY_CSL = {csl: attr for attr, csl in _STRING_FIELDS.items()}
+_NAMES_BY_CSL = {csl: attr for attr, csl in _NAME_FIELDS.items()}
+_DATES_BY_CSL = {csl: attr for attr, csl in _DATE_FIELDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +218,10 @@ class Reference:
     """One cited work. Field names follow CSL variables; `id` is the citation key.
 
     `container_title_short` is the journal as the list wrote it, `container_title` its
-    full name when known. `page` holds the expanded range and `page_as_written` the
-    original when they differ. `provenance` lists every occurrence the reference was
+    full name when known (for a chapter: the book's title). `page` holds the expanded range
+    and `page_as_written` the original when they differ. `notice` says what a reference that
+    is itself a notice about another work is (one of `NOTICE_KINDS`: an erratum, a retraction
+    notice, a comment, a reply …). `provenance` lists every occurrence the reference was
     read from; `extra` keeps any other CSL variable verbatim.
     """
 
@@ -209,6 +230,8 @@ class Reference:
     title: str | None = None
     author: tuple[Name, ...] = ()
     et_al: bool = False
+    editor: tuple[Name, ...] = ()
+    container_author: tuple[Name, ...] = ()
     container_title: str | None = None
     container_title_short: str | None = None
     issued: Date | None = None
@@ -225,6 +248,17 @@ class Reference:
     URL: str | None = None
     ISSN: str | None = None
     publisher: str | None = None
+    publisher_place: str | None = None
+    edition: str | None = None
+    collection_title: str | None = None
+    collection_number: str | None = None
+    genre: str | None = None
+    event_title: str | None = None
+    event_place: str | None = None
+    ISBN: str | None = None
+    language: str | None = None
+    accessed: Date | None = None
+    notice: str | None = None
     note: str | None = None
     provenance: tuple[Occurrence, ...] = ()
     flags: tuple[str, ...] = ()
@@ -263,10 +297,14 @@ class Reference:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
         if self.title is not None:
             data["title"] = self.title
-        if self.author:
-            data["author"] = [name.to_csl() for name in self.author]
-        if self.issued is not None:
-            data["issued"] = self.issued.to_csl()
+        for attr, csl in _NAME_FIELDS.items():
+            names = getattr(self, attr)
+            if names:
+                data[csl] = [name.to_csl() for name in names]
+        for attr, csl in _DATE_FIELDS.items():
+            date = getattr(self, attr)
+            if date is not None:
+                data[csl] = date.to_csl()
         for attr, csl in _STRING_FIELDS.items():
             value = getattr(self, attr)
             if value is not None and attr != "title":
@@ -282,6 +320,8 @@ class Reference:
                 extra_fields[key] = value
         if self.et_al:
             custom["et-al"] = True
+        if self.notice is not None:
+            custom["notice"] = self.notice
         if self.page_as_written is not None:
             custom["page-as-written"] = self.page_as_written
         for attr in ("flags", "changes", "tags"):
@@ -302,20 +342,20 @@ class Reference:
         """The inverse of `to_csl()`; unknown variables are kept in `extra`."""
         values: dict[str, Any] = {"id": str(data.get("id", "")), "type": str(data.get("type") or "article")}
         extra: dict[str, Any] = {}
-        known = {csl: attr for attr, csl in _STRING_FIELDS.items()}
         for key, value in data.items():
             if key in ("id", "type", "custom"):
                 continue
-            if key == "author" and isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
-                values["author"] = tuple(Name.from_csl(v) for v in value)
-            elif key == "issued" and isinstance(value, Mapping):
-                values["issued"] = Date.from_csl(value)
-            elif key in known and isinstance(value, str | int | float) and not isinstance(value, bool):
-                values[known[key]] = str(value)
+            if key in _NAMES_BY_CSL and isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
+                values[_NAMES_BY_CSL[key]] = tuple(Name.from_csl(v) for v in value)
+            elif key in _DATES_BY_CSL and isinstance(value, Mapping):
+                values[_DATES_BY_CSL[key]] = Date.from_csl(value)
+            elif key in _STRINGS_BY_CSL and isinstance(value, str | int | float) and not isinstance(value, bool):
+                values[_STRINGS_BY_CSL[key]] = str(value)
             else:
                 extra[key] = value
         custom = dict(data.get("custom") or {})
         values["et_al"] = bool(custom.pop("et-al", False))
+        values["notice"] = custom.pop("notice", None)
         values["page_as_written"] = custom.pop("page-as-written", None)
         values["flags"] = tuple(custom.pop("flags", ()))
         values["changes"] = tuple(custom.pop("changes", ()))

@@ -70,9 +70,12 @@ _PERSON = st.builds(
     Name, family=_PHRASE, given=_PHRASE, suffix=st.one_of(st.none(), st.sampled_from(["Jr", "III"]))
 ).filter(
     # RIS cannot carry this one: `Some Group, A B C D` is read as a group name (EndNote writes groups
-    # with commas that way), so a person whose family holds a group word and whose given name has
-    # more than three words does not survive RIS (see tests/readers/test_ris.py).
-    lambda name: not (GROUP_WORDS.search(name.family) and len(name.given.split()) > 3)
+    # with commas that way), so a person whose name holds a group word (in the family or the given
+    # name) and whose given name and suffix have more than three words does not survive RIS (see
+    # tests/readers/test_ris.py).
+    lambda name: not (
+        GROUP_WORDS.search(f"{name.family}, {name.given}") and len(f"{name.given} {name.suffix or ''}".split()) > 3
+    )
 )
 _GROUP = st.builds(Name, literal=_SENTENCE)
 _DATE = st.one_of(

@@ -137,18 +137,18 @@ _TEXT_FIELDS = {
     "issn": "ISSN",
     "publisher": "publisher",
     "note": "note",
-}
-_EXTRA_TEXT_FIELDS = {
     "isbn": "ISBN",
     "edition": "edition",
-    "address": "publisher-place",
+    "address": "publisher_place",
+    "language": "language",
+    "series": "collection_title",
+    "type": "genre",
+}
+_EXTRA_TEXT_FIELDS = {
     "abstract": "abstract",
     "keywords": "keyword",
-    "language": "language",
-    "series": "collection-title",
     "annote": "annote",
     "chapter": "chapter-number",
-    "type": "genre",
     "pagetotal": "number-of-pages",
 }
 # Where the publisher goes for these CSL types (read back only for the same types).
@@ -484,7 +484,7 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             if others:
                 raw[name] = value
             else:
-                extra["editor"] = [editor.to_csl() for editor in editors]
+                values["editor"] = tuple(editors)
         elif name == "title":
             values["title"] = text(name, value, rich=True)
         elif name == "shorttitle":
@@ -492,7 +492,7 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
         elif name == container:
             values["container_title"] = text(name, value)
         elif name == "location" and "address" not in fields:
-            extra["publisher-place"] = text(name, value)
+            values["publisher_place"] = text(name, value)
         elif name == "pages":
             page = text(name, value.replace("--", "-"))
             values["page"] = page
@@ -509,7 +509,7 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
         elif name == PUBLISHER_FIELD.get(csl_type) and "publisher" not in fields:
             values["publisher"] = text(name, value)
         elif name == "urldate" and _date_parts(value):
-            extra["accessed"] = {"date-parts": [_date_parts(value)]}
+            values["accessed"] = Date(*_date_parts(value))
         elif name == "year":
             year = text(name, value)
         elif name == "month" and _month(decode_latex(value)):

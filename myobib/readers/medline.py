@@ -122,10 +122,10 @@ def _build(record: _Record, source: str) -> Reference:
             errata.append(value)
         elif tag == "AB" and "abstract" not in extra:
             extra["abstract"] = value
-        elif tag == "LA" and "language" not in extra:
-            extra["language"] = value
-        elif tag == "PL" and "publisher-place" not in extra:
-            extra["publisher-place"] = value
+        elif tag == "LA" and "language" not in values:
+            values["language"] = value
+        elif tag == "PL" and "publisher_place" not in values:
+            values["publisher_place"] = value
         else:
             kept.setdefault(tag, []).append(value)
     if errata:

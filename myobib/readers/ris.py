@@ -48,8 +48,9 @@ _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(\S+)?", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(\d{4})?(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?(?:/(.*))?)?)?\s*$")
 _PUBMED_DB = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
 
-# Tags whose every value is kept as the CSL variable named here (repeats joined).
-_EXTRA_TAGS = {"AB": "abstract", "N2": "abstract", "LA": "language", "CY": "publisher-place", "ET": "edition"}
+# Tags whose first value is kept as the `Reference` field named here, and those kept as a CSL variable.
+_FIELD_TAGS = {"LA": "language", "CY": "publisher_place", "ET": "edition"}
+_EXTRA_TAGS = {"AB": "abstract", "N2": "abstract"}
 _EDITOR_TAGS = {"A2": "editor", "ED": "editor", "A3": "collection-editor", "A4": "translator"}
 
 
@@ -164,6 +165,8 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
             values["PMCID"] = value
         elif tag == "ID" and "id" not in values:
             values["id"] = value
+        elif tag in _FIELD_TAGS and _FIELD_TAGS[tag] not in values:
+            values[_FIELD_TAGS[tag]] = value
         elif tag in _EXTRA_TAGS and _EXTRA_TAGS[tag] not in extra:
             extra[_EXTRA_TAGS[tag]] = value
         elif tag == "ER":
@@ -192,7 +195,7 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
     for tag, value in list(titles.items()) + list(journals.items()):
         if value not in (values["title"], container, short):
             if tag == "T3":
-                extra.setdefault("collection-title", value)
+                values.setdefault("collection_title", value)
             else:
                 ris_extra.setdefault(tag, []).append(value)
     values["issued"] = _issued(dates, record.start, log, ris_extra)
@@ -220,6 +223,7 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
         values["note"] = "\n".join(notes)
     if keywords:
         extra["keyword"] = ", ".join(keywords)
+    values["editor"] = tuple(Name.from_csl(e) for e in editors.pop("editor", ()))
     extra.update(editors)
     if ris_extra:
         extra["ris"] = ris_extra

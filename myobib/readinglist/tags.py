@@ -22,10 +22,12 @@ def field_texts(ref: Reference) -> Iterator[tuple[str, str]]:
         yield "container-title", journal
     if ref.note:
         yield "note", ref.note
-    for key in ("keyword", "abstract", "genre"):
+    for key in ("keyword", "abstract"):
         value = ref.extra.get(key)
         if isinstance(value, str) and value:
             yield key, value
+    if ref.genre:
+        yield "genre", ref.genre
 
 
 def _spans(rule_regex: Any, text: str) -> list[tuple[int, int]]:

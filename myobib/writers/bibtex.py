@@ -89,11 +89,11 @@ _FORMAT.indent = "  "
 _FORMAT.value_column = len("shortjournal = ")  # fixed, not "auto", so every piece of a streamed file aligns alike
 _FORMAT.block_separator = "\n"
 _FORMAT.trailing_comma = False
-_EXTRA_FIELDS = {  # CSL variable in `extra` → BibTeX field, in output order
+_EXTRA_FIELDS = {  # `Reference` field, or CSL variable in `extra`, → BibTeX field, in output order
     "ISBN": "isbn",
     "edition": "edition",
-    "publisher-place": "address",
-    "collection-title": "series",
+    "publisher_place": "address",
+    "collection_title": "series",
     "chapter-number": "chapter",
     "number-of-pages": "pagetotal",
     "genre": "type",
@@ -328,9 +328,8 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
 
     if ref.author or ref.et_al:
         out.append(("author", "{" + format_names(ref.author, ref.et_al, latex) + "}"))
-    editors = ref.extra.get("editor")
-    if isinstance(editors, list) and editors and all(isinstance(e, Mapping) for e in editors):
-        out.append(("editor", "{" + format_names([Name.from_csl(e) for e in editors], False, latex) + "}"))
+    if ref.editor:
+        out.append(("editor", "{" + format_names(ref.editor, False, latex) + "}"))
     text("title", ref.title, rich=True)
     text("shorttitle", ref.extra.get("title-short"), rich=True)
     container = "booktitle" if ref.type in BOOKTITLE_TYPES else "journal"
@@ -363,13 +362,11 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
     if publisher_field in ref.extra.get("bibtex", {}):
         publisher_field = "publisher"
     text(publisher_field, ref.publisher)
-    for csl, name in _EXTRA_FIELDS.items():
-        text(name, ref.extra.get(csl))
-    accessed = ref.extra.get("accessed")
-    if isinstance(accessed, Mapping) and len((accessed.get("date-parts") or [[]])[0]) == 3:
-        y, m, d = accessed["date-parts"][0]
-        if all(isinstance(p, int) for p in (y, m, d)):
-            out.append(("urldate", f"{{{y:04d}-{m:02d}-{d:02d}}}"))
+    for variable, name in _EXTRA_FIELDS.items():
+        text(name, getattr(ref, variable) if hasattr(Reference, variable) else ref.extra.get(variable))
+    accessed = ref.accessed
+    if accessed is not None and None not in (accessed.year, accessed.month, accessed.day):
+        out.append(("urldate", f"{{{accessed.year:04d}-{accessed.month:02d}-{accessed.day:02d}}}"))
     text("note", ref.note)
     written = {name for name, _ in out}
     raw = ref.extra.get("bibtex")

@@ -19,8 +19,9 @@ from ..textio import write_atomic
 __all__ = ["dumps", "format_date", "format_name", "iter_text", "write"]
 
 _RANGE = re.compile(r"^([^-,]+)-([^-,]+)$")
-_EXTRA_TAGS = {"abstract": "AB", "language": "LA", "publisher-place": "CY", "edition": "ET", "collection-title": "T3"}
-_EDITOR_TAGS = {"editor": "A2", "collection-editor": "A3", "translator": "A4"}
+_EXTRA_TAGS = {"abstract": "AB"}
+_FIELD_TAGS = {"language": "LA", "publisher_place": "CY", "edition": "ET", "collection_title": "T3"}
+_EDITOR_TAGS = {"collection-editor": "A3", "translator": "A4"}
 
 
 def format_name(name: Name) -> str:
@@ -59,6 +60,8 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
         yield "ID", ref.id
     for name in ref.author:
         yield "AU", format_name(name)
+    for name in ref.editor:
+        yield "A2", format_name(name)
     for variable, tag in _EDITOR_TAGS.items():
         for item in extra.get(variable) or []:
             if isinstance(item, dict):
@@ -101,6 +104,9 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
         yield "SN", ref.ISSN
     if ref.publisher is not None:
         yield "PB", ref.publisher
+    for attr, tag in _FIELD_TAGS.items():
+        if getattr(ref, attr) is not None:
+            yield tag, getattr(ref, attr)
     for variable, tag in _EXTRA_TAGS.items():
         if extra.get(variable) is not None:
             yield tag, str(extra[variable])

@@ -130,16 +130,16 @@ def test_chapter_fields(sample):
     assert ref.title == "Myositis & the lung: 50% of patients"
     assert ref.container_title == "Textbook of Myositis"
     assert ref.publisher == "Springer"
-    assert ref.extra["publisher-place"] == "Cham"
-    assert ref.extra["edition"] == "2"
-    assert ref.extra["ISBN"] == "978-3-030-15819-6"
-    assert ref.extra["editor"] == [{"family": "Aggarwal", "given": "Rohit"}, {"family": "Oddis", "given": "Chester V."}]
+    assert ref.publisher_place == "Cham"
+    assert ref.edition == "2"
+    assert ref.ISBN == "978-3-030-15819-6"
+    assert ref.editor == (Name("Aggarwal", "Rohit"), Name("Oddis", "Chester V."))
     assert ref.page == "101-120"
 
 
 def test_report_thesis_and_unknown_types(sample):
     who = sample["who2019"]
-    assert (who.type, who.publisher, who.issue, who.extra["genre"]) == ("report", "WHO", "42", "Technical Report")
+    assert (who.type, who.publisher, who.issue, who.genre) == ("report", "WHO", "42", "Technical Report")
     assert who.note == r"Available at \url{https://www.who.int/a_b%20c}"
     thesis = sample["doe2018"]
     assert (thesis.type, thesis.publisher, thesis.extra["bibtex-type"]) == (
@@ -383,7 +383,7 @@ def test_a_name_bibtex_cannot_split_is_kept_whole_with_a_warning():
 def test_biblatex_names_for_journal_and_place_are_understood():
     bib = reader.loads("@article{k, journaltitle = {Chest}, location = {Glenview}, date = {2016-11}}")
     ref = bib[0]
-    assert (ref.container_title, ref.extra["publisher-place"], ref.issued) == ("Chest", "Glenview", Date(2016, 11))
+    assert (ref.container_title, ref.publisher_place, ref.issued) == ("Chest", "Glenview", Date(2016, 11))
     fields = {f.key: f.value for f in bibtexparser.parse_string(writer.dumps(bib)).entries[0].fields}
     assert (fields["journal"], fields["address"]) == ("Chest", "Glenview")
     both = reader.loads("@article{k, journal = {A}, journaltitle = {B}, booktitle = {C}}")[0]

@@ -120,8 +120,8 @@ def test_erratum_note_and_kept_tags(bib):
     first = bib[0]
     assert first.note == "Erratum in: Arthritis Rheumatol. 2018 Sep;70(9):1532. PMID: 30146812"
     assert first.extra["abstract"].startswith("OBJECTIVE: To develop")
-    assert first.extra["language"] == "eng"
-    assert first.extra["publisher-place"] == "United States"
+    assert first.language == "eng"
+    assert first.publisher_place == "United States"
     assert first.extra["medline"]["PT"] == ["Journal Article", "Research Support, N.I.H., Extramural"]
     assert first.type == "article-journal"
 

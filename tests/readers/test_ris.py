@@ -136,10 +136,10 @@ def test_publisher_notes_and_extras(bib):
     assert first.note == "Epub 2017 Oct 27\nErratum in: Arthritis Rheumatol. 2018;70(9):1532"
     assert first.extra["keyword"] == "myositis, classification"
     assert first.extra["abstract"].startswith("OBJECTIVE")
-    assert first.extra["language"] == "eng"
+    assert first.language == "eng"
     assert first.extra["ris"] == {"DB": ["PubMed"], "Y2": ["2020/01/01"]}
-    assert chapter.extra["editor"] == [{"family": "Engel", "given": "A. G."}]
-    assert chapter.extra["publisher-place"] == "New York"
+    assert chapter.editor == (Name("Engel", "A. G."),)
+    assert chapter.publisher_place == "New York"
 
 
 def test_id_becomes_key_and_provenance(bib):

@@ -56,7 +56,9 @@ def full_reference(**changes) -> Reference:
         ISSN="2326-5191",
         publisher="Wiley",
         note="Erratum in: Arthritis Rheumatol. 2018 Sep;70(9):1532.",
-        extra={"ISBN": "978-0-00-000000-0", "abstract": "Objective: to develop criteria.", "language": "en"},
+        ISBN="978-0-00-000000-0",
+        language="en",
+        extra={"abstract": "Objective: to develop criteria."},
     )
     return ref.replace(**changes)
 

@@ -43,6 +43,10 @@ def test_every_model_field_survives(schema):
         volume="59", issue="2 Suppl 1", supplement="1", page="S57-S107", page_first="S57",
         page_as_written="S57-107", number="6", DOI="10.1/x", PMID="1", PMCID="PMC1", URL="https://x/%7e",
         ISSN="1234-5678", publisher="P", note="Erratum in: X.",
+        editor=(Name("Dumitru", "D"), Name(literal="WHO")), container_author=(Name("Mattos", "RA"),),
+        publisher_place="Philadelphia", edition="2nd", collection_title="Technical Report Series",
+        collection_number="916", genre="Master's thesis", event_title="ACR Convergence", event_place="Boston",
+        ISBN="978-1-56053-499-1", language="pt", accessed=Date(2014, 9, 29), notice="erratum",
         provenance=(Occurrence("a.txt", 3, 5, "raw\ntext", 4, "k"),), flags=("retracted",),
         match={"status": "matched", "confidence": 0.99}, changes=({"field": "ISSN", "old": None, "new": "1"},),
         tags=({"facet": "topic", "tag": "ILD", "evidence": ["lung"]},),
@@ -58,7 +62,7 @@ def test_foreign_csl_keeps_unknown_variables(schema):
             "issued": {"date-parts": [["2020", "3"]]}, "custom": {"zotero": 1}}  # fmt: skip
     bib = reader.loads(json.dumps([item]), "zotero.json")
     ref = bib["Zot1"]
-    assert ref.issued == Date(2020, 3) and ref.extra["ISBN"] == "978"
+    assert ref.issued == Date(2020, 3) and ref.ISBN == "978"
     out = json.loads(writer.dumps(bib))[0]
     jsonschema.validate([out], schema)
     assert out["ISBN"] == "978" and out["editor"] == [{"family": "E"}] and out["custom"]["zotero"] == 1
