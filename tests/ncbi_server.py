@@ -905,7 +905,8 @@ class _Handler(BaseHTTPRequestHandler):
                 }
             else:
                 body = esearch(corpus, params)
-            return 200, json.dumps(body, ensure_ascii=False), "application/json; charset=UTF-8"
+            # NCBI writes the newline of some ERROR texts raw, which strict JSON parsers refuse.
+            return 200, json.dumps(body, ensure_ascii=False).replace("\\n", "\n"), "application/json; charset=UTF-8"
         if rec.kind == "esummary":
             return 200, json.dumps(esummary(corpus, uids, fault), ensure_ascii=False), "application/json; charset=UTF-8"
         if rec.kind == "efetch":

@@ -141,7 +141,7 @@ class _Pass:
         self.pools: dict[int, set[str]] = {}
         self.failures: dict[int, str] = {}
         self.ambiguous: dict[int, str] = {}  # ECitMatch's AMBIGUOUS answer when it listed nothing usable
-        self.given: dict[int, MatchResult] = {}  # references whose own PMID does not fit
+        self.given: dict[int, MatchResult] = {}  # references whose own PMID does not fit, or could not be checked
         self.refused: dict[int, str] = {}  # why a proposed PMID was not accepted
 
     def open(self) -> list[int]:
@@ -212,6 +212,8 @@ class _Pass:
             doc = self.docs.get(pmid)
             if not isinstance(doc, Mapping):
                 self.failures[i] = f"PMID {pmid} ({how}) could not be checked: {doc.reason if doc else 'no answer'}"
+                if how == "its own":  # never replaced by another: the reference's PMID stays unchecked
+                    self.given[i] = MatchResult(ERROR, [], None, [self.failures[i]], "pubmed")
                 continue
             result = verify_pubmed(self.refs[i], candidate(doc), how)
             if result.status == MATCHED:

@@ -35,6 +35,14 @@ NOTICE_TYPES = frozenset(
     )
 )
 REPLY_TYPES = frozenset(("comment", "letter"))
+# Publication types and the `Reference.notice` kind each makes a record.
+NOTICE_KIND = {
+    "published erratum": "erratum",
+    "retraction of publication": "retraction",
+    "retraction notice": "retraction",
+    "expression of concern": "expression-of-concern",
+    "comment": "comment",
+}
 # PubMed's CommentsCorrections types and the Crossref `updated-by` type each stands for.
 LINK_TYPES = {
     "ErratumIn": "erratum",
@@ -100,12 +108,15 @@ def to_reference(doc: Mapping[str, Any]) -> Reference:
     if online is not None:
         extra["available-date"] = online.to_csl()
     title = str(doc.get("title") or doc.get("vernaculartitle") or "").strip() or None
+    types = [str(t).lower() for t in doc.get("pubtype") or []]
     return Reference(
         id=str(doc.get("uid") or ""),
         type=("chapter" if doc.get("doctype") == "chapter" else "book") if book else "article-journal",
         title=title,
         author=authors,
-        container_title=str(doc.get("booktitle" if book else "fulljournalname") or "").strip() or None,
+        container_title=_book_title(str(doc.get("booktitle") or ""))
+        if book
+        else str(doc.get("fulljournalname") or "").strip() or None,
         container_title_short=None if book else str(doc.get("source") or "").strip() or None,
         issued=_date(doc.get("pubdate")) or online,
         volume=str(doc.get("volume") or "").strip() or None,
@@ -117,8 +128,16 @@ def to_reference(doc: Mapping[str, Any]) -> Reference:
         PMID=str(doc.get("uid") or ids.get("pubmed") or "") or None,
         PMCID=ids.get("pmc"),
         publisher=str(doc.get("publishername") or "").strip() or None if book else None,
+        publisher_place=str(doc.get("publisherlocation") or "").strip() or None if book else None,
+        edition=str(doc.get("edition") or "").strip() or None if book else None,
+        notice=next((NOTICE_KIND[t] for t in types if t in NOTICE_KIND), None),
         extra=extra,
     )
+
+
+def _book_title(text: str) -> str | None:
+    """A Bookshelf title without PubMed's `[Internet]` medium tag."""
+    return re.sub(r"\s*\[Internet\]\s*$", "", " ".join(text.split()), flags=re.IGNORECASE) or None
 
 
 def candidate(doc: Mapping[str, Any]) -> Candidate:
