@@ -326,8 +326,16 @@ def _pubmed(
             return None
         return Reference.from_csl(record) if entry.get("library") else to_reference(record)
 
+    crossref = None if report.messages else client  # Crossref stopped in this run: PubMed's DOIs go unchecked
     return pubmed_pass(
-        list(bib), out, pubmed, client, accepted, checkpoint=checkpoint, messages=report.messages, on_message=on_message
+        list(bib),
+        out,
+        pubmed,
+        crossref,
+        accepted,
+        checkpoint=checkpoint,
+        messages=report.messages,
+        on_message=on_message,
     )
 
 

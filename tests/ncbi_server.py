@@ -59,9 +59,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 try:
-    from tests.crossref_server import Fault, Recorded, tokens
+    from tests.crossref_server import CrossrefStandIn, Fault, Recorded, tokens
 except ImportError:  # run as a script from tests/
-    from crossref_server import Fault, Recorded, tokens  # type: ignore[no-redef]
+    from crossref_server import CrossrefStandIn, Fault, Recorded, tokens  # type: ignore[no-redef]
 
 CORPUS = Path(__file__).resolve().parent / "data" / "ncbi" / "corpus.json"
 EUTILS = "/entrez/eutils/"
@@ -688,30 +688,17 @@ class NcbiStandIn:
         self.start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
     def start(self, port: int = 0) -> None:
         handler = type("Handler", (_Handler,), {"standin": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
-    def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    @property
-    def url(self) -> str:
-        assert self._server, "the stand-in is not running"
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    @property
-    def requests(self) -> list[Recorded]:
-        with self.state.lock:
-            return list(self.state.requests)
+    # The server's plumbing is the Crossref stand-in's (they keep `_server` and `state` alike).
+    __exit__ = CrossrefStandIn.__exit__
+    stop = CrossrefStandIn.stop
+    url = CrossrefStandIn.url
+    requests = CrossrefStandIn.requests
 
     @property
     def max_in_flight(self) -> int:

@@ -41,6 +41,7 @@ __all__ = ["AGREED", "DISAGREED", "NONE", "ONE_SOURCE", "cross_check", "make_pub
 
 AGREED, DISAGREED, ONE_SOURCE, NONE = "agreed", "disagreed", "one source", "none"
 CHUNK = 100  # references looked up between two checkpoint writes
+_FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)  # outcomes kept; errors and unresolved ones are asked again
 
 
 def make_pubmed_client(
@@ -84,7 +85,7 @@ class _Saved:
 
     def add(self, fingerprint: str, outcome: PubmedOutcome) -> None:
         self.done[fingerprint] = outcome
-        if self.path and outcome.status != UNRESOLVED:
+        if self.path and outcome.status in _FINAL:
             entry = {"fingerprint": fingerprint, "pubmed": outcome.to_dict(), "record": outcome.record}
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as handle:
@@ -113,7 +114,7 @@ def pubmed_pass(
     outcomes: dict[int, PubmedOutcome | None] = {}
     pending: dict[str, list[int]] = {}
     for position, (ref, _) in enumerate(resolved):
-        if pubmed is None or (ref.match or {}).get("pubmed", {}).get("status") in (*_FINAL, ERROR):
+        if pubmed is None or (ref.match or {}).get("pubmed", {}).get("status") in _FINAL:
             outcomes[position] = None  # not asked, or settled by an earlier run
             continue
         fingerprint = _fingerprint(originals[position])
@@ -149,9 +150,6 @@ def pubmed_pass(
             continue
         out.append(cross_check(originals[position], ref, row, outcome, crossref, records(position)))
     return out
-
-
-_FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
 
 
 def _stop_message(exc: NcbiError) -> str:
@@ -219,6 +217,10 @@ def cross_check(
 ) -> tuple[Reference, Any]:
     """One reference's final state from the other source's outcome (`resolved`, `row`) and PubMed's."""
     before = dict(resolved.match or {})
+    if isinstance(before.get("before-pubmed"), Mapping):  # an earlier run's PubMed part is replaced, not stacked
+        before.update(before.pop("before-pubmed"))
+        for key in ("pubmed", "agreement", "PMID", "PMCID"):
+            before.pop(key, None)
     if outcome is None:
         _describe(row, before, None, crossref_asked=bool(before))
         return resolved, row

@@ -165,9 +165,8 @@ class _Pass:
                 continue
             try:
                 found = self.client.convert(wanted.values(), idtype)
-            except NcbiOfflineMiss as exc:
-                self.offline([], exc)
-                continue
+            except NcbiOfflineMiss:
+                continue  # ECitMatch and the search may still be in the cache
             for i, value in wanted.items():
                 record = found.get(value)
                 if record and record.get("pmid"):
