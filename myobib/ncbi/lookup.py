@@ -10,8 +10,8 @@ work allows:
    (`myobib.ncbi.match`): ECitMatch matches on journal, volume and page and has been wrong;
 4. one fielded ESearch for what is still unmatched, ten references a request (their terms joined
    by OR; a batch whose hits pass `retmax` is split), its records summarised in one batch and
-   decided per reference; AMBIGUOUS from ECitMatch is ambiguous unless one listed record clearly
-   fits;
+   decided per reference together with the records ECitMatch listed as AMBIGUOUS (ambiguous
+   unless one clearly fits; a bare `AMBIGUOUS (n citations)` stays ambiguous when nothing fits);
 5. EFetch for the matched records (200 a request): errata, retractions, expressions of concern,
    comments and updates become flags; the PMCID comes from the DocSum, else the ID Converter
    (not in PMC is an answer).
@@ -23,7 +23,7 @@ NCBI being unreachable, blocking, or passing the error budget raises (`NcbiUnava
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,7 +140,7 @@ class _Pass:
         self.earlier: dict[int, list[Assessment]] = {}
         self.pools: dict[int, set[str]] = {}
         self.failures: dict[int, str] = {}
-        self.ambiguous: dict[int, str] = {}  # ECitMatch's AMBIGUOUS answer when it listed nothing usable
+        self.ambiguous: dict[int, str] = {}  # ECitMatch's AMBIGUOUS (n citations), which names no record
         self.given: dict[int, MatchResult] = {}  # references whose own PMID does not fit, or could not be checked
         self.refused: dict[int, str] = {}  # why a proposed PMID was not accepted
 
@@ -188,9 +188,10 @@ class _Pass:
                 continue
             if answer.status == "found" and answer.pmid:
                 self.proposed[i] = (answer.pmid, "ECitMatch proposed")
-            elif answer.status == "ambiguous":
+            elif answer.status == "ambiguous":  # listed records are judged; a bare count stays ambiguous
                 self.pools.setdefault(i, set()).update(answer.candidates)
-                self.ambiguous[i] = f"ECitMatch: {answer.raw}"
+                if not answer.candidates:
+                    self.ambiguous[i] = f"ECitMatch: {answer.raw}"
 
     # -- 3: check every proposal ---------------------------------------------------------------------
 
@@ -318,10 +319,8 @@ def _pmcid(value: str | None) -> str | None:
     return f"PMC{digits}" if digits.isdigit() else None
 
 
-def lookup(
-    refs: Sequence[Reference], client: Ncbi, *, on_done: Callable[[int, PubmedOutcome], None] | None = None
-) -> list[PubmedOutcome]:
-    """One `PubmedOutcome` per reference (see the module docstring); `on_done(position, outcome)` as each is final."""
+def lookup(refs: Sequence[Reference], client: Ncbi) -> list[PubmedOutcome]:
+    """One `PubmedOutcome` per reference (see the module docstring)."""
     run = _Pass(refs, client)
     run.identifiers()
     run.citmatch()
@@ -329,8 +328,4 @@ def lookup(
     run.search()
     run.decide()
     run.finish()
-    outcomes = [run.out.get(i) or PubmedOutcome(UNRESOLVED, reasons=["not asked"]) for i in range(len(refs))]
-    if on_done:
-        for i, outcome in enumerate(outcomes):
-            on_done(i, outcome)
-    return outcomes
+    return [run.out.get(i) or PubmedOutcome(UNRESOLVED, reasons=["not asked"]) for i in range(len(refs))]

@@ -126,3 +126,29 @@ def test_a_warm_cache_asks_nothing_and_offline_misses_stay_unresolved(seed, serv
     assert [o.pmid for o in warm] == [o.pmid for o in cold] and server.requests == []
     empty = lookup(seed[:2], Ncbi(base_url=server.url, cache=tmp_path / "empty.sqlite", offline=True))
     assert {o.status for o in empty} == {"unresolved"} and "offline" in empty[0].reasons[0]
+
+
+def test_ecitmatch_ambiguous_stays_ambiguous_unless_a_listed_record_fits(seed, make_client):
+    from myobib.ncbi.client import CitationMatch
+
+    client = make_client()
+    answers = {
+        "r0": CitationMatch("r0", "ambiguous", count=5, raw="AMBIGUOUS (5 citations)"),
+        "r1": CitationMatch(
+            "r1", "ambiguous", candidates=("99000001", "29106061"), count=2, raw="AMBIGUOUS 99000001,29106061"
+        ),
+        "r2": CitationMatch("r2", "ambiguous", candidates=("99000001",), count=1, raw="AMBIGUOUS 99000001"),
+    }
+    client.citmatch = lambda citations: {c.key: answers[c.key] for c in citations}
+    unknown = Reference(
+        title="Serum biomarkers of calcinosis in a registry",
+        author=(Name("Nonexistent", "ZZ"),),
+        container_title_short="Chest",
+        issued=Date(2016),
+    )
+    lundberg = next(r for r in seed if r.list_number == 6)
+    stranger = lundberg.replace(title="Something else entirely about tendons", author=(Name("Nobody", "Q"),))
+    counted, listed, refused = lookup([unknown, lundberg, stranger], client)
+    assert counted.status == "ambiguous" and counted.reasons[0] == "ECitMatch: AMBIGUOUS (5 citations)"
+    assert listed.status == "matched" and listed.pmid == "29106061"  # one listed record clearly fits
+    assert refused.status == "not-found" and refused.pmid is None  # the one listed does not fit at all
