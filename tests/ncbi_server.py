@@ -53,15 +53,17 @@ import threading
 import time
 from dataclasses import dataclass, field
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 try:
     from tests.crossref_server import CrossrefStandIn, Fault, Recorded, tokens
+    from tests.crossref_server import _Handler as CrossrefHandler
 except ImportError:  # run as a script from tests/
     from crossref_server import CrossrefStandIn, Fault, Recorded, tokens  # type: ignore[no-redef]
+    from crossref_server import _Handler as CrossrefHandler  # type: ignore[no-redef]
 
 CORPUS = Path(__file__).resolve().parent / "data" / "ncbi" / "corpus.json"
 EUTILS = "/entrez/eutils/"
@@ -765,16 +767,10 @@ class NcbiStandIn:
             return max(0, int(bucket.tokens)) if bucket else limit
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    standin: NcbiStandIn
+class _Handler(CrossrefHandler):
+    """NCBI's routes; the connection set-up, quiet log, headers and sending are the Crossref stand-in's."""
 
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
-        pass
+    standin: NcbiStandIn  # type: ignore[assignment]
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         self._serve(urlsplit(self.path).query, "GET")
@@ -802,7 +798,7 @@ class _Handler(BaseHTTPRequestHandler):
                     "count": str(refused),
                     "limit": str(limit),
                 }
-                self._send(rec, 429, json.dumps(body), "application/json")
+                self._send(rec, 429, json.dumps(body), {}, "application/json")
             else:
                 try:
                     self._answer(rec, fault, params, limit, method)
@@ -833,13 +829,13 @@ class _Handler(BaseHTTPRequestHandler):
                     "count": str(limit + 1),
                     "limit": str(limit),
                 }
-                return self._send(rec, 429 if kind == "429" else 200, json.dumps(body), "application/json", extra)
+                return self._send(rec, 429 if kind == "429" else 200, json.dumps(body), extra, "application/json")
             elif kind.isdigit():
                 if fault.retry_after is not None:
                     extra["Retry-After"] = fault.retry_after
-                return self._send(rec, int(kind), "<html><body>Service unavailable</body></html>", "text/html", extra)
+                return self._send(rec, int(kind), "<html><body>Service unavailable</body></html>", extra, "text/html")
         if method == "GET" and len(self.path) > MAX_URL:
-            return self._send(rec, 414, "<html><body>Request-URI Too Long</body></html>", "text/html", extra)
+            return self._send(rec, 414, "<html><body>Request-URI Too Long</body></html>", extra, "text/html")
         status, body, ctype = self._route(rec, params, kind)
         data = body.encode() if isinstance(body, str) else body
         if kind == "truncate" and status == 200:
@@ -852,7 +848,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.close_connection = True
             return
-        self._send(rec, status, data, ctype, extra)
+        self._send(rec, status, data, extra, ctype)
 
     def _route(self, rec: Recorded, params: dict[str, str], fault: str | None) -> tuple[int, str, str]:
         corpus = self.standin.corpus
@@ -899,23 +895,6 @@ class _Handler(BaseHTTPRequestHandler):
         if rec.kind == "efetch":
             return 200, efetch(corpus, uids, fault), "text/xml; charset=UTF-8"
         return 404, "<html><body>Not found</body></html>", "text/html"
-
-    def _headers(self, extra: dict[str, str], ctype: str, length: int) -> None:
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(length))
-        for k, v in extra.items():
-            self.send_header(k, v)
-        self.end_headers()
-
-    def _send(
-        self, rec: Recorded, status: int, body: str | bytes, ctype: str, extra: dict[str, str] | None = None
-    ) -> None:
-        data = body.encode() if isinstance(body, str) else body
-        rec.status = status
-        self.send_response(status)
-        self._headers(extra or {}, ctype, len(data))
-        self.wfile.write(data)
-        self.wfile.flush()
 
 
 def main() -> int:

@@ -53,14 +53,13 @@ def make_pubmed_client(
     offline: bool = False,
 ) -> Ncbi:
     """An `Ncbi` client from command-line style options (unset ones use its defaults)."""
-    options: dict[str, Any] = {"offline": offline, "cache": cache if cache not in (None, True) else None}
-    if mailto:
-        options["mailto"] = mailto
-    if ncbi_url:
-        options["base_url"] = ncbi_url
-    if api_key:
-        options["api_key"] = api_key
-    return Ncbi(**options)
+    return Ncbi(
+        base_url=ncbi_url or None,
+        mailto=mailto or None,
+        api_key=api_key or None,
+        cache=cache if cache not in (None, True) else None,
+        offline=offline,
+    )
 
 
 def _fingerprint(ref: Reference) -> str:
