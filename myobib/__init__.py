@@ -5,6 +5,7 @@ bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), lib
                              pubmed=myobib.Ncbi(mailto="you@example.org"))
 bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
 bib.reading_list("topic").to_html_page()
+myobib.check("refs/idiopathic-inflammatory-myopathies.txt", library="refs/seed-library.json").counts()
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .api import load, parse_text
 # Functions named like their modules are bound here, eagerly: a later `import myobib.resolve`
 # must not replace the function `myobib.resolve` with the module.
 from .build import build  # noqa: E402
+from .check import CheckReport, check  # noqa: E402
 from .dedupe import dedupe
 from .errors import (
     CrossrefBlocked,
@@ -51,6 +53,7 @@ _LAZY = {
 
 __all__ = [
     "Bibliography",
+    "CheckReport",
     "Crossref",
     "CrossrefBlocked",
     "CrossrefError",
@@ -76,6 +79,7 @@ __all__ = [
     "Unparsed",
     "__version__",
     "build",
+    "check",
     "cite",
     "dedupe",
     "format_bibliography",

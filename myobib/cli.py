@@ -109,7 +109,7 @@ def _register_parse(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .ncbi.crosscheck import make_pubmed_client
+    from .ncbi.crosscheck import pubmed_client_for
     from .resolve import make_client
 
     def say(line: str) -> None:
@@ -119,8 +119,8 @@ def _run_build(args: argparse.Namespace) -> int:
     client = None if args.no_crossref else make_client(**options)
     pubmed = None
     if not args.no_pubmed:
-        pubmed = make_pubmed_client(
-            **_pubmed_options(args), mailto=args.mailto, cache=options["cache"], offline=args.offline
+        pubmed = pubmed_client_for(
+            **_pubmed_options(args), mailto=args.mailto, cache=options["cache"], offline=args.offline, on_message=say
         )
     styles = args.style or ["vancouver"]
     result = build(args.file, args.out, styles=styles, library=args.library, client=client, pubmed=pubmed)
@@ -273,6 +273,65 @@ def _register_styles(commands: argparse._SubParsersAction) -> None:
     cmd.set_defaults(func=_run_styles)
 
 
+def _run_check(args: argparse.Namespace) -> int:
+    from .check import check_file
+
+    def say(line: str) -> None:
+        print(f"myobib: {line}", file=sys.stderr)
+
+    report = check_file(
+        args.file,
+        **_client_options(args),
+        use_crossref=not args.no_crossref,
+        library=args.library,
+        repeats="drop" if args.drop_repeats else "keep",
+        identifiers=args.add_identifiers,
+        style=args.style,
+        on_message=say,
+    )
+    if args.out:
+        for kind, path in report.write(args.out).items():
+            say(f"wrote {kind}: {path}")
+    else:
+        sys.stdout.write(report.to_markdown())
+    say(report.summary())
+    return report.exit_code(strict=args.strict)
+
+
+CHECK_EXIT_CODES = """exit status:
+  0  nothing needs attention (references may still be unresolved, unless --strict)
+  1  something needs attention: retracted, withdrawn, expression of concern, ambiguous,
+     a DOI that belongs to another work, or fields that disagree with the record
+  2  bad input (the file cannot be read as a reference list) or a bad option"""
+
+
+def _register_check(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser(
+        "check",
+        help="verify a list: a verdict per reference, a corrected list and its diff, HTML/Markdown/JSON reports",
+        description="Parse, merge repeats and resolve a reference list, then say per reference whether it is "
+        "verified, corrected, needs attention or unresolved (and why); write the corrected list in the list's "
+        "own layout with a unified diff, and a report as HTML, Markdown and JSON.",
+        epilog=CHECK_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument("file", help="the reference list (disease page, Vancouver/NLM text, BibTeX, CSL-JSON, RIS …)")
+    cmd.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write the reports, corrected list and diff here (default: print the Markdown report)",
+    )
+    cmd.add_argument("--style", default="vancouver", metavar="NAME", help="CSL style for the report's entries")
+    _add_crossref_options(cmd)
+    cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
+    cmd.add_argument(
+        "--drop-repeats", action="store_true", help="leave the unnumbered repeats out of the corrected list"
+    )
+    cmd.add_argument("--add-identifiers", action="store_true", help="append doi: and PMID: to each corrected citation")
+    cmd.add_argument("--strict", action="store_true", help="exit 1 when a reference is unresolved, too")
+    cmd.set_defaults(func=_run_check)
+
+
 # Each entry adds one subcommand; its handler is stored as `func` on the parsed args.
 COMMANDS: list = [_register_parse, _register_build]
 COMMANDS.append(_register_merge)
@@ -280,6 +339,7 @@ COMMANDS.append(_register_reading_list)
 COMMANDS.append(_register_resolve)
 COMMANDS.append(_register_format)
 COMMANDS.append(_register_styles)
+COMMANDS.append(_register_check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -289,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except MyobibError as exc:
         print(f"myobib: error: {exc}", file=sys.stderr)
-        return 2
+        return 2  # also `myobib check`'s documented status for bad input
     except KeyboardInterrupt:
         print("myobib: interrupted", file=sys.stderr)
         return 130

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .crossref.enrich import enrich
+from .crossref.enrich import enrich, record_values
 from .crossref.match import (
     AMBIGUOUS,
     MATCHED,
@@ -37,11 +37,21 @@ from .crossref.match import (
     decide,
     verify,
 )
-from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, NcbiError, TooManyErrors
+from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
 from .library import Library
 from .model import Bibliography, Reference, Report
 
-__all__ = ["ERROR", "UNRESOLVED", "ResolveReport", "ResolveRow", "make_client", "resolve", "resolve_file"]
+__all__ = [
+    "ERROR",
+    "UNRESOLVED",
+    "ResolveReport",
+    "ResolveRow",
+    "client_for",
+    "lookup_workers",
+    "make_client",
+    "resolve",
+    "resolve_file",
+]
 
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
@@ -70,6 +80,7 @@ class ResolveRow:
     flags: list[str] = field(default_factory=list)
     source: str | None = None
     reasons: list[str] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)  # the accepted record's values where they differ
     PMID: str | None = None
     PMCID: str | None = None
     # Per source (library, crossref, pubmed): what it found; and whether the sources agreed.
@@ -89,6 +100,7 @@ class ResolveRow:
             "flags": list(self.flags),
             "source": self.source,
             "reasons": list(self.reasons),
+            "record": dict(self.record),
             "PMID": self.PMID,
             "PMCID": self.PMCID,
             "sources": dict(self.sources),
@@ -199,7 +211,13 @@ class _Checkpoint:
                 handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def _row(ref: Reference, status: str, match: Mapping[str, Any] | None, reasons: list[str]) -> ResolveRow:
+def _row(
+    ref: Reference,
+    status: str,
+    match: Mapping[str, Any] | None,
+    reasons: list[str],
+    record: dict[str, Any] | None = None,
+) -> ResolveRow:
     match = match or {}
     return ResolveRow(
         key=ref.id,
@@ -213,20 +231,25 @@ def _row(ref: Reference, status: str, match: Mapping[str, Any] | None, reasons: 
         flags=list(ref.flags),
         source=match.get("source"),
         reasons=reasons or list(match.get("reasons") or []),
+        record=record or {},
         PMID=ref.PMID,
         PMCID=ref.PMCID,
     )
 
 
-def _apply(ref: Reference, match: dict[str, Any], record: Any, is_library: bool) -> Reference:
-    """The reference with its match outcome and, when accepted, the record's data filled in."""
+def _apply(ref: Reference, match: dict[str, Any], record: Any, is_library: bool) -> tuple[Reference, dict[str, Any]]:
+    """The reference with its match outcome and, when accepted, the record's data filled in;
+    and the record's values where they still differ from the reference (see `record_values`)."""
+    differing: dict[str, Any] = {}
     if match.get("status") == MATCHED and record is not None:
         source = match.get("source") or "crossref"
         label = f"{source}:{match.get('DOI')}" if match.get("DOI") else source
-        ref = enrich(ref, Reference.from_csl(record) if is_library else record, label)
+        found = Reference.from_csl(record) if is_library else record
+        ref = enrich(ref, found, label)
+        differing = record_values(ref, found)
     elif match.get("status") == REJECTED and ref.DOI and f"doi-rejected:{ref.DOI}" not in ref.flags:
         ref = ref.replace(flags=(*ref.flags, f"doi-rejected:{ref.DOI}"))
-    return ref.replace(match=match)
+    return ref.replace(match=match), differing
 
 
 def _show_progress(progress: bool | None) -> bool:
@@ -238,7 +261,7 @@ def _show_progress(progress: bool | None) -> bool:
         return False
 
 
-def _workers(client: Any) -> int:
+def lookup_workers(client: Any) -> int:
     """Look-ups in flight at once: the client's concurrency cap (its limiter spaces the starts)."""
     limiter = getattr(client, "limiter", None)
     try:
@@ -350,8 +373,8 @@ def _local(
     if fingerprint in saved.done:
         entry = saved.done[fingerprint]
         report.resumed += 1
-        new = _apply(ref, entry["match"], entry.get("record"), bool(entry.get("library")))
-        return new, _row(new, entry["match"]["status"], entry["match"], [])
+        new, differing = _apply(ref, entry["match"], entry.get("record"), bool(entry.get("library")))
+        return new, _row(new, entry["match"]["status"], entry["match"], [], differing)
     if library is not None:
         found = library.lookup(ref)
         # A library entry with another DOI than the reference's own leaves the verdict to Crossref.
@@ -388,7 +411,7 @@ def _lookups(
                 stop.set()
             return exc
 
-    pool = ThreadPoolExecutor(max_workers=_workers(client))
+    pool = ThreadPoolExecutor(max_workers=lookup_workers(client))
     try:
         futures = {pool.submit(look, bib[indices[0]]): fp for fp, indices in pending.items()}
         for future in as_completed(futures):
@@ -418,7 +441,8 @@ def _failed(
     on_message: Callable[[str], None] | None,
 ) -> tuple[Reference, ResolveRow]:
     if isinstance(exc, CrossrefUnavailable) and getattr(client, "offline", False):
-        return ref, _row(ref, UNRESOLVED, None, [f"offline: {exc}"])  # a cache miss; others may be cached
+        reason = str(exc) if str(exc).startswith("offline") else f"offline: {exc}"
+        return ref, _row(ref, UNRESOLVED, None, [reason])  # a cache miss; others may be cached
     if isinstance(exc, CrossrefUnavailable | CrossrefBlocked | TooManyErrors):
         if not report.messages:
             report.messages.append(_stop_message(exc))
@@ -439,8 +463,8 @@ def _stop_message(exc: CrossrefError) -> str:
 def _finish(ref: Reference, result: MatchResult, saved: _Checkpoint, fingerprint: str) -> tuple[Reference, ResolveRow]:
     saved.add(fingerprint, result)
     entry = saved.done[fingerprint]
-    new = _apply(ref, entry["match"], entry["record"], entry["library"])
-    return new, _row(new, result.status, entry["match"], [])
+    new, differing = _apply(ref, entry["match"], entry["record"], entry["library"])
+    return new, _row(new, result.status, entry["match"], [], differing)
 
 
 def _crossref(ref: Reference, client: Client) -> MatchResult:
@@ -501,29 +525,33 @@ def resolve_file(
 ) -> tuple[Bibliography, ResolveReport]:
     """Load a list (merging repeats), build the Crossref and NCBI clients, and resolve: `myobib resolve`."""
     from .api import load
+    from .ncbi.crosscheck import pubmed_client_for
 
     bib = load(path)
-    try:
-        client = make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
-    except CrossrefUnavailable as exc:
-        if not offline:
-            raise
-        client = None  # offline without a cache: the library alone answers
-        if on_message:
-            on_message(f"{exc}; only the library is used")
+    client = client_for(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline, on_message=on_message)
     ncbi = None
     if pubmed:
-        from .ncbi.crosscheck import make_pubmed_client
-
-        try:
-            ncbi = make_pubmed_client(
-                mailto=mailto, ncbi_url=ncbi_url, api_key=ncbi_api_key, cache=cache, offline=offline
-            )
-        except NcbiError as exc:
-            if not offline:
-                raise
-            if on_message:
-                on_message(f"{exc}; PubMed is not asked")
+        options = {"mailto": mailto, "ncbi_url": ncbi_url, "api_key": ncbi_api_key, "cache": cache, "offline": offline}
+        ncbi = pubmed_client_for(**options, on_message=on_message)
     return resolve(
         bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message, pubmed=ncbi
     )
+
+
+def client_for(
+    *,
+    mailto: str | None = None,
+    crossref_url: str | None = None,
+    cache: str | os.PathLike[str] | bool | None = None,
+    offline: bool = False,
+    on_message: Callable[[str], None] | None = None,
+) -> Any:
+    """`make_client(...)`, or None when offline without a cache to answer from (said through `on_message`)."""
+    try:
+        return make_client(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline)
+    except CrossrefUnavailable as exc:
+        if not offline:
+            raise
+        if on_message:
+            on_message(f"{exc}; only the library is used")
+        return None  # the library alone answers

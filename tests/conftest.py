@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the shipped seed list and to ../shared."""
+"""Shared fixtures: paths to the shipped seed list and to ../shared; the real clients (`tests/clients.py`)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["tests.clients"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MYOBIB_SHARED", ROOT.parent / "shared"))

@@ -3,7 +3,8 @@
 Every filled field is recorded in `Reference.changes` as `{field, old, new, source}`;
 corrections, retractions and expressions of concern from Crossref's `updated-by`
 become `Reference.flags` such as `corrected:10.1371/annotation/…` (PubMed's links become the
-same flags: `myobib.ncbi.records.flags`).
+same flags: `myobib.ncbi.records.flags`). `record_values` keeps what the record says where it
+says something else than the reference (the list's value stays in the reference).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Reference
+from ..folding import fold
+from ..journals import journals_match
+from ..model import Date, Reference
 from ..pages import first_page
 from .match import family_agrees
 from .records import to_reference
 
-__all__ = ["enrich", "update_flags"]
+__all__ = ["enrich", "record_values", "update_flags"]
 
 # Crossref `updated-by` types and the flag prefix each becomes.
 _UPDATE_FLAGS = {
@@ -117,6 +120,41 @@ def enrich(ref: Reference, record: Mapping[str, Any] | Reference, source: str) -
     if not values and flags == list(ref.flags):
         return ref
     return ref.replace(**values, changes=tuple(changes), flags=tuple(flags))
+
+
+def record_values(ref: Reference, record: Mapping[str, Any] | Reference) -> dict[str, Any]:
+    """The record's own values, by CSL name, for the compared fields where it differs from `ref`.
+
+    Title, first author (family name), date (year, and month or day where both give one),
+    volume, issue, page, article number and journal (when the names do not match even as
+    abbreviations). Fields only one side has are not differences: enrichment fills those.
+    """
+    found = record if isinstance(record, Reference) else to_reference(record)
+    values: dict[str, Any] = {}
+    if ref.title and found.title and fold(ref.title) != fold(found.title):
+        values["title"] = found.title
+    ours, theirs = ref.first_author, found.first_author
+    if ours is not None and theirs is not None and not ours.is_group and not family_agrees(ours, theirs):
+        values["author"] = [theirs.to_csl()]
+    if _dates_differ(ref.issued, found.issued):
+        values["issued"] = found.issued.to_csl()  # type: ignore[union-attr]
+        if "available-date" in found.extra:
+            values["available-date"] = found.extra["available-date"]
+    for name in ("volume", "issue", "page", "number"):
+        mine, other = getattr(ref, name), getattr(found, name)
+        if mine and other and fold(mine) != fold(other):
+            values[name] = other
+    journal = found.container_title_short or found.container_title
+    if ref.journal and journal and not journals_match(ref.journal, journal):
+        values["container-title"] = found.container_title or journal
+    return values
+
+
+def _dates_differ(ours: Date | None, theirs: Date | None) -> bool:
+    if ours is None or theirs is None or ours.year is None or theirs.year is None:
+        return False
+    pairs = ((ours.year, theirs.year), (ours.month, theirs.month), (ours.day, theirs.day))
+    return any(a is not None and b is not None and a != b for a, b in pairs)
 
 
 def _plain(value: Any) -> Any:

@@ -21,8 +21,11 @@ Fidelity, towards what citeproc-js prints for the same CSL-JSON, style and local
   …) lowercase except last, leaves mixed-case words (`mRNA`) alone, and applies only when the
   output locale is English;
 - initials of a hyphenated given name drop a lowercase part (`Min-jun` → `M.`);
-- a last name that is an institution is preceded by the delimiter before "and"/"&";
-- `initialize="false"` keeps full given names and only formats initials already there;
+- a list cut with "et al." (a last `{"literal": "et al."}` name) prints the style's et-al term after
+  the names it has, or after its use-first names when it truncates a list one name longer;
+- a last name that is an institution is preceded by the delimiter before "and"/"&" after two or more
+  names, and not after one;
+- `initialize="false"` keeps full given names and only formats initials already there (`J.-P.` → `J. P.`);
 - `demote-non-dropping-particle="sort-only"` sorts `de Souza` under S;
 - sorting ignores case, accents and punctuation and compares numbers by value;
 - "ed."/"eds." and other labels get the style's text case;
@@ -53,6 +56,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..errors import StyleError
+from ..names import is_et_al
 from . import markdown_formatter
 
 __all__ = ["Engine", "SUPPORTED_KEYS", "get_engine"]
@@ -442,10 +446,25 @@ class _Name:
         if sort_options is not None and self.get_option("demote-non-dropping-particle", context) == "sort-only":
             sort_options = dict(sort_options, **{"demote-non-dropping-particle": "display-and-sort"})
         names = item.reference.get(variable, [])
-        if len(names) > 2 and "literal" in names[-1]:
+        if len(names) > 1 and is_et_al(names[-1]):
+            # A list cut with "et al." (`myobib.names.ET_AL` last): one name more than it shows. A style
+            # that truncates at that count prints its use-first names, any other all the names there are,
+            # and either way its own et-al term after them.
+            count = len(names) - 1
+            et_al_min = self.get_option("et-al-min", context, sort_options)
+            shown = count
+            if et_al_min and count + 1 >= et_al_min:
+                shown = min(count, self.get_option("et-al-use-first", context, sort_options))
+            cut = dict(sort_options or {}, **{"et-al-min": str(count + 1), "et-al-use-first": str(shown)})
+            cut["et-al-use-last"] = "false"
+            if shown == count:  # the term takes the place of one more name: after the delimiter, without "and"
+                cut["delimiter-precedes-et-al"] = "always"
+            return super().process(item, variable, context=context, sort_options=cut, **kwargs)
+        if len(names) > 1 and "literal" in names[-1]:
             et_al_min = self.get_option("et-al-min", context, sort_options)
             if not (et_al_min and len(names) >= et_al_min):
-                sort_options = dict(sort_options or {}, **{"delimiter-precedes-last": "always"})
+                precedes = "always" if len(names) > 2 else "never"
+                sort_options = dict(sort_options or {}, **{"delimiter-precedes-last": precedes})
         return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
 
     def initialize(self, given, mark, context):
@@ -455,6 +474,7 @@ class _Name:
                 return " ".join(
                     super(_Name, self).initialize(w, mark, context) if _INITIAL.fullmatch(w) else w for w in words
                 )
+            given = given.replace("-", " ")  # initials only: `J.-P.` prints `J. P.`
         if "-" in given and self.get_option("initialize-with-hyphen", context):
             parts = given.split("-")
             kept = [parts[0]] + [p for p in parts[1:] if p[:1].isupper()]

@@ -37,29 +37,38 @@ from ..model import Reference
 from .client import Ncbi
 from .lookup import ERROR, UNRESOLVED, PubmedOutcome, lookup
 
-__all__ = ["AGREED", "DISAGREED", "NONE", "ONE_SOURCE", "cross_check", "make_pubmed_client", "pubmed_pass"]
+__all__ = ["AGREED", "DISAGREED", "NONE", "ONE_SOURCE", "cross_check", "pubmed_client_for", "pubmed_pass"]
 
 AGREED, DISAGREED, ONE_SOURCE, NONE = "agreed", "disagreed", "one source", "none"
 CHUNK = 100  # references looked up between two checkpoint writes
 _FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)  # outcomes kept; errors and unresolved ones are asked again
 
 
-def make_pubmed_client(
+def pubmed_client_for(
     *,
     mailto: str | None = None,
     ncbi_url: str | None = None,
     api_key: str | None = None,
     cache: str | os.PathLike[str] | bool | None = None,
     offline: bool = False,
-) -> Ncbi:
-    """An `Ncbi` client from command-line style options (unset ones use its defaults)."""
-    return Ncbi(
-        base_url=ncbi_url or None,
-        mailto=mailto or None,
-        api_key=api_key or None,
-        cache=cache if cache not in (None, True) else None,
-        offline=offline,
-    )
+    on_message: Callable[[str], None] | None = None,
+) -> Ncbi | None:
+    """An `Ncbi` client from command-line style options (unset ones use its defaults), or None when
+    offline without a cache to answer from (said through `on_message`)."""
+    try:
+        return Ncbi(
+            base_url=ncbi_url or None,
+            mailto=mailto or None,
+            api_key=api_key or None,
+            cache=cache if cache not in (None, True) else None,
+            offline=offline,
+        )
+    except NcbiUnavailable as exc:
+        if not offline:
+            raise
+        if on_message:
+            on_message(f"{exc}; PubMed is not asked")
+        return None
 
 
 def _fingerprint(ref: Reference) -> str:

@@ -19,6 +19,7 @@ from ..pages import page_range
 __all__ = [
     "JournalCitation",
     "GROUP_WORDS",
+    "citation_span",
     "journal_line_fields",
     "looks_like_authors",
     "parse_authors",
@@ -153,6 +154,18 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
             values["PMCID"] = pmcid.group(1)
         values["note"] = rest
     return values
+
+
+def citation_span(text: str) -> tuple[int, int, int] | None:
+    """Where the date and source of a citation stand: `(start, end, rest)` with
+    `text[start:end]` = `2017 May;76(5):792-801` and `text[rest:]` what follows the citation's
+    full stop (`Erratum in: …`, `doi: …`). The first `. <year>` that opens a citation counts;
+    None when there is none."""
+    found = _JOURNAL_LINE.match(text) if _YEAR_AFTER_STOP.search(text) else None
+    if found is None:
+        return None
+    end = found.end("source") if found.group("source") is not None else found.end("date")
+    return found.start("date"), end, found.start("rest")
 
 
 @lru_cache(maxsize=1 << 15)  # a list has a few thousand distinct dates; Date is immutable

@@ -30,7 +30,7 @@ from ..model import (
 from ..textio import read_text
 from .nlm import journal_line_fields, read_author_line, split_group_prefix
 
-__all__ = ["parse_text", "read"]
+__all__ = ["loads", "parse_text", "read"]
 
 _NUMBERED = re.compile(r"^\s*(\d{1,6})[.)]\s+(\S.*)$")
 
@@ -60,6 +60,9 @@ def parse_text(text: str, source: str = "<string>") -> Bibliography:
     """Parse the text of a page; repeats are kept as separate references (see `dedupe`)."""
     with gc_paused():
         return _parse_text(text, source)
+
+
+loads = parse_text  # the name every reader gives its from-a-string call (`detect.loads_any` uses it)
 
 
 def _parse_text(text: str, source: str) -> Bibliography:

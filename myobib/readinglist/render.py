@@ -24,12 +24,14 @@ from .grouping import Group, ReadingList, slug
 
 __all__ = [
     "doi_url",
+    "escape_markdown",
     "format_entries",
     "identifier_links",
     "plain_entry",
     "pmc_url",
     "pubmed_url",
     "safe_html",
+    "script_policy",
     "to_html_fragment",
     "to_html_page",
     "to_markdown",
@@ -83,7 +85,8 @@ def plain_entry(ref: Reference) -> str:
     return " ".join(p.rstrip(".") + "." for p in parts if p)
 
 
-def _escape_markdown(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """Markdown's special characters backslash-escaped, so the text shows as written."""
     return re.sub(r"([\\`*_{}\[\]<>#|~!&])", r"\\\1", text)
 
 
@@ -109,7 +112,7 @@ def format_entries(
         if output == "html":
             lines = [html.escape(line, quote=False) for line in lines]
         elif output == "markdown":
-            lines = [_escape_markdown(line) for line in lines]
+            lines = [escape_markdown(line) for line in lines]
         return list(zip(refs, lines, strict=True))
     texts = list(format_bibliography(list(refs), style, output=output, locale=locale))
     if len(texts) != len(refs):  # not one entry per reference: format them one at a time
@@ -263,9 +266,9 @@ def _tag_labels(ref: Reference) -> list[str]:
 
 def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None = None) -> str:
     """The reading list as Markdown: a heading per group, one list item per reference."""
-    lines = [f"# {_escape_markdown(rl.title)}", "", _escape_markdown(_summary(rl, style)), ""]
+    lines = [f"# {escape_markdown(rl.title)}", "", escape_markdown(_summary(rl, style)), ""]
     for group in rl.groups:
-        lines += [f"## {_escape_markdown(group.label)}", ""]
+        lines += [f"## {escape_markdown(group.label)}", ""]
         for ref, entry in _entries(rl, group, style, "markdown", locale):
             entry = " ".join(entry.split())
             numbered = re.match(r"\d+\\?\.\s", entry)
@@ -276,10 +279,10 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
                 if url in item:  # the style printed the link: make it one where it stands
                     item = item.replace(url, f"[{url}]({url})", 1)
                 else:
-                    extras.append(f"[{label}:{_escape_markdown(value)}]({url})")
+                    extras.append(f"[{label}:{escape_markdown(value)}]({url})")
             labels = _tag_labels(ref)
             if labels:
-                extras.append("*" + _escape_markdown(", ".join(labels)) + "*")
+                extras.append("*" + escape_markdown(", ".join(labels)) + "*")
             lines.append(item)
             if extras:
                 lines.append(indent + " · ".join(extras))
@@ -386,14 +389,19 @@ body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; 
 """
 
 
-def to_html_page(rl: ReadingList, style: str = "vancouver", *, locale: str | None = None) -> str:
-    """A standalone HTML page: the fragment plus a search box that filters entries as one types."""
-    esc = html.escape
-    digest = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode()
-    policy = (
+def script_policy(script: str) -> str:
+    """A Content-Security-Policy for a standalone page: nothing loads, only `script` (by its hash) runs."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return (
         f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
         "base-uri 'none'; form-action 'none'"
     )
+
+
+def to_html_page(rl: ReadingList, style: str = "vancouver", *, locale: str | None = None) -> str:
+    """A standalone HTML page: the fragment plus a search box that filters entries as one types."""
+    esc = html.escape
+    policy = script_policy(_SCRIPT)
     total = len(rl)
     return "\n".join(
         [

@@ -150,3 +150,29 @@ def test_flags_from_the_recorded_sample(shared_dir):
     assert out.flags == ("corrected:10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda",)
     again = enrich(out, data["message"], "crossref")
     assert again.flags == out.flags  # not repeated
+
+
+def test_record_values_keep_what_the_record_says_where_it_differs(record):
+    from myobib.crossref.enrich import record_values
+
+    ref = Reference(
+        title="2016 ACR/EULAR criteria for clinical response: an IMACS/PRINTO initiative",
+        author=(Name("Aggarwal", "R"),),
+        container_title_short="Ann Rheum Dis",
+        issued=Date(2017, 4),
+        volume="76",
+        issue="5",
+        page="792-802",
+    )
+    record["published-print"] = {"date-parts": [[2017, 5]]}
+    assert record_values(ref, record) == {
+        "title": "2016 ACR/EULAR criteria for clinical response",
+        "issued": {"date-parts": [[2017, 5]]},
+        "page": "792-801",
+    }
+    same = ref.replace(title=record["title"][0].upper(), issued=Date(2017), page="792-801")
+    assert record_values(same, record) == {}  # case, a missing month: not differences
+    other = ref.replace(author=(Name("Rider", "LG"),), container_title_short="Arthritis Rheumatol", page="792-801")
+    values = record_values(other, record)
+    assert values["author"] == [{"family": "Aggarwal", "given": "A"}]
+    assert values["container-title"] == "Annals of the Rheumatic Diseases"

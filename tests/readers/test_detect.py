@@ -69,6 +69,12 @@ def test_from_overrides_detection(tmp_path):
     assert len(forced) == 0 and len(forced.report.unparsed) == 3
 
 
+def test_loads_any_reads_a_disease_page_from_a_string(seed_path):
+    bib = loads_any(seed_path.read_text(encoding="utf-8"), "page.txt")
+    assert bib.header["title"] == "Idiopathic Inflammatory Myopathies (IIMs)"
+    assert len(bib) == 34 and len(bib.dedupe()) == 17
+
+
 def test_loads_any_on_strings():
     bib = loads_any(json.dumps([{"id": "x", "type": "book", "title": "B"}]), "s.json")
     assert bib[0].type == "book"

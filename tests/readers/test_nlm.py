@@ -200,3 +200,27 @@ def test_common_author_lines_are_read_in_one_match(seed_path):
     assert len(in_one) > 0.9 * len(lines) > 250
     for line in lines:
         assert nlm._read_authors(line, True) == _part_by_part(line, True)
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "rest"),
+    [
+        ("Ann Rheum Dis. 2017 May;76(5):792-801.", "2017 May;76(5):792-801", ""),
+        ("Arthritis Rheumatol. 2018 Mar 7.", "2018 Mar 7", ""),
+        (
+            "Rheumatology (Oxford). 2021 Jun 18;60(6):2615-2628. Erratum in: Rheumatology (Oxford). 2021;60:5483.",
+            "2021 Jun 18;60(6):2615-2628",
+            "Erratum in: Rheumatology (Oxford). 2021;60:5483.",
+        ),
+        ("J Test. 2019 Spring;4:e12. doi: 10.5555/x", "2019 Spring;4:e12", "doi: 10.5555/x"),
+        ("1. Doe J. A title. J Test. 2017;76:1-2. PMID: 1.", "2017;76:1-2", "PMID: 1."),  # a one-line entry
+    ],
+)
+def test_citation_span(line, source, rest):
+    start, end, after = nlm.citation_span(line)
+    assert line[start:end] == source and line[after:] == rest
+
+
+def test_citation_span_of_other_lines():
+    assert nlm.citation_span("Lundberg IE, Tjärnlund A, et al.") is None
+    assert nlm.citation_span("Ann Rheum Dis. In press.") is None

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 FLAGS = [
@@ -31,6 +33,17 @@ FLAGS = [
 
 def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@contextmanager
+def opened(executable: str, url: str, before_load: str | None = None, timeout: float = 10.0) -> Iterator[Browser]:
+    """A browser with `url` loaded (after running `before_load` in it), closed on leaving."""
+    browser = Browser(executable, timeout=timeout)
+    try:
+        browser.open(url, before_load=before_load)
+        yield browser
+    finally:
+        browser.close()
 
 
 class Browser:
@@ -121,6 +134,15 @@ class Browser:
         for char in text:
             self.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": char, "text": char})
             self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": char})
+
+    def click(self, selector: str) -> None:
+        """Click the middle of the element, as a user would with the mouse."""
+        x, y = self.evaluate(
+            "(function (e) { e.scrollIntoView({block: 'center'}); var r = e.getBoundingClientRect();"
+            f" return [r.left + r.width / 2, r.top + r.height / 2]; }})(document.querySelector({json.dumps(selector)}))"
+        )
+        for kind in ("mousePressed", "mouseReleased"):
+            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
 
     def clear_and_type(self, selector: str, text: str) -> None:
         self.evaluate(f"(function (e) {{ e.focus(); e.select(); }})(document.querySelector({json.dumps(selector)}))")

@@ -10,7 +10,7 @@ import myobib
 from myobib import Name, Reference
 from myobib.readinglist import build
 
-from .chromium import Browser, find_chromium
+from .chromium import find_chromium, opened
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -41,12 +41,8 @@ def page(seed_path, tmp_path_factory):
     path = tmp_path_factory.mktemp("page") / "reading-list.html"
     path.write_text(build(bib).to_html_page(), encoding="utf-8")
     keys = {ref.list_number: ref.id for ref in bib if ref.list_number}
-    browser = Browser(CHROMIUM, timeout=10)
-    try:
-        browser.open(path.as_uri(), before_load=TRAP_ALERTS)
+    with opened(CHROMIUM, path.as_uri(), before_load=TRAP_ALERTS) as browser:
         yield browser, keys
-    finally:
-        browser.close()
 
 
 def test_typing_filters_entries_and_sections(page):

@@ -81,7 +81,7 @@ def reading_list(bib):
 def test_markdown_has_a_section_per_group_and_escapes_markup(reading_list):
     text = reading_list.to_markdown()
     headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
-    assert headings == [render._escape_markdown(g.label) for g in reading_list.groups]
+    assert headings == [render.escape_markdown(g.label) for g in reading_list.groups]
     assert not re.search(r"(?<!\\)<", text), "raw '<' would let Markdown renderers emit HTML"
     assert r"\<script\>alert(1)\</script\>" in text or "&lt;script&gt;" in text
     assert "# Reading list: IIM \\<b\\>list\\</b\\>" in text.splitlines()[0]

@@ -1,0 +1,152 @@
+"""The labelled reference lists of tests/data/lists are consistent with themselves and their sources.
+
+These tests check the corpus, not myobib: `tests/lists_score.py` measures myobib on it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.lists_score import LISTS_DIR, score_records
+
+LISTS = sorted(p.stem for p in LISTS_DIR.glob("*.txt"))
+README = LISTS_DIR / "README.md"
+
+
+def _builder() -> Any:
+    spec = importlib.util.spec_from_file_location("lists_build", LISTS_DIR / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _labels(slug: str) -> list[dict[str, Any]]:
+    return json.loads((LISTS_DIR / f"{slug}.expected.json").read_text(encoding="utf-8"))
+
+
+def _lines(slug: str) -> list[str]:
+    return (LISTS_DIR / f"{slug}.txt").read_text(encoding="utf-8").split("\n")
+
+
+def _declared_non_entry_lines() -> dict[str, set[int]]:
+    """README lines like "- `x.txt`: lines 1-5, 9 (…)" name the lines that are no entry."""
+    declared: dict[str, set[int]] = {}
+    for match in re.finditer(r"^- `([\w-]+)\.txt`: lines? ([\d, -]+)", README.read_text(encoding="utf-8"), re.M):
+        numbers: set[int] = set()
+        for part in match[2].split(","):
+            if part.strip():
+                first, _, last = part.strip().partition("-")
+                numbers.update(range(int(first), int(last or first) + 1))
+        declared[match[1]] = numbers
+    return declared
+
+
+def test_there_are_enough_lists() -> None:
+    assert len(LISTS) >= 6
+    works = [w for slug in LISTS for w in _labels(slug)]
+    not_articles = [w for w in works if w["type"] != "article-journal" or w.get("notice")]
+    assert len(not_articles) >= len(works) / 5
+
+
+@pytest.mark.parametrize("slug", LISTS)
+def test_built_files_match_their_marked_source(slug: str) -> None:
+    text, works = _builder().build(LISTS_DIR / "src" / f"{slug}.marked")
+    assert text == (LISTS_DIR / f"{slug}.txt").read_text(encoding="utf-8")
+    assert works == _labels(slug)
+
+
+@pytest.mark.parametrize("slug", LISTS)
+def test_types_are_csl_types(slug: str, shared_dir: Path) -> None:
+    schema = json.loads((shared_dir / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
+    types = set(schema["items"]["properties"]["type"]["enum"])
+    for work in _labels(slug):
+        assert work["type"] in types, work["work"]
+        assert work.get("notice") in (None, "erratum", "retraction", "comment", "reply"), work["work"]
+
+
+@pytest.mark.parametrize("slug", LISTS)
+def test_occurrences_cover_exactly_the_entry_lines(slug: str) -> None:
+    lines = _lines(slug)
+    seen: dict[int, str] = {}
+    for work in _labels(slug):
+        assert work["occurrences"], work["work"]
+        for occ in work["occurrences"]:
+            first, last = occ["lines"]
+            assert 1 <= first <= last <= len(lines), (work["work"], occ)
+            for number in range(first, last + 1):
+                assert lines[number - 1].strip(), f"{slug}: line {number} of {work['work']} is blank"
+                assert number not in seen, f"{slug}: line {number} in {seen.get(number)} and {work['work']}"
+                seen[number] = work["work"]
+            if "number" in occ:
+                assert re.match(rf"{occ['number']}(\.|\s)", lines[first - 1]), (work["work"], occ)
+        assert work["numbers"] == [o["number"] for o in work["occurrences"] if "number" in o]
+    non_entry = {n for n, line in enumerate(lines, start=1) if line.strip()} - set(seen)
+    assert non_entry == _declared_non_entry_lines().get(slug, set()), f"{slug}: lines outside entries"
+
+
+@pytest.mark.parametrize("slug", LISTS)
+def test_every_label_is_printed_in_its_entry(slug: str) -> None:
+    lines = _lines(slug)
+    for work in _labels(slug):
+        text = " ".join(
+            lines[n - 1] for occ in work["occurrences"] for n in range(occ["lines"][0], occ["lines"][1] + 1)
+        )
+        text = unicodedata.normalize("NFC", text)
+        for variable, value in work["fields"].items():
+            if variable in ("author", "editor"):
+                for name in value:
+                    printed = name.get("literal") or name["family"]
+                    assert printed in text, (work["work"], variable, printed)
+            elif variable in ("issued", "accessed"):
+                assert str(value["year"]) in text, (work["work"], variable)
+            elif variable != "et-al":
+                assert value in text, (work["work"], variable, value)
+
+
+def test_scorer_pairs_records_by_provenance_and_counts_fields() -> None:
+    works = [
+        {
+            "work": "a",
+            "occurrences": [{"lines": [1, 1]}, {"lines": [4, 4]}],
+            "type": "book",
+            "fields": {"title": "A book", "page": "729-57", "author": [{"family": "Jacob", "given": "M"}]},
+        },
+        {
+            "work": "b",
+            "occurrences": [{"lines": [2, 3]}],
+            "type": "article-journal",
+            "notice": "erratum",
+            "fields": {"container-title": "Transl. Res.", "issued": {"year": 2018, "month": 5}},
+        },
+        {"work": "c", "occurrences": [{"lines": [5, 5]}], "type": "report", "fields": {"title": "Lost"}},
+    ]
+
+    def record(lines: list[tuple[int, int]], **data: Any) -> dict[str, Any]:
+        provenance = [{"line-start": s, "line-end": e} for s, e in lines]
+        return {"type": "book", **data, "custom": {"provenance": provenance, **data.pop("custom", {})}}
+
+    records = [
+        record([(1, 1), (4, 4)], title="A book.", page="729-757", author=[{"family": "Jacob", "given": "M."}]),
+        record(
+            [(2, 3)],
+            type="article-journal",
+            **{"container-title-short": "Transl Res"},
+            issued={"date-parts": [[2018]]},
+            custom={"notice": "erratum"},
+        ),
+        record([(6, 6)], title="a heading"),
+    ]
+    score = score_records("t", works, records)
+    assert (score.works, score.records, score.one_record, score.missing, score.extra) == (3, 3, 2, 1, 1)
+    wrong = {(w.work, w.field) for w in score.wrong}
+    assert wrong == {("b", "issued"), ("c", "type"), ("c", "title")}
+    assert (score.right, score.fields) == (6, 9)
+    assert score.by_kind["erratum"] == [1, 1, 2, 3]
