@@ -283,6 +283,9 @@ def _run_check(args: argparse.Namespace) -> int:
         args.file,
         **_client_options(args),
         use_crossref=not args.no_crossref,
+        use_pubmed=not args.no_pubmed,
+        ncbi_url=args.ncbi_url,
+        ncbi_api_key=args.ncbi_api_key,
         library=args.library,
         repeats="drop" if args.drop_repeats else "keep",
         identifiers=args.add_identifiers,
@@ -324,6 +327,7 @@ def _register_check(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("--style", default="vancouver", metavar="NAME", help="CSL style for the report's entries")
     _add_crossref_options(cmd)
     cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
+    _add_pubmed_options(cmd)
     cmd.add_argument(
         "--drop-repeats", action="store_true", help="leave the unnumbered repeats out of the corrected list"
     )
