@@ -18,6 +18,16 @@ Then requests per reference on a cold and a warm cache, and the achieved list-re
 the polite limits enforced by the stand-in while every answer takes 0.3-1.0 s (uniform), with the
 number of 429 answers. Accuracy runs skip the limiter's waits (no real latency: the figures do not
 depend on it). Every loop is bounded; nothing leaves 127.0.0.1.
+
+    python3 benchmarks/resolve_bench.py --pubmed [--verbose]
+
+PMIDs against the NCBI stand-in (tests/ncbi_server.py, NCBI's limits enforced): the seed
+variants above labelled with the PMID the stand-in holds for their work (or none), plus the
+same variants of the other works the stand-in holds (real sample records and synthetic ones:
+ahead-of-print, a book chapter, traps, filler), written as a Vancouver list and read by
+myobib's own reader. Printed: PMID precision and recall; DOI precision and recall without and
+with the PubMed cross-check; NCBI requests per reference, cold and warm; the achieved
+E-utilities rate against the allowed 3 per second, with the number of 429 answers.
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -254,7 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="seed references as listed only; fewer rate samples")
     parser.add_argument("--fake", action="store_true", help="seed set through the in-process fake client only")
     parser.add_argument("--verbose", action="store_true", help="list every wrong or missed case")
+    parser.add_argument("--pubmed", action="store_true", help="PMIDs against the NCBI stand-in (and the cross-check)")
     args = parser.parse_args(argv)
+    if args.pubmed:
+        return bench_pubmed(args)
     sys.path.insert(0, str(ROOT))
     from tests.crossref.fakes import FakeClient, distractors, seed_items, seed_records
 
@@ -393,6 +407,157 @@ def absent_traps(corpus: list[dict[str, Any]], verbose: bool) -> None:
           f"{counts['ambiguous']} ambiguous, {counts['not-found']} not found")
     if verbose:
         print("\n".join(f"WRONG  {c['id']}: {doi} {c['text'][:80]}" for c, doi in wrong))
+
+
+# -- PubMed ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PubmedCase:
+    ref: Reference
+    pmid: str | None  # the PMID the NCBI stand-in holds for the cited work, None when it holds none
+    doi: str | None  # the DOI the Crossref stand-in holds for it (seed works only)
+    variant: str
+
+
+def _vancouver(rec: dict[str, Any], n: int) -> str:
+    """A corpus record as one numbered Vancouver entry, the way a list prints it."""
+    people = [a.get("collective") or f"{a['last']} {a.get('initials', '')}".strip() for a in rec["authors"]]
+    authors = ", ".join(people[:6]) + (", et al." if len(people) > 6 else ".")
+    title = rec["title"].rstrip(".") + "."
+    if rec.get("book"):
+        book = rec["book"]
+        where = f"In: {book['booktitle']}. {book.get('edition', '')} ed. {book['location']}: {book['publisher']}"
+        return f"{n}. {authors} {title} {where}; {rec['pubdate'][:4]}."
+    numbers = rec["pubdate"]
+    if rec["volume"]:
+        numbers += f";{rec['volume']}" + (f"({rec['issue']})" if rec["issue"] else "")
+    if rec["pages"]:
+        numbers += f":{rec['pages']}"
+    return f"{n}. {authors} {title} {rec['journal']}. {numbers}."
+
+
+def pubmed_labelled_set(ncbi_corpus: dict[str, Any], seed: int = 11) -> list[PubmedCase]:
+    """Seed variants labelled with the stand-in's PMIDs, and variants of the other works it holds."""
+    from tests.crossref.fakes import seed_records
+
+    rng = random.Random(seed)
+    confirmed = {r["n"]: r for r in seed_records()}
+    records = ncbi_corpus["records"]
+    held = {_fold(r["title"]): r["pmid"] for r in records if r["title"] and not r["_synthetic"]}
+    crossref = json.loads((ROOT / "tests/data/crossref/corpus.json").read_text(encoding="utf-8"))
+    cases = []
+    for ref in load(SEED):
+        pmid = held.get(_fold(confirmed[ref.list_number]["title_as_published"]))
+        doi = label_of(ref, crossref, confirmed)
+        for name, variant, same in variants(ref, rng):
+            cases.append(PubmedCase(variant.replace(id=f"{ref.id}-{len(cases)}"), pmid if same else None,
+                                    doi if same else None, name))
+    seed_pmids = {c.pmid for c in cases if c.pmid}
+    notices = ("Published Erratum", "Comment")
+    works = [r for r in records if r["title"] and r["pmid"] not in seed_pmids
+             and not set(notices) & set(r["pubtypes"]) and (int(r["pmid"]) < 90000001 or int(r["pmid"]) % 8 == 0
+                                                            or int(r["pmid"]) >= 99000001)]
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "works.txt"
+        listing.write_text("\n".join(_vancouver(r, n) for n, r in enumerate(works, 1)) + "\n", encoding="utf-8")
+        parsed = list(load(listing, merge_repeats=False))
+    for rec, ref in zip(works, parsed, strict=True):
+        for name, variant, same in variants(ref, rng):
+            cases.append(PubmedCase(variant.replace(id=f"w{rec['pmid']}-{len(cases)}"), rec["pmid"] if same else None,
+                                    None, name))
+    return cases
+
+
+def score_pubmed(cases: list[PubmedCase], resolved: Bibliography) -> dict[str, Any]:
+    attached = correct = 0
+    errors = []
+    for case, ref in zip(cases, resolved, strict=True):
+        if ref.PMID:
+            attached += 1
+            if ref.PMID == case.pmid:
+                correct += 1
+            else:
+                errors.append(f"WRONG  {case.variant:40} {ref.id}: PMID {ref.PMID} (label {case.pmid})")
+        elif case.pmid:
+            pubmed = (ref.match or {}).get("pubmed") or {}
+            errors.append(f"missed {case.variant:40} {ref.id}: {pubmed.get('status')} {pubmed.get('reasons', [])[:1]}")
+    labelled = sum(1 for c in cases if c.pmid)
+    return {"attached": attached, "correct": correct, "labelled": labelled, "errors": errors,
+            "precision": correct / attached if attached else 1.0, "recall": correct / labelled if labelled else 1.0}
+
+
+def score_dois(cases: list[PubmedCase], resolved: Bibliography) -> tuple[float, float, int, int]:
+    """(precision, recall, attached, wrong) of DOIs over the seed cases (the ones with DOI labels)."""
+    seed = [(c, r) for c, r in zip(cases, resolved, strict=True) if not c.ref.id.startswith("w")]
+    attached = [(c, r) for c, r in seed if r.DOI and (r.match or {}).get("status") == "matched"]
+    wrong = sum(1 for c, r in attached if not c.doi or r.DOI.lower() != c.doi.lower())
+    labelled = sum(1 for c, _ in seed if c.doi)
+    right = len(attached) - wrong
+    return (right / len(attached) if attached else 1.0, right / labelled if labelled else 1.0, len(attached), wrong)
+
+
+def _doi_figures(figures: tuple[float, float, int, int]) -> str:
+    return f"{figures[0]:.4f} ({figures[2]} attached, {figures[3]} wrong)"
+
+
+def bench_pubmed(args: argparse.Namespace) -> int:
+    """Crossref alone, then Crossref and PubMed (NCBI's limits enforced, real waiting), then warm."""
+    from myobib.crossref.client import Crossref
+    from myobib.ncbi.client import Ncbi
+    from tests.crossref_server import CrossrefStandIn
+    from tests.ncbi_server import CORPUS as NCBI_CORPUS
+    from tests.ncbi_server import NcbiStandIn
+
+    ncbi_corpus = json.loads(NCBI_CORPUS.read_text(encoding="utf-8"))
+    cases = pubmed_labelled_set(ncbi_corpus)
+    bib = Bibliography([c.ref for c in cases])
+    with tempfile.TemporaryDirectory() as tmp, CrossrefStandIn() as crossref, NcbiStandIn(enforce=True) as ncbi:
+        # Crossref's own limits are measured by the DOI benchmark: here it answers without waiting.
+        def crossref_client() -> Crossref:
+            return Crossref(base_url=crossref.url, mailto="bench@example.org", cache=Path(tmp) / "crossref.sqlite",
+                            sleep=lambda seconds: None)
+
+        alone, _ = resolve(bib, crossref_client(), progress=False)
+        pubmed = Ncbi(base_url=ncbi.url, mailto="bench@example.org", cache=Path(tmp) / "ncbi.sqlite")
+        started = time.monotonic()
+        both, report = resolve(bib, crossref_client(), pubmed=pubmed, progress=False)
+        seconds = time.monotonic() - started
+        cold = pubmed.stats.requests / len(cases)
+        eutils = [r for r in ncbi.requests if r.kind != "idconv" and r.status != 429]
+        refused = sum(1 for r in ncbi.requests if r.status == 429)
+        span = eutils[-1].time - eutils[0].time if len(eutils) > 1 else 0.0
+        achieved = (len(eutils) - 1) / span if span else 0.0
+        warm_client = Ncbi(base_url=ncbi.url, mailto="bench@example.org", cache=Path(tmp) / "ncbi.sqlite")
+        resolve(bib, crossref_client(), pubmed=warm_client, progress=False)
+        warm = warm_client.stats.requests / len(cases)
+        kinds = Counter(r.kind for r in ncbi.requests)
+    result = score_pubmed(cases, both)
+    without, with_check = score_dois(cases, alone), score_dois(cases, both)
+    agreement = Counter(row.agreement for row in report.rows)
+    rows = [
+        ("references (labelled with a PMID)", f"{len(cases)} ({result['labelled']})", ">= 200"),
+        ("PMIDs attached / correct", f"{result['attached']} / {result['correct']}", ""),
+        ("PMID precision", f"{result['precision']:.4f}", ">= 0.995"),
+        ("PMID recall", f"{result['recall']:.4f}", ">= 0.97"),
+        ("DOI precision, Crossref alone", _doi_figures(without), ""),
+        ("DOI precision, with the cross-check", _doi_figures(with_check), ">= alone"),
+        ("DOI recall, alone / with the cross-check", f"{without[1]:.4f} / {with_check[1]:.4f}", ""),
+        ("NCBI requests per reference, cold", f"{cold:.3f}", "<= 0.5"),
+        ("NCBI requests per reference, warm", f"{warm:.3f}", "0"),
+        ("E-utilities: achieved / allowed rate", f"{achieved:.2f} / 3.00 per s ({achieved / 3:.0%})", ">= 90%"),
+        ("429 answers", str(refused), "0"),
+        ("resolve time with PubMed, cold (s)", f"{seconds:.1f}", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':{width}}  {'value':>38}  target")
+    for name, value, target in rows:
+        print(f"{name:{width}}  {value:>38}  {target}")
+    print(f"NCBI requests by endpoint (cold and warm): {dict(sorted(kinds.items()))}")
+    print(f"agreement between sources: {dict(agreement)}")
+    if args.verbose:
+        print("\n".join(result["errors"]))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
-"""Attach verified DOIs to a bibliography: the trusted local library first, then Crossref.
+"""Attach verified DOIs to a bibliography: the trusted local library first, then Crossref; and PMIDs from PubMed.
 
 `resolve(bib, client)` looks each (already deduplicated) reference up once, validates
 every candidate (`myobib.crossref.match`), enriches accepted references
 (`myobib.crossref.enrich`) and returns the new bibliography with a `ResolveReport`.
+With `pubmed=` (an `myobib.ncbi.Ncbi`), PubMed is asked too and its answer cross-checked
+with Crossref's (`myobib.ncbi.crosscheck`).
 When Crossref cannot be reached, it says so once and leaves the rest unresolved.
 Finished outcomes can be kept in a checkpoint file, so an interrupted run resumes
 where it stopped without asking again.
@@ -82,6 +84,11 @@ class ResolveRow:
     source: str | None = None
     reasons: list[str] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)  # the accepted record's values where they differ
+    PMID: str | None = None
+    PMCID: str | None = None
+    # Per source (library, crossref, pubmed): what it found; and whether the sources agreed.
+    sources: dict[str, Any] = field(default_factory=dict)
+    agreement: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +104,10 @@ class ResolveRow:
             "source": self.source,
             "reasons": list(self.reasons),
             "record": dict(self.record),
+            "PMID": self.PMID,
+            "PMCID": self.PMCID,
+            "sources": dict(self.sources),
+            "agreement": self.agreement,
         }
 
 
@@ -109,6 +120,8 @@ class ResolveReport:
     seconds: float = 0.0
     resumed: int = 0
     messages: list[str] = field(default_factory=list)
+    pubmed: bool = False  # PubMed was asked
+    ncbi_requests: int | None = None  # of `requests`, those sent to NCBI
 
     def counts(self) -> dict[str, int]:
         counted = Counter(row.status for row in self.rows)
@@ -122,6 +135,9 @@ class ResolveReport:
             if counts[status]:
                 parts.append(f"{counts[status]} {status.replace('-', ' ')}")
         text = f"{len(self.rows)} references: " + ", ".join(parts)
+        pmids = sum(1 for row in self.rows if row.PMID)
+        if self.pubmed or pmids:
+            text += f"; {pmids} PMIDs, {sum(1 for row in self.rows if row.PMCID)} PMCIDs"
         requests = "?" if self.requests is None else str(self.requests)
         text += f"; {requests} requests in {self.seconds:.1f} s"
         if self.resumed:
@@ -135,6 +151,12 @@ class ResolveReport:
             "seconds": round(self.seconds, 3),
             "resumed": self.resumed,
             "messages": list(self.messages),
+            "ncbi-requests": self.ncbi_requests,
+            "identifiers": {
+                "DOI": sum(1 for row in self.rows if row.DOI and row.status == MATCHED),
+                "PMID": sum(1 for row in self.rows if row.PMID),
+                "PMCID": sum(1 for row in self.rows if row.PMCID),
+            },
             "references": [row.to_dict() for row in self.rows],
         }
 
@@ -149,6 +171,14 @@ def _requests(client: Any) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return None
+
+
+def _sent(client: Any, before: int | None) -> int | None:
+    """Requests a client sent since `before` (0 for no client, None when it does not count)."""
+    if client is None:
+        return 0
+    after = _requests(client)
+    return after - before if before is not None and after is not None else None
 
 
 def _fingerprint(ref: Reference) -> str:
@@ -205,6 +235,8 @@ def _row(
         source=match.get("source"),
         reasons=reasons or list(match.get("reasons") or []),
         record=record or {},
+        PMID=ref.PMID,
+        PMCID=ref.PMCID,
     )
 
 
@@ -249,8 +281,10 @@ def resolve(
     progress: bool | None = None,
     checkpoint: str | os.PathLike[str] | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: Any = None,
 ) -> tuple[Bibliography, ResolveReport]:
-    """Attach verified DOIs: `library` first (same validation), then Crossref through `client`.
+    """Attach verified DOIs: `library` first (same validation), then Crossref through `client`;
+    then PMIDs and PMCIDs from PubMed through `pubmed` (an `Ncbi` client), cross-checked with them.
 
     References already carrying a final `match` from an earlier run are kept as they are;
     `checkpoint` names a file of finished outcomes for resuming an interrupted run.
@@ -263,6 +297,7 @@ def resolve(
         library = Library.load(library)
     started = time.monotonic()
     before = _requests(client) if client is not None else None
+    ncbi_before = _requests(pubmed) if pubmed is not None else None
     saved = _Checkpoint(checkpoint)
     report = ResolveReport()
     results: list[tuple[Reference, ResolveRow] | None] = [None] * len(bib)
@@ -283,13 +318,51 @@ def resolve(
             _lookups(bib, client, pending, saved, report, results, bar, on_message)
     finally:
         bar.close()
-    after = _requests(client) if client is not None else None
-    report.requests = (after - before) if before is not None and after is not None else (0 if client is None else None)
-    report.seconds = time.monotonic() - started
     out = [r for r in results if r is not None]
+    out = _pubmed(bib, out, pubmed, client, saved, checkpoint, report, on_message)
+    report.requests = _sent(client, before)
+    if pubmed is not None:
+        report.pubmed, report.ncbi_requests = True, _sent(pubmed, ncbi_before)
+        both = (report.requests, report.ncbi_requests)
+        report.requests = None if None in both else sum(n for n in both if n is not None)
+    report.seconds = time.monotonic() - started
     report.rows = [row for _, row in out]
     kept = Report(list(bib.report.unparsed), list(bib.report.merges), [*bib.report.warnings, *report.messages])
     return bib.with_references([ref for ref, _ in out], kept), report
+
+
+def _pubmed(
+    bib: Bibliography,
+    out: list[tuple[Reference, ResolveRow]],
+    pubmed: Any,
+    client: Client | None,
+    saved: _Checkpoint,
+    checkpoint: str | os.PathLike[str] | None,
+    report: ResolveReport,
+    on_message: Callable[[str], None] | None,
+) -> list[tuple[Reference, ResolveRow]]:
+    """The PubMed pass and its cross-check with what the library or Crossref found (`myobib.ncbi.crosscheck`)."""
+    from .crossref.records import to_reference
+    from .ncbi.crosscheck import pubmed_pass
+
+    def accepted(position: int) -> Reference | None:
+        entry = saved.done.get(_fingerprint(bib[position]))
+        record = entry.get("record") if entry else None
+        if not isinstance(record, Mapping):
+            return None
+        return Reference.from_csl(record) if entry.get("library") else to_reference(record)
+
+    crossref = None if report.messages else client  # Crossref stopped in this run: PubMed's DOIs go unchecked
+    return pubmed_pass(
+        list(bib),
+        out,
+        pubmed,
+        crossref,
+        accepted,
+        checkpoint=checkpoint,
+        messages=report.messages,
+        on_message=on_message,
+    )
 
 
 def _local(
@@ -464,13 +537,23 @@ def resolve_file(
     checkpoint: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: bool = True,
+    ncbi_url: str | None = None,
+    ncbi_api_key: str | None = None,
 ) -> tuple[Bibliography, ResolveReport]:
-    """Load a list (merging repeats), build the Crossref client, and resolve: the `myobib resolve` command."""
+    """Load a list (merging repeats), build the Crossref and NCBI clients, and resolve: `myobib resolve`."""
     from .api import load
+    from .ncbi.crosscheck import pubmed_client_for
 
     bib = load(path)
     client = client_for(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline, on_message=on_message)
-    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
+    ncbi = None
+    if pubmed:
+        options = {"mailto": mailto, "ncbi_url": ncbi_url, "api_key": ncbi_api_key, "cache": cache, "offline": offline}
+        ncbi = pubmed_client_for(**options, on_message=on_message)
+    return resolve(
+        bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message, pubmed=ncbi
+    )
 
 
 def client_for(

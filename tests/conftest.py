@@ -23,3 +23,10 @@ def seed_path() -> Path:
 def shared_dir() -> Path:
     assert SHARED.is_dir(), f"../shared not found at {SHARED}; set MYOBIB_SHARED"
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _never_ncbi(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches NCBI: unless a test points it elsewhere, the NCBI client talks to a dead local port."""
+    monkeypatch.setenv("MYOBIB_NCBI_URL", "http://127.0.0.1:9")
+    monkeypatch.delenv("MYOBIB_NCBI_API_KEY", raising=False)

@@ -2,9 +2,9 @@
 
 Every filled field is recorded in `Reference.changes` as `{field, old, new, source}`;
 corrections, retractions and expressions of concern from Crossref's `updated-by`
-become `Reference.flags` such as `corrected:10.1371/annotation/…`. `record_values` keeps
-what the record says where it says something else than the reference (the list's value
-stays in the reference).
+become `Reference.flags` such as `corrected:10.1371/annotation/…` (PubMed's links become the
+same flags: `myobib.ncbi.records.flags`). `record_values` keeps what the record says where it
+says something else than the reference (the list's value stays in the reference).
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ _UPDATE_FLAGS = {
     "withdrawal": "withdrawn",
     "expression_of_concern": "concern",
     "expression-of-concern": "concern",
+    "comment": "commented",  # PubMed's CommentIn
+    "update": "updated",  # PubMed's UpdateIn
+    "new_version": "updated",
 }
 
 _CSL_NAMES = {
