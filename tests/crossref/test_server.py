@@ -333,6 +333,8 @@ def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
         assert all(isinstance(p, int) for p in rec["issued"]["date-parts"][0])
 
 
-def test_corpus_file_is_what_the_generator_makes(shared_dir):
-    built = make_corpus.build(shared_dir)
-    assert built == json.loads(CORPUS.read_text(encoding="utf-8"))
+def test_corpus_and_labelled_files_are_what_the_generator_makes(shared_dir):
+    corpus, labelled = make_corpus.build_all(shared_dir)
+    assert corpus == json.loads(CORPUS.read_text(encoding="utf-8"))
+    assert labelled == json.loads(make_corpus.LABELLED.read_text(encoding="utf-8"))
+    assert all(case["reason"] and case["kind"] and case["text"] for case in labelled)
