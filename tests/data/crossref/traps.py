@@ -3,8 +3,11 @@
 Imported by make_corpus.py, which writes corpus.json (these records among the seed works and the
 filler) and labelled.json (the references, each with the DOI it must get, or none, and why).
 
-Bibliographic facts (authors, titles, journals, years, volumes, issues, pages and the DOIs marked
-`real`) are those of the published works, as their publishers print them. Records a test needs but
+Bibliographic facts (authors, titles, journals, years, volumes, issues, pages and the DOIs of records
+whose `_comment` says "Real work") are those of the published works as their publishers print them,
+written from the published record without network access: a few were checked against stored public
+pages (the Rev Esp Cardiol AF guideline's 437.e1-437.e116, the STAP and Séralini retraction notices),
+the rest are as recalled and may hold a slip in a DOI or a page. Records a test needs but
 whose DOI was not confirmed carry a FICTIONAL DOI under Crossref's test prefix 10.5555, and say so
 in `_comment`; so do the constructed traps (preprints, notices, letters, abstracts, books) that
 model what Crossref holds around real works.
@@ -1015,7 +1018,7 @@ def _translations(s: Labelled) -> None:
                          "atrial fibrillation developed in collaboration with the European Association for "
                          "Cardio-Thoracic Surgery (EACTS)", "Eur Heart J", 2021, "42", "5", "373-498", month=2))
     af_es = s.add(record("10.1016/j.recesp.2020.10.022", af_a, "Guía ESC 2020 sobre el diagnóstico y tratamiento de la "
-                         "fibrilación auricular, desarrollada en colaboración de la European Association of "
+                         "fibrilación auricular, desarrollada en colaboración de la European Association for "
                          "Cardio-Thoracic Surgery (EACTS)", "Rev Esp Cardiol", 2021, "74", "5", "437.e1-437.e116",
                          month=5))
     hf_a = "McDonagh TA, Metra M, Adamo M, Gardner RS, Baumbach A, Böhm M"
