@@ -446,7 +446,7 @@ class _Name:
         if sort_options is not None and self.get_option("demote-non-dropping-particle", context) == "sort-only":
             sort_options = dict(sort_options, **{"demote-non-dropping-particle": "display-and-sort"})
         names = item.reference.get(variable, [])
-        if len(names) > 1 and is_et_al(names[-1]):
+        if len(names) > 1 and is_et_al(names[-1]) and sort_options is None:  # sort keys: every name, as citeproc-js
             # A list cut with "et al." (`myobib.names.ET_AL` last): one name more than it shows. A style
             # that truncates at that count prints its use-first names, any other all the names there are,
             # and either way its own et-al term after them.
