@@ -3,7 +3,10 @@
 Every reader produces these and every writer reads them. `Reference.to_csl()` and
 `Reference.from_csl()` are the only place where field names are translated, and
 they are exact inverses: nothing myobib knows about a reference is lost in CSL-JSON
-(myobib's own data goes under the CSL `custom` object).
+(myobib's own data goes under the CSL `custom` object). The CSL-JSON is what processors read:
+names as `myobib.names` writes them (`L. G.`, particles apart, a last `et al.` for a cut list,
+the printed form under `custom.names-as-written`), titles with the words `myobib.casing`
+protects in nocase spans.
 """
 
 from __future__ import annotations

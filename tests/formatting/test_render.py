@@ -191,3 +191,17 @@ def test_the_seed_page_formats_without_warnings(seed_path):
         warnings.simplefilter("error")
         entries = format_bibliography(myobib.load(seed_path), "vancouver")
     assert entries and all(re.match(r"\d+\. \S", e) for e in entries)
+
+
+def test_a_cut_list_prints_the_term_after_its_names_until_the_full_list_is_known():
+    names = tuple(myobib.Name(family=f, given="A") for f in ("Smith", "Jones", "Brown", "Green", "White"))
+    cut = Reference(id="c", title="T", author=names[:2], et_al=True, container_title="J", issued=myobib.Date(2020))
+    assert format_bibliography([cut], "vancouver")[0].startswith("1. Smith A, Jones A, et al. T.")
+    assert format_bibliography([cut], "apa")[0].startswith("Smith, A., Jones, A., et al. (2020)")
+    assert format_bibliography([cut], "chicago-author-date", locale="de-DE")[0].startswith("Smith, A., A. Jones, u. a.")
+    # AMA truncates lists of seven or more to three: a cut list of six is one of them
+    six = cut.replace(author=names + (myobib.Name(family="Black", given="A"),))
+    ama = format_bibliography([six], "american-medical-association")[0]
+    assert ama.startswith("1. Smith A, Jones A, Brown A, et al.")
+    full = cut.replace(author=names, et_al=False)  # what the resolver gives when Crossref has every author
+    assert format_bibliography([full], "vancouver")[0].startswith("1. Smith A, Jones A, Brown A, Green A, White A. T.")
