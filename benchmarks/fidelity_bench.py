@@ -238,8 +238,13 @@ def exported(refs: list[Reference]) -> list[dict]:
 
 
 def et_al_after_and(entry: str) -> str:
-    """citeproc-js's entry with its `, & et al.` / `and et al.` (a cut list in a style listing every name) as ours."""
+    """citeproc-js's entry with its `, & et al.` / `and et al.` (a cut list in a style listing every name) as
+    ours, where the style's et-al term may be in italics (`<i>et al.</i>`, Nature and Harvard in HTML)."""
     return re.sub(r",? (?:&amp;|&|and) (et al\.)", r", \1", entry, count=1)
+
+
+def without_italic_et_al(entry: str) -> str:
+    return entry.replace("<i>et al.</i>", "et al.")
 
 
 def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: int,
@@ -257,8 +262,8 @@ def compare(js: CiteprocJS, refs: list[Reference], style: str, fmt: str, show: i
     extra = Counter(theirs) - Counter(ours)
     same = len(ours) - sum(missing.values())
     undone = Counter(et_al_after_and(entry) for entry in extra.elements())
-    et_al = sum(min(count, undone[entry]) for entry, count in missing.items())
-    for a in [e for e in missing.elements() if not undone[e]][:show]:
+    et_al = sum(min(count, undone[without_italic_et_al(entry)]) for entry, count in missing.items())
+    for a in [e for e in missing.elements() if not undone[without_italic_et_al(e)]][:show]:
         print(f"    ours: {a}")
     for b in [e for e in extra.elements() if not missing[et_al_after_and(e)]][:show]:
         print(f"    js:   {b}")
