@@ -721,8 +721,9 @@ def name_variety(n: int, seed: int = 5):
     for i in range(n):
         count = rng.choice([1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 12])
         names = []
-        for _ in range(count):
-            family = rng.choice(VARIETY_FAMILIES)
+        for k in range(count):
+            # first authors mostly from the long surname list, as in real lists (few share a family name)
+            family = rng.choice(VARIETY_FAMILIES if k or rng.random() < 0.3 else SURNAMES.split())
             suffix = rng.choice(VARIETY_SUFFIXES) if rng.random() < 0.06 else None
             names.append(Name(family, rng.choice(VARIETY_GIVENS), suffix=suffix))
         if rng.random() < 0.15:
@@ -736,5 +737,6 @@ def name_variety(n: int, seed: int = 5):
             issued=Date(year, rng.choice([None, 2, 7])), volume=str(rng.randint(1, 80)), issue=str(rng.randint(1, 12)),
             page=rng.choice(["792-801", "2271-82", "S57-107", "19-e3", "e1234", "6"]),
             DOI=rng.choice([None, f"10.1000/variety.{i}"]),
+            PMID=rng.choice([None, str(30000000 + i)]),
         ))
     return refs

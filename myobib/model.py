@@ -3,7 +3,10 @@
 Every reader produces these and every writer reads them. `Reference.to_csl()` and
 `Reference.from_csl()` are the only place where field names are translated, and
 they are exact inverses: nothing myobib knows about a reference is lost in CSL-JSON
-(myobib's own data goes under the CSL `custom` object).
+(myobib's own data goes under the CSL `custom` object). The CSL-JSON is what processors read:
+names as `myobib.names` writes them (`L. G.`, particles apart, a last `et al.` for a cut list,
+the printed form under `custom.names-as-written`), titles with the words `myobib.casing`
+protects in nocase spans.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .casing import protect, unprotect
 from .folding import fold
 
 __all__ = [
@@ -296,7 +300,7 @@ class Reference:
         """This reference as one CSL-JSON item (valid against csl-data.json)."""
         data: dict[str, Any] = {"id": self.id, "type": self.type}
         if self.title is not None:
-            data["title"] = self.title
+            data["title"] = protect(self.title)  # words no style may recase, in nocase spans (myobib.casing)
         as_written: dict[str, list[dict[str, str]]] = {}
         for attr, csl in _NAME_FIELDS.items():
             names = getattr(self, attr)
@@ -315,6 +319,11 @@ class Reference:
             if value is not None and attr != "title":
                 data[csl] = value
         custom: dict[str, Any] = {}
+        if self.container_title is None and self.container_title_short is not None:
+            # Styles print `container-title` (short form from `container-title-short`): a journal known only
+            # by its abbreviation is written in both, and marked so that reading gives the model back.
+            data["container-title"] = self.container_title_short
+            custom["container-title-is-short"] = True
         extra_fields: dict[str, Any] = {}
         for key, value in self.extra.items():
             if key == "custom":
@@ -364,11 +373,17 @@ class Reference:
                 values[_NAMES_BY_CSL[key]] = _names_from_csl(value, written)
             elif key in _DATES_BY_CSL and isinstance(value, Mapping):
                 values[_DATES_BY_CSL[key]] = Date.from_csl(value)
+            elif key == "title" and isinstance(value, str):
+                values["title"] = unprotect(value)
             elif key in _STRINGS_BY_CSL and isinstance(value, str | int | float) and not isinstance(value, bool):
                 values[_STRINGS_BY_CSL[key]] = str(value)
             else:
                 extra[key] = value
         values["et_al"] = bool(custom.pop("et-al", False)) or cut
+        if custom.pop("container-title-is-short", False) and values.get("container_title") == values.get(
+            "container_title_short"
+        ):
+            values["container_title"] = None
         values["notice"] = custom.pop("notice", None)
         values["page_as_written"] = custom.pop("page-as-written", None)
         values["flags"] = tuple(custom.pop("flags", ()))

@@ -33,6 +33,7 @@ __all__ = [
     "PARTICLES",
     "csl_name",
     "family_given",
+    "compact_initials",
     "is_et_al",
     "spaced_initials",
     "split_particle",
@@ -65,6 +66,20 @@ def spaced_initials(given: str) -> str:
     if "-" in given:
         return "-".join(part + "." for part in given.split("-"))
     return " ".join(letter + "." for letter in given)
+
+
+_SPACED_INITIALS = re.compile(r"[^\W\d_]\.(?:(?: |-)[^\W\d_]\.){0,5}")
+
+
+def compact_initials(given: str) -> str:
+    """The inverse of `spaced_initials`: `L. G.` → `LG`, `J.-P.` → `J-P`; anything else as it is.
+
+    Formats without a place to say how initials were printed (RIS) read them back with this, so
+    `Rider, L. G.` gives the model's `Name("Rider", "LG")` again.
+    """
+    if not _SPACED_INITIALS.fullmatch(given) or not given.replace(".", "").replace("-", "").replace(" ", "").isupper():
+        return given
+    return given.replace(".", "").replace(" ", "")
 
 
 def split_particle(family: str) -> tuple[str | None, str]:

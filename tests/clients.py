@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,16 +70,40 @@ class NodeClient:
     name: str
 
     def run(self, script: str, job: Any, timeout: float = 120) -> Any:
-        done = subprocess.run(
-            ["node", "--stack-size=8000", str(NPM_DIR / script), str(clients_dir() / "node_modules")],
-            input=json.dumps(job, ensure_ascii=False),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        if done.returncode:
-            raise ClientError(f"{self.name} ({script}) failed: {done.stderr[-3000:]}")
-        return json.loads(done.stdout)
+        """The script's JSON output for `job`."""
+        return self.start(script, job).result(timeout)
+
+    def start(self, script: str, job: Any) -> Running:
+        """Start the script on `job` and return at once, so Python can work while node does."""
+        command = ["node", "--stack-size=8000", str(NPM_DIR / script), str(clients_dir() / "node_modules")]
+        return Running(f"{self.name} ({script})", command, json.dumps(job, ensure_ascii=False))
+
+
+class Running:
+    """A node script at work in a thread of its own; `result()` waits for its JSON output."""
+
+    def __init__(self, label: str, command: list[str], stdin: str) -> None:
+        self.label = label
+        self._done: subprocess.CompletedProcess[str] | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(command, stdin), daemon=True)
+        self._thread.start()
+
+    def _run(self, command: list[str], stdin: str) -> None:
+        try:
+            self._done = subprocess.run(command, input=stdin, capture_output=True, text=True, encoding="utf-8")
+        except BaseException as exc:  # handed to the caller of result()
+            self._done = exc
+
+    def result(self, timeout: float = 120) -> Any:
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise ClientError(f"{self.label} took more than {timeout} s")
+        if isinstance(self._done, BaseException):
+            raise self._done
+        assert self._done is not None
+        if self._done.returncode:
+            raise ClientError(f"{self.label} failed: {self._done.stderr[-3000:]}")
+        return json.loads(self._done.stdout)
 
 
 def _node_client(name: str, packages: list[str]) -> NodeClient:

@@ -54,16 +54,18 @@ def test_run_passes_when_some_client_test_ran(pytester, monkeypatch):
     assert result.ret == pytest.ExitCode.OK
 
 
-def test_run_without_client_tests_passes(pytester, monkeypatch):
+def test_the_rule_fails_only_when_client_tests_ran_none(monkeypatch):
     monkeypatch.delenv("MYOBIB_SKIP_CLIENTS", raising=False)
-    result = _run(pytester, 'pytest.skip("pandoc missing (test)")', "-k", "plain")
-    assert result.ret == pytest.ExitCode.OK
-
-
-def test_skipping_every_client_test_can_be_accepted(pytester, monkeypatch):
+    rule = clients.ClientRule()
+    assert rule.failure() is None  # no client test selected
+    rule.client_tests = {"a", "b"}
+    rule.skipped = {"a": "no node", "b": "no node"}
+    assert "all 2 client tests skipped (no node)" in rule.failure()
     monkeypatch.setenv("MYOBIB_SKIP_CLIENTS", "1")
-    result = _run(pytester, 'pytest.skip("pandoc missing (test)")')
-    assert result.ret == pytest.ExitCode.OK
+    assert rule.failure() is None  # accepted on purpose
+    monkeypatch.delenv("MYOBIB_SKIP_CLIENTS")
+    rule.ran = {"a"}
+    assert rule.failure() is None
 
 
 @pytest.mark.skipif(clients.shutil.which("node") is None, reason="node is not installed")
