@@ -18,10 +18,6 @@ SAMPLES = SHARED / "ncbi-samples"
 LUNDBERG = Citation("r1", "Arthritis Rheumatol", "2017", "69", "2271", "Lundberg IE")
 
 
-def gaps(times: list[float]) -> list[float]:
-    return [b - a for a, b in zip(times, times[1:], strict=False)]
-
-
 def test_every_request_names_the_tool_and_the_address_and_the_key_when_given(make_client, server):
     make_client().search("lundberg[1au]")
     make_client(api_key="k3y").summaries(["29106061"])
