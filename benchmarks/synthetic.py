@@ -33,7 +33,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-__all__ = ["Page", "Score", "Work", "generate", "score"]
+__all__ = ["Page", "Score", "Work", "generate", "name_variety", "score"]
 
 ROOT = Path(__file__).resolve().parents[1]
 JOURNAL_TABLE: dict[str, str] = json.loads((ROOT / "myobib" / "data" / "journals.json").read_text("utf-8"))
@@ -987,3 +987,57 @@ def mixed_list(size: int, layout: str, seed: int = 1, repeat_share: float = 0.1)
         labels[at]["occurrences"].append({"lines": [len(lines) + 1, len(lines) + len(repeat_lines)]})
         lines += repeat_lines
     return MixedList("\n".join(lines) + "\n", labels, layout)
+
+
+# -- references with every kind of printed name, for the exporters ----------------------------------
+
+VARIETY_FAMILIES = ["Smith", "Kim", "Tjärnlund", "Öberg", "García-López", "Bader-Meunier", "O'Brien", "McHugh",
+                    "de Souza", "van der Berg", "da Cunha", "von Arnim", "van den Hoogen", "dos Santos",
+                    "Diaz Del Campo", "Van Gogh", "De Luca", "Le Goff", "Nguyễn", "Selva-O’Callaghan"]
+VARIETY_GIVENS = ["J", "LG", "AGS", "BM", "J-P", "É", "IE", "FHC", "M"]
+VARIETY_SUFFIXES = ["Jr", "III", "2nd"]
+VARIETY_GROUPS = ["EULAR Task Force", "Korean Interstitial Lung Diseases Study Group",
+                  "MEDRA5 (Spanish MDA5 Register) group", "American College of Rheumatology"]
+VARIETY_JOURNALS = [("Ann Rheum Dis", "Annals of the Rheumatic Diseases"),
+                    ("Arthritis Rheumatol", "Arthritis & Rheumatology"), ("Rheumatology (Oxford)", "Rheumatology"),
+                    ("Neuromuscul Disord", "Neuromuscular Disorders"),
+                    ("Semin Arthritis Rheum", "Seminars in Arthritis and Rheumatism")]
+
+
+def title(rng: random.Random) -> str:
+    """A sentence-case title like the seed's."""
+    opening = rng.choice(OPENINGS.replace("\n", "|").split("|"))
+    text = f"{opening} {rng.choice(CONDITIONS.replace(chr(10), '|').split('|'))}"
+    return text.replace("{drug}", "rituximab").replace("{antibody}", "anti-MDA5").replace("{marker}", "CK")
+
+
+def name_variety(n: int, seed: int = 5):
+    """`n` journal articles whose author lines hold the names lists print: initials, lowercase and
+    capitalised particles, suffixes, hyphens, apostrophes, groups, and lists cut with "et al."
+    (after one to seven names). Each work has its own year, so no author-date style has to disambiguate."""
+    from myobib.model import Date, Name, Reference
+
+    rng = random.Random(seed)
+    refs = []
+    for i in range(n):
+        count = rng.choice([1, 2, 3, 3, 4, 5, 6, 6, 7, 8, 12])
+        names = []
+        for k in range(count):
+            # first authors mostly from the long surname list, as in real lists (few share a family name)
+            family = rng.choice(VARIETY_FAMILIES if k or rng.random() < 0.3 else SURNAMES.split())
+            suffix = rng.choice(VARIETY_SUFFIXES) if rng.random() < 0.06 else None
+            names.append(Name(family, rng.choice(VARIETY_GIVENS), suffix=suffix))
+        if rng.random() < 0.15:
+            names.append(Name(literal=rng.choice(VARIETY_GROUPS)))
+        et_al = rng.random() < 0.35 and 1 <= len(names) <= 7
+        short, full = rng.choice(VARIETY_JOURNALS)
+        year = 2024 - i
+        refs.append(Reference(
+            id=f"var{i}", title=title(rng),
+            author=tuple(names), et_al=et_al, container_title=full, container_title_short=short,
+            issued=Date(year, rng.choice([None, 2, 7])), volume=str(rng.randint(1, 80)), issue=str(rng.randint(1, 12)),
+            page=rng.choice(["792-801", "2271-82", "S57-107", "19-e3", "e1234", "6"]),
+            DOI=rng.choice([None, f"10.1000/variety.{i}"]),
+            PMID=rng.choice([None, str(30000000 + i)]),
+        ))
+    return refs

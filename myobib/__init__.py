@@ -1,7 +1,8 @@
 """myobib: medical reference lists into clean, verified, reusable bibliographies.
 
 bib = myobib.load("refs/idiopathic-inflammatory-myopathies.txt")   # read + merge repeats
-bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json")
+bib, report = myobib.resolve(bib, myobib.Crossref(mailto="you@example.org"), library="refs/seed-library.json",
+                             pubmed=myobib.Ncbi(mailto="you@example.org"))
 bib.to_csl_json(); bib.to_bibtex(); bib.format("apa"); bib.cite(["lundberg2017european"], "apa")
 bib.reading_list("topic").to_html_page()
 myobib.check("refs/idiopathic-inflammatory-myopathies.txt", library="refs/seed-library.json").counts()
@@ -24,6 +25,10 @@ from .errors import (
     CrossrefUnavailable,
     InputError,
     MyobibError,
+    NcbiBlocked,
+    NcbiError,
+    NcbiTooManyErrors,
+    NcbiUnavailable,
     OutputError,
     StyleError,
     TooManyErrors,
@@ -37,6 +42,7 @@ __version__ = "0.1.0"
 # Heavier parts load on first use, so `import myobib` stays cheap.
 _LAZY = {
     "Crossref": ("myobib.crossref.client", "Crossref"),
+    "Ncbi": ("myobib.ncbi.client", "Ncbi"),
     "Library": ("myobib.library", "Library"),
     "read": ("myobib.readers.detect", "read_any"),
     "format_bibliography": ("myobib.formatting", "format_bibliography"),
@@ -58,6 +64,11 @@ __all__ = [
     "Merge",
     "MyobibError",
     "Name",
+    "Ncbi",
+    "NcbiBlocked",
+    "NcbiError",
+    "NcbiTooManyErrors",
+    "NcbiUnavailable",
     "Occurrence",
     "OutputError",
     "Reference",

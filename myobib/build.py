@@ -56,14 +56,16 @@ def build(
     styles: Sequence[str] = ("vancouver",),
     library: str | os.PathLike[str] | None = None,
     client: Any = None,
+    pubmed: Any = None,
     resolve: bool = True,
     progress: bool | None = None,
     on_message: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Read `path`, merge repeats, attach verified DOIs (`library`, then Crossref via `client`), write all outputs.
+    """Read `path`, merge repeats, attach verified DOIs (`library`, then Crossref via `client`) and PMIDs
+    (PubMed via `pubmed`, an `Ncbi` client, cross-checked with Crossref), write all outputs.
 
-    With `client=None` only the library is consulted; Crossref failing leaves references
-    unresolved (said once through `on_message`), never invented.
+    With `client=None` only the library is consulted for DOIs; Crossref or NCBI failing leaves
+    references unresolved (said once through `on_message`), never invented.
     """
     from .formatting import format_bibliography, join_entries
     from .readinglist import build as reading_list
@@ -74,7 +76,9 @@ def build(
     bib = load(path)
     resolve_report = None
     if resolve:
-        bib, resolve_report = resolve_dois(bib, client, library=library, progress=progress, on_message=on_message)
+        bib, resolve_report = resolve_dois(
+            bib, client, library=library, progress=progress, on_message=on_message, pubmed=pubmed
+        )
     bib = tag_bibliography(bib)
     out, stem = Path(out_dir), Path(path).stem
     result = BuildResult(bib, resolve_report)

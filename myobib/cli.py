@@ -56,13 +56,29 @@ def _summarise(bib: Bibliography, prefix: str = "") -> None:
 
 
 def _add_crossref_options(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--mailto", metavar="EMAIL", help="your address for Crossref's polite pool (or MYOBIB_MAILTO)")
+    cmd.add_argument(
+        "--mailto", metavar="EMAIL", help="your address, for Crossref's polite pool and NCBI (or MYOBIB_MAILTO)"
+    )
     cmd.add_argument("--crossref-url", metavar="URL", help="Crossref API base URL (or MYOBIB_CROSSREF_URL)")
     cache = cmd.add_mutually_exclusive_group()
     cache.add_argument("--cache", metavar="PATH", help="SQLite response cache (default: the user cache folder)")
-    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref responses")
+    cache.add_argument("--no-cache", action="store_true", help="do not cache Crossref and NCBI responses")
     cmd.add_argument("--offline", action="store_true", help="answer from the cache and the library only")
     cmd.add_argument("--library", metavar="FILE", help="a CSL-JSON library you trust, searched before Crossref")
+
+
+def _add_pubmed_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--no-pubmed", action="store_true", help="do not ask PubMed for PMIDs and PMCIDs")
+    cmd.add_argument(
+        "--ncbi-url", metavar="URL", help="root of the NCBI E-utilities and PMC ID Converter (or MYOBIB_NCBI_URL)"
+    )
+    cmd.add_argument(
+        "--ncbi-api-key", metavar="KEY", help="your NCBI API key: 10 requests/s instead of 3 (or MYOBIB_NCBI_API_KEY)"
+    )
+
+
+def _pubmed_options(args: argparse.Namespace) -> dict[str, object]:
+    return {"ncbi_url": args.ncbi_url, "api_key": args.ncbi_api_key}
 
 
 def _client_options(args: argparse.Namespace) -> dict[str, object]:
@@ -93,13 +109,21 @@ def _register_parse(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from .ncbi.crosscheck import pubmed_client_for
     from .resolve import make_client
 
     def say(line: str) -> None:
         print(f"myobib: {line}", file=sys.stderr)
 
-    client = None if args.no_crossref else make_client(**_client_options(args))
-    result = build(args.file, args.out, styles=args.style or ["vancouver"], library=args.library, client=client)
+    options = _client_options(args)
+    client = None if args.no_crossref else make_client(**options)
+    pubmed = None
+    if not args.no_pubmed:
+        pubmed = pubmed_client_for(
+            **_pubmed_options(args), mailto=args.mailto, cache=options["cache"], offline=args.offline, on_message=say
+        )
+    styles = args.style or ["vancouver"]
+    result = build(args.file, args.out, styles=styles, library=args.library, client=client, pubmed=pubmed)
     bib = result.bibliography
     for kind, path in result.files.items():
         say(f"wrote {kind}: {path}")
@@ -117,7 +141,8 @@ def _register_build(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("--out", default="build", metavar="DIR", help="output folder (default: ./build)")
     cmd.add_argument("--style", action="append", metavar="NAME", help="CSL style (repeatable; default: vancouver)")
     _add_crossref_options(cmd)
-    cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
+    cmd.add_argument("--no-crossref", action="store_true", help="DOIs from the library only; never ask Crossref")
+    _add_pubmed_options(cmd)
     cmd.set_defaults(func=_run_build)
 
 
@@ -188,6 +213,9 @@ def _run_resolve(args: argparse.Namespace) -> int:
     bib, report = resolve_file(
         args.file,
         **_client_options(args),
+        pubmed=not args.no_pubmed,
+        ncbi_url=args.ncbi_url,
+        ncbi_api_key=args.ncbi_api_key,
         library=args.library,
         checkpoint=args.checkpoint,
         on_message=lambda line: print(f"myobib: {line}", file=sys.stderr),
@@ -200,9 +228,12 @@ def _run_resolve(args: argparse.Namespace) -> int:
 
 
 def _register_resolve(commands: argparse._SubParsersAction) -> None:
-    cmd = commands.add_parser("resolve", help="attach verified DOIs (trusted library first, then Crossref)")
+    cmd = commands.add_parser(
+        "resolve", help="attach verified DOIs (trusted library first, then Crossref) and PMIDs (PubMed)"
+    )
     cmd.add_argument("file", help="the reference list (disease page, CSL-JSON or BibTeX)")
     _add_crossref_options(cmd)
+    _add_pubmed_options(cmd)
     cmd.add_argument("--checkpoint", metavar="FILE", help="keep finished look-ups here so a re-run resumes")
     cmd.add_argument("--to", choices=["csl-json", "bibtex"], default="csl-json", help="output format")
     cmd.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
@@ -252,6 +283,9 @@ def _run_check(args: argparse.Namespace) -> int:
         args.file,
         **_client_options(args),
         use_crossref=not args.no_crossref,
+        use_pubmed=not args.no_pubmed,
+        ncbi_url=args.ncbi_url,
+        ncbi_api_key=args.ncbi_api_key,
         library=args.library,
         repeats="drop" if args.drop_repeats else "keep",
         identifiers=args.add_identifiers,
@@ -293,6 +327,7 @@ def _register_check(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("--style", default="vancouver", metavar="NAME", help="CSL style for the report's entries")
     _add_crossref_options(cmd)
     cmd.add_argument("--no-crossref", action="store_true", help="use the library only; never ask Crossref")
+    _add_pubmed_options(cmd)
     cmd.add_argument(
         "--drop-repeats", action="store_true", help="leave the unnumbered repeats out of the corrected list"
     )

@@ -7,6 +7,10 @@ MyobibError
  │    ├── CrossrefUnavailable   cannot be reached at all
  │    ├── CrossrefBlocked       403: the client is blocked
  │    └── TooManyErrors         a batch passed its error budget
+ ├── NcbiError           an NCBI service (E-utilities, PMC ID Converter) failed us
+ │    ├── NcbiUnavailable       cannot be reached at all
+ │    ├── NcbiBlocked           403: the client is blocked
+ │    └── NcbiTooManyErrors     a batch passed its error budget
  └── StyleError          unknown or broken CSL style
 """
 
@@ -18,6 +22,10 @@ __all__ = [
     "CrossrefUnavailable",
     "InputError",
     "MyobibError",
+    "NcbiBlocked",
+    "NcbiError",
+    "NcbiTooManyErrors",
+    "NcbiUnavailable",
     "OutputError",
     "StyleError",
     "TooManyErrors",
@@ -62,6 +70,22 @@ class CrossrefBlocked(CrossrefError):
 
 class TooManyErrors(CrossrefError):
     """A batch stopped because its error rate passed the allowed share."""
+
+
+class NcbiError(MyobibError):
+    """An NCBI request failed for good."""
+
+
+class NcbiUnavailable(NcbiError):
+    """NCBI (or the configured stand-in) cannot be reached."""
+
+
+class NcbiBlocked(NcbiError):
+    """NCBI answered 403: this client (its address or key) is blocked."""
+
+
+class NcbiTooManyErrors(NcbiError):
+    """An NCBI batch stopped because its error rate passed the allowed share."""
 
 
 class StyleError(MyobibError):

@@ -3,7 +3,10 @@
 Every reader produces these and every writer reads them. `Reference.to_csl()` and
 `Reference.from_csl()` are the only place where field names are translated, and
 they are exact inverses: nothing myobib knows about a reference is lost in CSL-JSON
-(myobib's own data goes under the CSL `custom` object).
+(myobib's own data goes under the CSL `custom` object). The CSL-JSON is what processors read:
+names as `myobib.names` writes them (`L. G.`, particles apart, a last `et al.` for a cut list,
+the printed form under `custom.names-as-written`), titles with the words `myobib.casing`
+protects in nocase spans.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .casing import protect, unprotect
 from .folding import fold
 
 __all__ = [
@@ -296,11 +300,16 @@ class Reference:
         """This reference as one CSL-JSON item (valid against csl-data.json)."""
         data: dict[str, Any] = {"id": self.id, "type": self.type}
         if self.title is not None:
-            data["title"] = self.title
+            data["title"] = protect(self.title)  # words no style may recase, in nocase spans (myobib.casing)
+        as_written: dict[str, list[dict[str, str]]] = {}
         for attr, csl in _NAME_FIELDS.items():
             names = getattr(self, attr)
             if names:
-                data[csl] = [name.to_csl() for name in names]
+                data[csl], written = [csl_name(name) for name in names], [name.to_csl() for name in names]
+                if data[csl] != written or (attr == "author" and is_et_al(names[-1])):
+                    as_written[csl] = written
+        if self.et_al and self.author:
+            data["author"].append(dict(ET_AL))
         for attr, csl in _DATE_FIELDS.items():
             date = getattr(self, attr)
             if date is not None:
@@ -310,6 +319,11 @@ class Reference:
             if value is not None and attr != "title":
                 data[csl] = value
         custom: dict[str, Any] = {}
+        if self.container_title is None and self.container_title_short is not None:
+            # Styles print `container-title` (short form from `container-title-short`): a journal known only
+            # by its abbreviation is written in both, and marked so that reading gives the model back.
+            data["container-title"] = self.container_title_short
+            custom["container-title-is-short"] = True
         extra_fields: dict[str, Any] = {}
         for key, value in self.extra.items():
             if key == "custom":
@@ -320,6 +334,8 @@ class Reference:
                 extra_fields[key] = value
         if self.et_al:
             custom["et-al"] = True
+        if as_written:
+            custom["names-as-written"] = as_written
         if self.notice is not None:
             custom["notice"] = self.notice
         if self.page_as_written is not None:
@@ -342,19 +358,32 @@ class Reference:
         """The inverse of `to_csl()`; unknown variables are kept in `extra`."""
         values: dict[str, Any] = {"id": str(data.get("id", "")), "type": str(data.get("type") or "article")}
         extra: dict[str, Any] = {}
+        custom = dict(data.get("custom") or {})
+        as_written = custom.pop("names-as-written", None)
+        as_written = as_written if isinstance(as_written, Mapping) else {}
+        cut = False
         for key, value in data.items():
             if key in ("id", "type", "custom"):
                 continue
             if key in _NAMES_BY_CSL and isinstance(value, list) and all(isinstance(v, Mapping) for v in value):
-                values[_NAMES_BY_CSL[key]] = tuple(Name.from_csl(v) for v in value)
+                written = as_written.get(key)
+                if key == "author" and value and is_et_al(value[-1]):
+                    if not (isinstance(written, list) and len(written) == len(value)):  # not a group so named
+                        value, cut = value[:-1], True
+                values[_NAMES_BY_CSL[key]] = _names_from_csl(value, written)
             elif key in _DATES_BY_CSL and isinstance(value, Mapping):
                 values[_DATES_BY_CSL[key]] = Date.from_csl(value)
+            elif key == "title" and isinstance(value, str):
+                values["title"] = unprotect(value)
             elif key in _STRINGS_BY_CSL and isinstance(value, str | int | float) and not isinstance(value, bool):
                 values[_STRINGS_BY_CSL[key]] = str(value)
             else:
                 extra[key] = value
-        custom = dict(data.get("custom") or {})
-        values["et_al"] = bool(custom.pop("et-al", False))
+        values["et_al"] = bool(custom.pop("et-al", False)) or cut
+        if custom.pop("container-title-is-short", False) and values.get("container_title") == values.get(
+            "container_title_short"
+        ):
+            values["container_title"] = None
         values["notice"] = custom.pop("notice", None)
         values["page_as_written"] = custom.pop("page-as-written", None)
         values["flags"] = tuple(custom.pop("flags", ()))
@@ -367,6 +396,18 @@ class Reference:
             extra["custom"] = custom
         values["extra"] = extra
         return cls(**values)
+
+
+def _names_from_csl(items: list[Mapping[str, Any]], written: Any) -> tuple[Name, ...]:
+    """Names read from CSL-JSON, each as written (`custom.names-as-written`) where that still matches."""
+    names = [Name.from_csl(item) for item in items]
+    if isinstance(written, list) and len(written) == len(items):
+        for i, data in enumerate(written):
+            if isinstance(data, Mapping):
+                name = Name.from_csl(data)
+                if csl_name(name) == {k: str(v) for k, v in items[i].items() if v is not None}:
+                    names[i] = name
+    return tuple(names)
 
 
 # -- building frozen instances fast --------------------------------------------------------
@@ -628,3 +669,6 @@ def new_keys(ids: Sequence[str], reference_at: Callable[[int], Reference]) -> di
             changed[index] = key
         taken.add(key)
     return changed
+
+
+from .names import ET_AL, csl_name, is_et_al  # noqa: E402  (names.py needs Name first)

@@ -1,8 +1,10 @@
-"""Attach verified DOIs to a bibliography: the trusted local library first, then Crossref.
+"""Attach verified DOIs to a bibliography: the trusted local library first, then Crossref; and PMIDs from PubMed.
 
 `resolve(bib, client)` looks each (already deduplicated) reference up once, validates
 every candidate (`myobib.crossref.match`), enriches accepted references
 (`myobib.crossref.enrich`) and returns the new bibliography with a `ResolveReport`.
+With `pubmed=` (an `myobib.ncbi.Ncbi`), PubMed is asked too and its answer cross-checked
+with Crossref's (`myobib.ncbi.crosscheck`).
 When Crossref cannot be reached, it says so once and leaves the rest unresolved.
 Finished outcomes can be kept in a checkpoint file, so an interrupted run resumes
 where it stopped without asking again.
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 
 from .crossref.enrich import enrich, record_values
 from .crossref.match import (
+    ACCEPT,
     AMBIGUOUS,
     MATCHED,
     NOT_FOUND,
@@ -33,6 +36,7 @@ from .crossref.match import (
     MatchResult,
     bibliographic,
     decide,
+    second_query,
     verify,
 )
 from .errors import CrossrefBlocked, CrossrefError, CrossrefUnavailable, TooManyErrors
@@ -54,13 +58,14 @@ __all__ = [
 ERROR, UNRESOLVED = "error", "unresolved"
 FINAL = (MATCHED, AMBIGUOUS, NOT_FOUND, REJECTED)
 ROWS = 5
+SECOND_ROWS = 20  # the second query looks deeper: still one request
 MAX_WORKERS = 8
 
 
 class Client(Protocol):
     def work(self, doi: str) -> dict | None: ...
 
-    def search(self, bibliographic: str, rows: int = 5) -> list[dict]: ...
+    def search(self, bibliographic: str, rows: int = 5, **fields: Any) -> list[dict]: ...
 
 
 @dataclass
@@ -79,6 +84,11 @@ class ResolveRow:
     source: str | None = None
     reasons: list[str] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)  # the accepted record's values where they differ
+    PMID: str | None = None
+    PMCID: str | None = None
+    # Per source (library, crossref, pubmed): what it found; and whether the sources agreed.
+    sources: dict[str, Any] = field(default_factory=dict)
+    agreement: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +104,10 @@ class ResolveRow:
             "source": self.source,
             "reasons": list(self.reasons),
             "record": dict(self.record),
+            "PMID": self.PMID,
+            "PMCID": self.PMCID,
+            "sources": dict(self.sources),
+            "agreement": self.agreement,
         }
 
 
@@ -106,6 +120,8 @@ class ResolveReport:
     seconds: float = 0.0
     resumed: int = 0
     messages: list[str] = field(default_factory=list)
+    pubmed: bool = False  # PubMed was asked
+    ncbi_requests: int | None = None  # of `requests`, those sent to NCBI
 
     def counts(self) -> dict[str, int]:
         counted = Counter(row.status for row in self.rows)
@@ -119,6 +135,9 @@ class ResolveReport:
             if counts[status]:
                 parts.append(f"{counts[status]} {status.replace('-', ' ')}")
         text = f"{len(self.rows)} references: " + ", ".join(parts)
+        pmids = sum(1 for row in self.rows if row.PMID)
+        if self.pubmed or pmids:
+            text += f"; {pmids} PMIDs, {sum(1 for row in self.rows if row.PMCID)} PMCIDs"
         requests = "?" if self.requests is None else str(self.requests)
         text += f"; {requests} requests in {self.seconds:.1f} s"
         if self.resumed:
@@ -132,6 +151,12 @@ class ResolveReport:
             "seconds": round(self.seconds, 3),
             "resumed": self.resumed,
             "messages": list(self.messages),
+            "ncbi-requests": self.ncbi_requests,
+            "identifiers": {
+                "DOI": sum(1 for row in self.rows if row.DOI and row.status == MATCHED),
+                "PMID": sum(1 for row in self.rows if row.PMID),
+                "PMCID": sum(1 for row in self.rows if row.PMCID),
+            },
             "references": [row.to_dict() for row in self.rows],
         }
 
@@ -146,6 +171,14 @@ def _requests(client: Any) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return None
+
+
+def _sent(client: Any, before: int | None) -> int | None:
+    """Requests a client sent since `before` (0 for no client, None when it does not count)."""
+    if client is None:
+        return 0
+    after = _requests(client)
+    return after - before if before is not None and after is not None else None
 
 
 def _fingerprint(ref: Reference) -> str:
@@ -202,6 +235,8 @@ def _row(
         source=match.get("source"),
         reasons=reasons or list(match.get("reasons") or []),
         record=record or {},
+        PMID=ref.PMID,
+        PMCID=ref.PMCID,
     )
 
 
@@ -246,8 +281,10 @@ def resolve(
     progress: bool | None = None,
     checkpoint: str | os.PathLike[str] | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: Any = None,
 ) -> tuple[Bibliography, ResolveReport]:
-    """Attach verified DOIs: `library` first (same validation), then Crossref through `client`.
+    """Attach verified DOIs: `library` first (same validation), then Crossref through `client`;
+    then PMIDs and PMCIDs from PubMed through `pubmed` (an `Ncbi` client), cross-checked with them.
 
     References already carrying a final `match` from an earlier run are kept as they are;
     `checkpoint` names a file of finished outcomes for resuming an interrupted run.
@@ -260,6 +297,7 @@ def resolve(
         library = Library.load(library)
     started = time.monotonic()
     before = _requests(client) if client is not None else None
+    ncbi_before = _requests(pubmed) if pubmed is not None else None
     saved = _Checkpoint(checkpoint)
     report = ResolveReport()
     results: list[tuple[Reference, ResolveRow] | None] = [None] * len(bib)
@@ -280,13 +318,51 @@ def resolve(
             _lookups(bib, client, pending, saved, report, results, bar, on_message)
     finally:
         bar.close()
-    after = _requests(client) if client is not None else None
-    report.requests = (after - before) if before is not None and after is not None else (0 if client is None else None)
-    report.seconds = time.monotonic() - started
     out = [r for r in results if r is not None]
+    out = _pubmed(bib, out, pubmed, client, saved, checkpoint, report, on_message)
+    report.requests = _sent(client, before)
+    if pubmed is not None:
+        report.pubmed, report.ncbi_requests = True, _sent(pubmed, ncbi_before)
+        both = (report.requests, report.ncbi_requests)
+        report.requests = None if None in both else sum(n for n in both if n is not None)
+    report.seconds = time.monotonic() - started
     report.rows = [row for _, row in out]
     kept = Report(list(bib.report.unparsed), list(bib.report.merges), [*bib.report.warnings, *report.messages])
     return bib.with_references([ref for ref, _ in out], kept), report
+
+
+def _pubmed(
+    bib: Bibliography,
+    out: list[tuple[Reference, ResolveRow]],
+    pubmed: Any,
+    client: Client | None,
+    saved: _Checkpoint,
+    checkpoint: str | os.PathLike[str] | None,
+    report: ResolveReport,
+    on_message: Callable[[str], None] | None,
+) -> list[tuple[Reference, ResolveRow]]:
+    """The PubMed pass and its cross-check with what the library or Crossref found (`myobib.ncbi.crosscheck`)."""
+    from .crossref.records import to_reference
+    from .ncbi.crosscheck import pubmed_pass
+
+    def accepted(position: int) -> Reference | None:
+        entry = saved.done.get(_fingerprint(bib[position]))
+        record = entry.get("record") if entry else None
+        if not isinstance(record, Mapping):
+            return None
+        return Reference.from_csl(record) if entry.get("library") else to_reference(record)
+
+    crossref = None if report.messages else client  # Crossref stopped in this run: PubMed's DOIs go unchecked
+    return pubmed_pass(
+        list(bib),
+        out,
+        pubmed,
+        crossref,
+        accepted,
+        checkpoint=checkpoint,
+        messages=report.messages,
+        on_message=on_message,
+    )
 
 
 def _local(
@@ -404,16 +480,31 @@ def _crossref(ref: Reference, client: Client) -> MatchResult:
         if result.status == MATCHED:
             return result
         # The DOI points elsewhere: say so, and look for the work the reference describes.
-        found = decide(ref.replace(DOI=None), _search(ref, client))
+        found = _find(ref.replace(DOI=None), client)
         if found.status == MATCHED:
             result.reasons.append(f"the reference fits {found.doi} instead")
         result.assessments += found.assessments
         return result
-    return decide(ref, _search(ref, client))
+    return _find(ref, client)
 
 
-def _search(ref: Reference, client: Client) -> list[Candidate]:
-    items = client.search(bibliographic(ref), rows=ROWS)
+def _find(ref: Reference, client: Client) -> MatchResult:
+    """Search and decide; when nothing found validates, one second, deeper query (`second_query`) before giving up."""
+    first = _search(client, bibliographic(ref))
+    result = decide(ref, first)
+    if result.status == MATCHED or (result.status == AMBIGUOUS and result.confidence >= ACCEPT):
+        return result  # a match, or a tie between confident records that more candidates cannot break
+    second = second_query(ref, first)
+    if second is None:
+        return result
+    what, query = second
+    again = decide(ref, [*first, *_search(client, rows=SECOND_ROWS, **query)])
+    again.reasons.append(f"second query: {what}")
+    return again
+
+
+def _search(client: Client, bibliographic: str, rows: int = ROWS, **fields: Any) -> list[Candidate]:
+    items = client.search(bibliographic, rows=rows, **fields)
     return [Candidate.from_item(item) for item in items or [] if isinstance(item, Mapping)]
 
 
@@ -446,13 +537,23 @@ def resolve_file(
     checkpoint: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: bool = True,
+    ncbi_url: str | None = None,
+    ncbi_api_key: str | None = None,
 ) -> tuple[Bibliography, ResolveReport]:
-    """Load a list (merging repeats), build the Crossref client, and resolve: the `myobib resolve` command."""
+    """Load a list (merging repeats), build the Crossref and NCBI clients, and resolve: `myobib resolve`."""
     from .api import load
+    from .ncbi.crosscheck import pubmed_client_for
 
     bib = load(path)
     client = client_for(mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline, on_message=on_message)
-    return resolve(bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message)
+    ncbi = None
+    if pubmed:
+        options = {"mailto": mailto, "ncbi_url": ncbi_url, "api_key": ncbi_api_key, "cache": cache, "offline": offline}
+        ncbi = pubmed_client_for(**options, on_message=on_message)
+    return resolve(
+        bib, client, library=library, progress=progress, checkpoint=checkpoint, on_message=on_message, pubmed=ncbi
+    )
 
 
 def client_for(

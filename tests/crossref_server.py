@@ -9,9 +9,14 @@ It speaks Crossref's JSON as recorded in ../shared/crossref-samples/:
 
 - `GET /works/{doi}` (URL-encoded, case-insensitive) -> the `work` envelope with `score: 1`; an unknown
   DOI -> 404 `text/plain` `Resource not found.`; field queries -> the 400 `validation-failure` body.
-- `GET /works?query.bibliographic=...&rows=N[&select=...][&mailto=...][&filter=doi:...]` -> the
-  `work-list` envelope; items ranked by BM25 over title, authors, journal names, years, volume, issue,
-  pages and ISSN of each record, each carrying a float `score`. Unknown parameters -> 400.
+- `GET /works?query.bibliographic=...&rows=N[&select=...][&mailto=...][&filter=...]` -> the `work-list`
+  envelope; items ranked by BM25 over title, authors, journal names, years, volume, issue, pages, ISSN
+  and ISBN of each record, each carrying a float `score`. The field queries search their own field only
+  (`query.author`: author and editor names, `query.title`, `query.container-title`) and add up with the
+  bibliographic score. Filters: `doi`, `type`, `issn`, `isbn`, `from-pub-date`, `until-pub-date` (a
+  repeated name is ORed, different names ANDed). `select` and `rows` are validated as Crossref does:
+  a field outside Crossref's selectable list, or `rows` that is not an integer up to 1000, gets
+  Crossref's own 400 `validation-failure` body; so does an unknown parameter or filter.
 - `GET /works/{doi}/agency` -> the `work-agency` envelope.
 
 Every response carries `x-rate-limit-limit`, `x-rate-limit-interval`, `x-concurrency-limit`,
@@ -32,6 +37,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import random
 import re
 import socket
 import struct
@@ -58,17 +64,20 @@ DEFAULT_LIMITS: dict[str, tuple[int, float, int]] = {
     "plus-array": (150, 1.0, 10),
 }
 LIST_PARAMS = {
-    "query", "query.bibliographic", "query.author", "query.title", "query.container-title", "rows", "offset",
-    "select", "mailto", "filter", "sort", "order",
+    "query", "query.bibliographic", "query.author", "query.title", "query.container-title", "query.editor", "rows",
+    "offset", "select", "mailto", "filter", "sort", "order",
 }
-SELECTABLE = {
-    "DOI", "URL", "ISSN", "ISBN", "abstract", "alternative-id", "article-number", "author", "container-title",
-    "created", "deposited", "editor", "funder", "indexed", "is-referenced-by-count", "issn-type", "issue",
-    "issued", "language", "license", "link", "member", "original-title", "page", "prefix", "published",
-    "published-online", "published-print", "publisher", "reference", "reference-count", "relation", "score",
-    "short-container-title", "short-title", "source", "subject", "subtitle", "title", "type", "update-to",
-    "updated-by", "volume",
-}
+# Crossref's answer to an unknown select, in its order: "Valid selects for this route are: ..." (2026-10).
+SELECTABLE = (
+    "abstract URL resource member posted score created degree update-policy short-title license ISSN "
+    "container-title issued update-to issue prefix approved indexed article-number clinical-trial-number accepted "
+    "author group-title DOI is-referenced-by-count updated-by event chair standards-body original-title funder "
+    "translator published archive published-print alternative-id subject subtitle published-online "
+    "publisher-location content-domain reference title link type publisher volume references-count ISBN issn-type "
+    "assertion deposited page contributor content-created short-container-title relation editor"
+).split()
+FILTERS = ("doi", "type", "issn", "isbn", "from-pub-date", "until-pub-date")
+MAX_ROWS = 1000
 FIELD_QUERY_ERROR = {
     "status": "failed",
     "message-type": "validation-failure",
@@ -94,47 +103,63 @@ def _years(rec: dict[str, Any]) -> set[str]:
     return out
 
 
+def _names(rec: dict[str, Any], *roles: str) -> list[str]:
+    return [p.get(k, "") for role in roles for p in rec.get(role) or [] for k in ("given", "family", "name")]
+
+
 def record_text(rec: dict[str, Any]) -> str:
     """What `query.bibliographic` searches in a record."""
     parts: list[str] = []
-    for key in ("title", "subtitle", "container-title", "short-container-title", "ISSN"):
+    for key in ("title", "subtitle", "container-title", "short-container-title", "ISSN", "ISBN"):
         parts += [str(v) for v in rec.get(key) or []]
-    for a in rec.get("author") or []:
-        parts += [a.get("given", ""), a.get("family", ""), a.get("name", "")]
+    parts += _names(rec, "author")
     parts += sorted(_years(rec))
     parts += [str(rec.get(k, "")) for k in ("volume", "issue", "page", "article-number")]
     return " ".join(p for p in parts if p)
 
 
+# The fields each field query searches.
+FIELD_TEXT = {
+    "query.bibliographic": record_text,
+    "query": record_text,
+    "query.author": lambda rec: " ".join(_names(rec, "author", "editor")),
+    "query.editor": lambda rec: " ".join(_names(rec, "editor")),
+    "query.title": lambda rec: " ".join(str(t) for k in ("title", "subtitle") for t in rec.get(k) or []),
+    "query.container-title": lambda rec: " ".join(
+        str(t) for k in ("container-title", "short-container-title") for t in rec.get(k) or []
+    ),
+}
+
+
 class BM25:
-    """Okapi BM25 over the records' bibliographic text."""
+    """Okapi BM25 over the records' text, with an inverted index (only documents sharing a word are scored)."""
 
     def __init__(self, texts: Iterable[str], k1: float = 1.2, b: float = 0.75):
-        self.docs = [Counter(tokens(t)) for t in texts]
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avg = (sum(self.lengths) / len(self.lengths)) if self.lengths else 1.0
-        df: Counter[str] = Counter()
-        for d in self.docs:
-            df.update(d.keys())
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self.k1, self.b = k1, b
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        lengths = []
+        for i, text in enumerate(texts):
+            counts = Counter(tokens(text))
+            lengths.append(sum(counts.values()))
+            for term, f in counts.items():
+                self.postings.setdefault(term, []).append((i, f))
+        n = len(lengths)
+        avg = (sum(lengths) / n) if n else 1.0
+        self.norm = [k1 * (1 - b + b * length / avg) for length in lengths]
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+        self.k1 = k1
+
+    def score_map(self, query: str) -> dict[int, float]:
+        """Document index -> score, for every document sharing a word with the query."""
+        out: dict[int, float] = {}
+        for term, q in Counter(t for t in tokens(query) if t in self.idf).items():
+            weight = q * self.idf[term] * (self.k1 + 1)
+            for i, f in self.postings[term]:
+                out[i] = out.get(i, 0.0) + weight * f / (f + self.norm[i])
+        return out
 
     def scores(self, query: str) -> list[tuple[float, int]]:
         """(score, document index) for every document sharing a word with the query, best first."""
-        terms = Counter(t for t in tokens(query) if t in self.idf)
-        out = []
-        for i, doc in enumerate(self.docs):
-            s = 0.0
-            norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
-            for term, q in terms.items():
-                f = doc.get(term)
-                if f:
-                    s += q * self.idf[term] * f * (self.k1 + 1) / (f + norm)
-            if s > 0:
-                out.append((s, i))
-        out.sort(key=lambda pair: (-pair[0], pair[1]))
-        return out
+        return sorted(((s, i) for i, s in self.score_map(query).items() if s > 0), key=lambda p: (-p[0], p[1]))
 
 
 @dataclass
@@ -158,7 +183,7 @@ class Fault:
     times: int = 1
     route: str | None = None  # "single", "list" or None for any
     retry_after: str | None = None
-    delay: float = 0.0
+    delay: float | tuple[float, float] = 0.0  # seconds, or (low, high) for a uniform draw per request
     every: int = 1  # fire on every n-th matching request only
     seen: int = 0
 
@@ -182,13 +207,28 @@ class _State:
     max_in_flight: Counter[str] = field(default_factory=Counter)
 
 
-def _index(corpus: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], BM25]:
+@dataclass
+class _Index:
+    records: list[dict[str, Any]]
+    by_doi: dict[str, dict[str, Any]]
+    fields: dict[str, BM25] = field(default_factory=dict)
+
+    def field(self, name: str) -> BM25:
+        """The BM25 index of one field query, built on first use."""
+        if name not in self.fields:
+            self.fields[name] = BM25(FIELD_TEXT[name](rec) for rec in self.records)
+        return self.fields[name]
+
+
+def _index(corpus: list[dict[str, Any]]) -> _Index:
     records = [{k: v for k, v in rec.items() if not k.startswith("_")} for rec in corpus]
-    return records, {rec["DOI"].lower(): rec for rec in records}, BM25(record_text(rec) for rec in records)
+    index = _Index(records, {rec["DOI"].lower(): rec for rec in records})
+    index.field("query.bibliographic")
+    return index
 
 
 @functools.lru_cache(maxsize=4)
-def _indexed(path: str) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], BM25]:
+def _indexed(path: str) -> _Index:
     """A corpus file read and indexed once per process (the records are never modified)."""
     return _index(json.loads(Path(path).read_text(encoding="utf-8")))
 
@@ -204,9 +244,11 @@ class CrossrefStandIn:
         limits: dict[str, tuple[int, float, int]] | None = None,
     ):
         if corpus is None or isinstance(corpus, str | Path):
-            self.records, self.by_doi, self.index = _indexed(str(Path(corpus or CORPUS).resolve()))
+            self._search = _indexed(str(Path(corpus or CORPUS).resolve()))
         else:
-            self.records, self.by_doi, self.index = _index(corpus)
+            self._search = _index(corpus)
+        self.records, self.by_doi = self._search.records, self._search.by_doi
+        self.index = self._search.field("query.bibliographic")
         self.state = _State(dict(limits or DEFAULT_LIMITS), enforce)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -256,10 +298,11 @@ class CrossrefStandIn:
             self.state.faults.clear()
 
     def inject(self, kind: str, times: int = 1, *, route: str | None = None, retry_after: str | float | None = None,
-               delay: float = 0.0, every: int = 1) -> None:
+               delay: float | tuple[float, float] = 0.0, every: int = 1) -> None:
         """Answer the next `times` matching requests with a fault (see the module docstring).
 
-        `route`: "single", "list" or None for both; `every=n`: only every n-th matching request.
+        `route`: "single", "list" or None for both; `every=n`: only every n-th matching request;
+        `delay=(0.3, 1.0)`: each delayed answer waits a uniform draw from that range.
         """
         ra = None if retry_after is None else str(retry_after)
         with self.state.lock:
@@ -336,20 +379,62 @@ class CrossrefStandIn:
             "x-rate-limit-type": "list" if kind == "list" else "single",
         }
 
-    def search(self, query: str, rows: int, offset: int = 0, dois: list[str] | None = None,
-               types: list[str] | None = None) -> tuple[int, list[dict[str, Any]]]:
-        """(total results, items with `score`) for a bibliographic query."""
-        if query.strip():
-            hits = self.index.scores(query)
+    def search(self, query: str | dict[str, str], rows: int, offset: int = 0, dois: list[str] | None = None,
+               types: list[str] | None = None, filters: dict[str, list[str]] | None = None,
+               ) -> tuple[int, list[dict[str, Any]]]:
+        """(total results, items with `score`) for a query (a string: bibliographic; or field query -> text)."""
+        queries = {"query.bibliographic": query} if isinstance(query, str) else dict(query)
+        filters = {k: list(v) for k, v in (filters or {}).items()}
+        if dois:
+            filters.setdefault("doi", []).extend(dois)
+        if types:
+            filters.setdefault("type", []).extend(types)
+        scored: dict[int, float] = {}
+        for name, text in queries.items():
+            if text.strip():
+                for i, s in self._search.field(name).score_map(text).items():
+                    scored[i] = scored.get(i, 0.0) + s
+        if any(text.strip() for text in queries.values()):
+            hits = sorted(((s, i) for i, s in scored.items() if s > 0), key=lambda p: (-p[0], p[1]))
         else:
             hits = [(1.0, i) for i in range(len(self.records))]
-        if dois:
-            wanted = {d.lower() for d in dois}
-            hits = [(s, i) for s, i in hits if self.records[i]["DOI"].lower() in wanted]
-        if types:
-            hits = [(s, i) for s, i in hits if self.records[i].get("type") in types]
+        if filters:
+            hits = [(s, i) for s, i in hits if _passes(self.records[i], filters)]
         items = [dict(self.records[i], score=round(s, 6)) for s, i in hits[offset:offset + rows]]
         return len(hits), items
+
+
+def _dates(rec: dict[str, Any]) -> list[tuple[int, ...]]:
+    out = []
+    for key in ("issued", "published", "published-print", "published-online"):
+        for parts in (rec.get(key) or {}).get("date-parts") or []:
+            if parts and parts[0]:
+                out.append(tuple(int(p) for p in parts))
+    return out
+
+
+def _date_bound(value: str, end: bool) -> tuple[int, ...]:
+    parts = tuple(int(p) for p in value.split("-"))
+    return parts + ((99,) * (3 - len(parts)) if end else ())
+
+
+def _passes(rec: dict[str, Any], filters: dict[str, list[str]]) -> bool:
+    """Does the record pass every filter (values of one name ORed)?"""
+    for name, values in filters.items():
+        if name == "doi":
+            ok = rec["DOI"].lower() in {v.lower() for v in values}
+        elif name == "type":
+            ok = rec.get("type") in values
+        elif name in ("issn", "isbn"):
+            have = {re.sub(r"[^0-9x]", "", str(v).lower()) for v in rec.get(name.upper()) or []}
+            ok = bool(have & {re.sub(r"[^0-9x]", "", v.lower()) for v in values})
+        elif name == "from-pub-date":
+            ok = any(d >= _date_bound(v, False) for d in _dates(rec) for v in values)
+        else:  # until-pub-date
+            ok = any(d <= _date_bound(v, True) for d in _dates(rec) for v in values)
+        if not ok:
+            return False
+    return True
 
 
 def _failure(kind: str, value: str, message: str) -> dict[str, Any]:
@@ -400,7 +485,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fault:
             rec.fault = fault.kind
             if fault.kind == "delay":
-                time.sleep(fault.delay)
+                low, high = fault.delay if isinstance(fault.delay, tuple) else (fault.delay, fault.delay)
+                time.sleep(random.uniform(low, high))
             elif fault.kind == "reset":
                 rec.status = -1
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -465,32 +551,33 @@ class _Handler(BaseHTTPRequestHandler):
                 return 400, _failure("unknown-parameter", key,
                                      f"Parameter {key} specified but there is no such parameter available on "
                                      "this route")
-        try:
-            rows = int(params.get("rows", "20"))
-            offset = int(params.get("offset", "0"))
-        except ValueError:
-            return 400, _failure("integer-not-valid", params.get("rows", ""), "Integer specified as rows or "
-                                 "offset is not a valid integer")
-        if not 0 <= rows <= 1000:
-            return 400, _failure("integer-not-valid", str(rows), "Integer specified as rows must be a positive "
-                                 "integer less than or equal to 1000")
-        select = [s for s in params.get("select", "").split(",") if s]
-        for name in select:
+        for name in ("rows", "offset"):
+            value = params.get(name, "20" if name == "rows" else "0")
+            limit = MAX_ROWS if name == "rows" else 10000
+            if not re.fullmatch(r"\d+", value) or int(value) > limit:
+                return 400, _failure("integer-not-valid", value, f"Integer specified as {value} but must be a "
+                                     f"positive integer less than or equal to {limit}.")
+        rows, offset = int(params.get("rows", "20")), int(params.get("offset", "0"))
+        for name in [s for s in params.get("select", "").split(",") if s]:
             if name not in SELECTABLE:
-                return 400, _failure("field-not-selectable", name, f"Field specified as {name} is not selectable")
-        dois, types = [], []
+                return 400, _failure("select-not-available", name, f"Select {name} specified but there is no such "
+                                     "select for this route. Valid selects for this route are: "
+                                     + ", ".join(SELECTABLE))
+        select = [s for s in params.get("select", "").split(",") if s]
+        filters: dict[str, list[str]] = {}
         for clause in filter(None, params.get("filter", "").split(",")):
             name, _, value = clause.partition(":")
-            if name == "doi":
-                dois.append(value)
-            elif name == "type":
-                types.append(value)
-            else:
+            if name not in FILTERS:
                 return 400, _failure("filter-not-available", name, f"Filter {name} specified but there is no "
-                                     "such filter for this route. Valid filters for this route are: doi, type")
-        query = " ".join(params.get(k, "") for k in ("query", "query.bibliographic", "query.author",
-                                                      "query.title", "query.container-title"))
-        total, items = self.standin.search(query, rows, offset, dois, types)
+                                     f"such filter for this route. Valid filters for this route are: "
+                                     + ", ".join(FILTERS))
+            if name.endswith("pub-date") and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+                return 400, _failure("date-not-valid", value, f"Date specified as {value} but must be of the "
+                                     "form yyyy, yyyy-mm or yyyy-mm-dd")
+            filters.setdefault(name, []).append(value)
+        queries = {k: v for k, v in params.items() if k in FIELD_TEXT}
+        total, items = self.standin.search(queries, rows, offset, filters=filters)
+        query = " ".join(queries.values())
         if select:
             items = [{k: v for k, v in item.items() if k in select} for item in items]
         terms = query.strip() or None

@@ -10,6 +10,7 @@ import myobib
 from myobib import Bibliography, Date, InputError, Name, Occurrence, Reference
 from myobib.cli import main
 from myobib.merge import merge, merge_files
+from myobib.readers import csljson as csljson_reader
 from myobib.writers import bibtex, dumps, ris
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -182,7 +183,8 @@ def test_cli_merge_to_stdout_with_forced_format(tmp_path, capsys):
     path.write_text("1. Lee K. A paper. Chest. 2017;151:1-2.\n", encoding="utf-8")
     assert main(["merge", str(path), "--from", "vancouver"]) == 0
     items = json.loads(capsys.readouterr().out)
-    assert items[0]["title"] == "A paper" and items[0]["author"] == [Name(family="Lee", given="K").to_csl()]
+    assert items[0]["title"] == "A paper" and items[0]["author"] == [{"family": "Lee", "given": "K."}]
+    assert csljson_reader.loads(json.dumps(items))[0].author == (Name(family="Lee", given="K"),)
 
 
 def test_cli_merge_errors_are_one_line(tmp_path, capsys):

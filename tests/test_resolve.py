@@ -115,10 +115,10 @@ def test_too_many_errors_stops_the_batch(bib, corpus):
 
 def test_a_single_failed_lookup_is_an_error_row(bib, corpus):
     class Flaky(FakeClient):
-        def search(self, bibliographic, rows=5):
+        def search(self, bibliographic, rows=5, **fields):
             if "Chest" in bibliographic:
                 raise CrossrefError("400 Bad Request: query too long")
-            return super().search(bibliographic, rows)
+            return super().search(bibliographic, rows, **fields)
 
     out, report = resolve(bib, Flaky(corpus), progress=False)
     row = next(r for r in report.rows if r.list_number == 7)
@@ -378,3 +378,73 @@ def test_library_entry_with_another_doi_does_not_confirm_the_reference(bib, corp
     out, report = resolve(bib.with_references([lundberg]), client, library=SEED_LIBRARY, progress=False)
     assert client.calls[0] == ("work", twin)  # the library's entry (10.1002/art.40320) did not settle it
     assert report.rows[0].status == "rejected" and out[0].DOI == twin
+
+
+# -- the second query and the labelled trap set (issue 13) ----------------------------------------------------
+
+
+class Recording(FakeClient):
+    """A fake client that keeps the field queries and filters of every search."""
+
+    def __init__(self, corpus):
+        super().__init__(corpus)
+        self.fields: list[dict] = []
+
+    def search(self, bibliographic, rows=5, **fields):
+        self.fields.append(dict(fields, rows=rows))
+        return super().search(bibliographic, rows, **fields)
+
+
+def test_a_second_query_only_when_the_first_finds_nothing_that_validates(bib, corpus):
+    client = Recording(corpus)
+    resolve(bib, client, progress=False)
+    assert len(client.calls) == len(bib) and all(f == {"rows": 5} for f in client.fields)  # all found at once
+    lundberg = next(r for r in bib if r.list_number == 6)
+    client = Recording([c for c in corpus if c["DOI"] != "10.1002/art.40320"])
+    out, report = resolve(bib.with_references([lundberg]), client, progress=False)
+    assert report.requests == 2 and out[0].DOI is None
+    second = client.fields[1]
+    assert second["rows"] == 20 and second["author"].startswith("Lundberg Tjärnlund Bottai")
+    assert "second query: title + query.author" in out[0].match["reasons"][-1]
+
+
+def test_the_second_query_filters_on_the_journal_seen_or_asks_for_it_by_name(bib, corpus):
+    from myobib.crossref.match import Candidate, second_query
+
+    lundberg = next(r for r in bib if r.list_number == 6)
+    same_journal = [Candidate.from_item(c) for c in corpus if c["DOI"] == "10.1002/art.40320"]
+    what, query = second_query(lundberg, same_journal)
+    assert query["filters"] == {"issn": "1234-5678", "from-pub-date": "2016", "until-pub-date": "2018"}
+    assert what == "title + query.author + ISSN 1234-5678, 2016-2018" and "container" not in query
+    what, query = second_query(lundberg, [])
+    assert query["container"] == "Arthritis & Rheumatology" and "filters" not in query
+    assert second_query(lundberg.replace(title=None), []) is None  # nothing better to ask with
+
+
+def test_a_truncated_title_crowded_out_of_the_first_results_is_found_by_the_second_query(standin):
+    from .crossref.labelled import load_cases, references
+
+    cases = [c for c in load_cases() if c["kind"] == "truncated" and "ahead of print" in c["reason"]][:1]
+    standin.clear()
+    out, report = resolve(references(cases), real_client(standin.url, cache=False), progress=False)
+    assert out[0].DOI == cases[0]["doi"] and report.requests == 2
+    first, second = (r.params for r in standin.requests)
+    assert cases[0]["doi"] not in json.dumps(standin.search(first["query.bibliographic"], 5)[1])
+    assert second["query.author"].startswith("Horby") and second["filter"].startswith("issn:0140-6736,")
+
+
+def test_labelled_trap_set_through_the_standin_meets_the_targets(standin):
+    """253 references with every trap kind (tests/data/crossref/labelled.json): precision, recall, requests."""
+    from .crossref.labelled import load_cases, references, score
+
+    cases = load_cases()
+    assert len(cases) >= 250
+    standin.clear()
+    out, report = resolve(references(cases), real_client(standin.url, cache=False), progress=False)
+    tallies = score(cases, out)
+    everything = tallies["all"]
+    assert everything.precision >= 0.995 and everything.recall >= 0.97, everything.errors
+    assert all(t.wrong == 0 for t in tallies.values()), everything.errors
+    assert {"co-published", "editions", "preprints", "retractions", "corrections", "replies", "abstracts", "books",
+            "translations", "truncated", "absent"} <= set(tallies)
+    assert report.requests / len(cases) <= 1.5

@@ -66,8 +66,10 @@ def check(
     format: str | None = None,
     progress: bool | None = None,
     on_message: Callable[[str], None] | None = None,
+    pubmed: Any = None,
 ) -> CheckReport:
-    """Check the list at `path`: parse, merge repeats, resolve (`library`, then `client`), judge each reference.
+    """Check the list at `path`: parse, merge repeats, resolve (`library`, then `client`, then PubMed
+    through `pubmed`, an `Ncbi` client, cross-checked with them), judge each reference.
 
     `repeats`: `keep` the unnumbered repeats in the corrected list, or `drop` them.
     `identifiers`: append `doi:` / `PMID:` to each corrected citation. `style` (and `locale`): the
@@ -83,7 +85,9 @@ def check(
     if not len(listed):
         unparsed = len(listed.report.unparsed)
         raise InputError(f"no reference found ({unparsed} lines unparsed)", os.path.basename(str(path)))
-    resolved, resolve_report = resolve(listed, client, library=library, progress=progress, on_message=on_message)
+    resolved, resolve_report = resolve(
+        listed, client, library=library, progress=progress, on_message=on_message, pubmed=pubmed
+    )
     messages = list(resolve_report.messages)
     if client is not None and not messages:
         resolved = _update_notices(resolved, client, messages, on_message)
@@ -142,13 +146,14 @@ def check(
             "identifiers": identifiers,
             "style": style,
             "locale": locale,
-            "crossref": _crossref_use(client),
+            "crossref": _service_use(client),
+            "pubmed": _service_use(pubmed),
         },
         seconds=time.monotonic() - started,
     )
 
 
-def _crossref_use(client: Any) -> str:
+def _service_use(client: Any) -> str:
     if client is None:
         return "not asked"
     return "cache only (offline)" if getattr(client, "offline", False) else "asked"
@@ -217,13 +222,23 @@ def check_file(
     cache: str | os.PathLike[str] | bool | None = None,
     offline: bool = False,
     use_crossref: bool = True,
+    use_pubmed: bool = True,
+    ncbi_url: str | None = None,
+    ncbi_api_key: str | None = None,
     on_message: Callable[[str], None] | None = None,
     **options: Any,
 ) -> CheckReport:
-    """`check` with the Crossref client built from command-line style options (the `myobib check` command)."""
-    client = None
+    """`check` with the Crossref and NCBI clients built from command-line style options (the `myobib check`
+    command)."""
+    from ..ncbi.crosscheck import pubmed_client_for
+
+    client = pubmed = None
     if use_crossref:
         client = client_for(
             mailto=mailto, crossref_url=crossref_url, cache=cache, offline=offline, on_message=on_message
         )
-    return check(path, client, on_message=on_message, **options)
+    if use_pubmed:
+        pubmed = pubmed_client_for(
+            mailto=mailto, ncbi_url=ncbi_url, api_key=ncbi_api_key, cache=cache, offline=offline, on_message=on_message
+        )
+    return check(path, client, on_message=on_message, pubmed=pubmed, **options)

@@ -2,9 +2,9 @@
 
 Every filled field is recorded in `Reference.changes` as `{field, old, new, source}`;
 corrections, retractions and expressions of concern from Crossref's `updated-by`
-become `Reference.flags` such as `corrected:10.1371/annotation/…`. `record_values` keeps
-what the record says where it says something else than the reference (the list's value
-stays in the reference).
+become `Reference.flags` such as `corrected:10.1371/annotation/…` (PubMed's links become the
+same flags: `myobib.ncbi.records.flags`). `record_values` keeps what the record says where it
+says something else than the reference (the list's value stays in the reference).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from ..folding import fold
 from ..journals import journals_match
 from ..model import Date, Reference
 from ..pages import first_page
+from .kinds import retracted_title
 from .match import family_agrees
-from .records import to_reference
+from .records import first, to_reference
 
 __all__ = ["enrich", "record_values", "update_flags"]
 
@@ -34,6 +35,9 @@ _UPDATE_FLAGS = {
     "withdrawal": "withdrawn",
     "expression_of_concern": "concern",
     "expression-of-concern": "concern",
+    "comment": "commented",  # PubMed's CommentIn
+    "update": "updated",  # PubMed's UpdateIn
+    "new_version": "updated",
 }
 
 _CSL_NAMES = {
@@ -41,14 +45,24 @@ _CSL_NAMES = {
     "container_title_short": "container-title-short",
     "page_first": "page-first",
     "et_al": "et-al",
+    "publisher_place": "publisher-place",
+    "event_title": "event-title",
+    "event_place": "event-place",
 }
 
 # Simple fields filled when the reference has none.
-_FILL = ("title", "container_title", "container_title_short", "volume", "issue", "ISSN", "publisher", "URL", "PMID")
+_FILL = (
+    "title", "container_title", "container_title_short", "volume", "issue", "ISSN", "publisher", "URL", "PMID",
+    "publisher_place", "edition", "ISBN", "event_title", "event_place",
+)  # fmt: skip
 
 
 def update_flags(item: Mapping[str, Any]) -> list[str]:
-    """`corrected:…`, `retracted:…`, `concern:…` for each notice in the record's `updated-by`."""
+    """`corrected:…`, `retracted:…`, `concern:…` for each notice in the record's `updated-by`.
+
+    An article whose own title its publisher prefixed `RETRACTED:` is `retracted:?` when no notice
+    is named.
+    """
     flags = []
     for update in item.get("updated-by") or []:
         if not isinstance(update, Mapping):
@@ -58,6 +72,9 @@ def update_flags(item: Mapping[str, Any]) -> list[str]:
         flag = f"{prefix}:{update.get('DOI') or '?'}"
         if flag not in flags:
             flags.append(flag)
+    if not item.get("update-to") and retracted_title(first(item.get("title"))):
+        if not any(f.startswith("retracted:") for f in flags):
+            flags.append("retracted:?")
     return flags
 
 
@@ -89,6 +106,8 @@ def enrich(ref: Reference, record: Mapping[str, Any] | Reference, source: str) -
             change(name, None, new)
     if ref.issued is None and found.issued is not None:
         change("issued", None, found.issued)
+    if not ref.editor and found.editor:
+        change("editor", ref.editor, found.editor)
     if _authors_extend(ref, found):
         people = [n for n in found.author if not n.is_group]
         ours = [n for n in ref.author if not n.is_group]

@@ -7,6 +7,8 @@ limits every response advertises and obeys whichever is lower, and halves a kind
 (recovering slowly on success). It is thread-safe: starts are spaced by reservation, so threads
 sharing a client never exceed the rate together. `shared_limiter` hands every client of the same
 server and identity in a process the same limiter, since Crossref counts per identity, not per client.
+Other services pass their own budgets (`limits=`, e.g. NCBI's one budget for all E-utilities) and
+report what their servers advertise through `advertise()`.
 """
 
 from __future__ import annotations
@@ -59,12 +61,18 @@ class Limiter:
     # Starts are spaced a little wider than the limit: arrival times at the server jitter.
     MARGIN = 1.03
 
-    def __init__(self, tier: str = "public", *, clock: Callable[[], float] = time.monotonic):
-        self.published = dict(POOL_LIMITS[tier])
+    def __init__(
+        self,
+        tier: str = "public",
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        limits: Mapping[str, Limit] | None = None,
+    ):
+        self.published = dict(limits or POOL_LIMITS[tier])
         self.advertised: dict[str, Limit] = {}
-        self.factor = {SINGLE: 1.0, LIST: 1.0}
+        self.factor = {kind: 1.0 for kind in self.published}
         self.clock = clock
-        self._next = {SINGLE: float("-inf"), LIST: float("-inf")}
+        self._next = {kind: float("-inf") for kind in self.published}
         self._lock = threading.Lock()
         self._slots = threading.Condition(self._lock)
         self._in_flight = 0
@@ -79,7 +87,7 @@ class Limiter:
         return Limit(rate_limit.limit, rate_limit.interval, min(pub.concurrency, adv.concurrency))
 
     def concurrency(self) -> int:
-        return max(1, min(self.current(k).concurrency for k in (SINGLE, LIST)))
+        return max(1, min(self.current(k).concurrency for k in self.published))
 
     def spacing(self, kind: str) -> float:
         """Seconds between two request starts of this kind."""
@@ -115,11 +123,14 @@ class Limiter:
             conc = int(headers.get("x-concurrency-limit", ""))
         except ValueError:
             conc = self.published[kind].concurrency
-        if limit <= 0:
-            return
+        if limit > 0:
+            self.advertise(kind, Limit(limit, interval, max(1, conc)))
+
+    def advertise(self, kind: str, limit: Limit) -> None:
+        """What the server says the limit of this kind is now (obeyed when lower than the published one)."""
         with self._lock:
             old = self.spacing(kind)
-            self.advertised[kind] = Limit(limit, interval, max(1, conc))
+            self.advertised[kind] = limit
             new = self.spacing(kind)
             if new > old:  # pull the already reserved next start back to the slower pace
                 self._next[kind] += new - old
@@ -139,10 +150,16 @@ _SHARED: dict[tuple[object, ...], Limiter] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared_limiter(server: str, tier: str, identity: str | None, clock: Callable[[], float]) -> Limiter:
-    """The process-wide limiter of one server, tier and identity (address or token) on one clock."""
+def shared_limiter(
+    server: str,
+    tier: str,
+    identity: str | None,
+    clock: Callable[[], float],
+    limits: Mapping[str, Limit] | None = None,
+) -> Limiter:
+    """The process-wide limiter of one server, tier and identity (address, token or key) on one clock."""
     key = (server, tier, identity, clock)
     with _SHARED_LOCK:
         if key not in _SHARED:
-            _SHARED[key] = Limiter(tier, clock=clock)
+            _SHARED[key] = Limiter(tier, clock=clock, limits=limits)
         return _SHARED[key]

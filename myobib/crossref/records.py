@@ -114,6 +114,10 @@ def item_authors(item: Mapping[str, Any], role: str = "author") -> tuple[Name, .
 
 def _title(item: Mapping[str, Any]) -> str | None:
     title = first(item.get("title"))
+    if title and not item.get("update-to"):
+        from .kinds import retracted_title  # the retracted article's own title, without its `RETRACTED:` mark
+
+        title = retracted_title(title) or title
     subtitle = first(item.get("subtitle"))
     if title and subtitle and subtitle.lower() not in title.lower():
         title = f"{title}: {subtitle}"
@@ -131,6 +135,8 @@ def to_reference(item: Mapping[str, Any], key: str = "") -> Reference:
     extra: dict[str, Any] = {}
     if "published-online" in dates:
         extra["available-date"] = dates["published-online"].to_csl()
+    event = item.get("event") if isinstance(item.get("event"), Mapping) else {}
+    isbn = [str(i) for i in item.get("ISBN") or [] if i]
     return Reference(
         id=key,
         type=CSL_TYPES.get(str(item.get("type") or ""), "document"),
@@ -148,5 +154,11 @@ def to_reference(item: Mapping[str, Any], key: str = "") -> Reference:
         URL=f"https://doi.org/{doi}" if doi else None,
         ISSN=", ".join(str(i) for i in issn) if issn else None,
         publisher=clean_text(item.get("publisher")) or None,
+        editor=item_authors(item, "editor"),
+        publisher_place=clean_text(item.get("publisher-location")) or None,
+        edition=clean_text(str(item.get("edition-number") or "")) or None,
+        event_title=clean_text(event.get("name")) or None,
+        event_place=clean_text(event.get("location")) or None,
+        ISBN=", ".join(isbn) if isbn else None,
         extra=extra,
     )

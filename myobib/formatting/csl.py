@@ -2,10 +2,9 @@
 
 What goes to the processor is what a CSL style expects: CSL item types (Crossref's
 `journal-article` becomes `article-journal`), one string per text variable (never a list, so
-no `['Some Journal']`), the full journal name (else the abbreviation), given names that are bare
-initials written out (`LG` → `L. G.`, so styles initialise them as they should), lowercase name
-particles split off (`de Souza` → particle `de`, family `Souza`, which sorts under S), inline
-markup removed except `<span class="nocase">`, and no myobib `custom` data.
+no `['Some Journal']`), the full journal name (else the abbreviation), names as
+`myobib.names.csl_name` writes them (`LG` → `L. G.`, `de Souza` → particle `de`, family `Souza`),
+inline markup removed except `<span class="nocase">`, and no myobib `custom` data.
 """
 
 from __future__ import annotations
@@ -15,7 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Reference
+from ..model import Name, Reference
+from ..names import PARTICLES, csl_name
 
 __all__ = ["PARTICLES", "TYPE_MAP", "clean_item", "typographic"]
 
@@ -53,8 +53,6 @@ _CSL_TYPES = frozenset(
     paper-conference patent performance periodical personal_communication post post-weblog regulation
     report review review-book software song speech standard thesis treaty webpage""".split()
 )
-# Lowercase words that start a family name as a particle (`de Souza`, `van den Berg`).
-PARTICLES = frozenset("da das de del della dello den der des di do dos du la le lo ten ter van von zu".split())
 _NAMES = frozenset(
     """author chair collection-editor compiler composer container-author contributor curator director
     editor editorial-director executive-producer guest host illustrator interviewer narrator organizer
@@ -66,7 +64,6 @@ _NAME_KEYS = ("family", "given", "literal", "suffix", "dropping-particle", "non-
 _TEXT_NAMES = frozenset({"title", "container-title", "container-title-short", "collection-title", "publisher"})
 _NOCASE = re.compile(r'(<span class="nocase">.*?</span>)', re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)(?:\s[^<>]*)?>", re.IGNORECASE)
-_INITIALS = re.compile(r"[A-Z]{1,4}")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
@@ -109,17 +106,7 @@ def _name(data: Mapping[str, Any], typography: bool) -> dict[str, str] | None:
         return {"literal": typographic(literal) if typography else literal}
     if not name.get("family") and not name.get("given"):
         return None
-    given = name.get("given")
-    if given and _INITIALS.fullmatch(given):
-        name["given"] = ". ".join(given) + "."
-    family = name.get("family", "")
-    words = family.split(" ")
-    if len(words) > 1 and "non-dropping-particle" not in name and words[0] in PARTICLES:
-        n = 1
-        while n < len(words) - 1 and words[n] in PARTICLES:
-            n += 1
-        name["non-dropping-particle"] = " ".join(words[:n])
-        name["family"] = " ".join(words[n:])
+    name = csl_name(Name.from_csl(name))
     if typography:
         name = {key: typographic(value) for key, value in name.items()}
     return name

@@ -4,11 +4,13 @@ Styles are parsed with our own subclasses of citeproc-py's element classes (regi
 private lxml lookup, so citeproc-py itself is left untouched). They differ from stock
 citeproc-py in two ways.
 
-Speed: the style-structure look-ups that dominate the profile (`get_macro`, `calls_variable`,
+Speed: the style-structure look-ups that dominate the profile (`get_macro`,
 `get_layout`, terms, locale dates, name options, `substitute`, the root element, the words of each
 `if` test) are memoised per style, elements without formatting attributes skip the formatter,
 conditions stop once decided, sort keys are cached per (key, item content), and the citation
-number is found through a dict instead of `list.index` (which made numbering quadratic).
+number is found through a dict instead of `list.index` (which made numbering quadratic); groups
+count the variables their children called and printed instead of asking each child's subtree
+(`calls_variable`) again for every item.
 
 Fidelity, towards what citeproc-js prints for the same CSL-JSON, style and locale files:
 - a space after the first field when the bibliography has `second-field-align` (`1. Smith`);
@@ -21,9 +23,16 @@ Fidelity, towards what citeproc-js prints for the same CSL-JSON, style and local
   …) lowercase except last, leaves mixed-case words (`mRNA`) alone, and applies only when the
   output locale is English;
 - initials of a hyphenated given name drop a lowercase part (`Min-jun` → `M.`);
-- a last name that is an institution is preceded by the delimiter before "and"/"&";
-- `initialize="false"` keeps full given names and only formats initials already there;
+- a list cut with "et al." (a last `{"literal": "et al."}` name) prints the style's et-al term after
+  the names it has, or after its use-first names when it truncates a list one name longer;
+- a last name that is an institution is preceded by the delimiter before "and"/"&" after two or more
+  names, and not after one;
+- `initialize="false"` keeps full given names and only formats initials already there (`J.-P.` → `J. P.`);
 - `demote-non-dropping-particle="sort-only"` sorts `de Souza` under S;
+- a group is printed only when it calls no variable or prints one (citeproc-py counted a `choose`
+  as a printed variable: APA's `(Publication)` for a thesis without a number);
+- names a `<substitute>` printed (an edited book's editors) are not printed again, and hyphenated
+  name variables (`container-author`) are found;
 - sorting ignores case, accents and punctuation and compares numbers by value;
 - "ed."/"eds." and other labels get the style's text case;
 - a group label such as `no.` is plural only for real ranges and lists (`2-3`, not `5 Suppl 1`);
@@ -53,6 +62,7 @@ from citeproc.string import String
 from lxml import etree
 
 from ..errors import StyleError
+from ..names import is_et_al
 from . import markdown_formatter
 
 __all__ = ["Engine", "SUPPORTED_KEYS", "get_engine"]
@@ -72,6 +82,10 @@ _STOP_WORDS = frozenset(
     forenenst from given in inside into lest like modulo near next nor notwithstanding of off on onto or
     out over per plus pro qua sans since so than the through thru throughout thruout till to toward towards
     under underneath until unto up upon v v. van versus via vis-à-vis von vs vs. with within without yet""".split()
+)
+_NAME_VARIABLES = frozenset(
+    """collection-editor container-author editorial-director executive-producer original-author
+    reviewed-author script-writer series-creator""".split()
 )
 _NUMBERED = re.compile(r"([A-Za-z]*)(\d+)")
 _BARE_NUMBER = re.compile(r"(\D{0,3}?)(\d+)(\D{0,3})")
@@ -151,14 +165,6 @@ class _Fast:
         except KeyError:
             cache[id(self)] = layout = super().get_layout()
             return layout
-
-
-class _FastCallsVariable:
-    def calls_variable(self):
-        value = self.__dict__.get("_myobib_calls")
-        if value is None:
-            value = self.__dict__["_myobib_calls"] = super().calls_variable()
-        return value
 
 
 def _title_case(text: Any) -> Any:
@@ -294,6 +300,55 @@ def _term(element: Any, name: str, default: str) -> str:
     return default if term is None else str(term.single or "")
 
 
+# Variables called and printed so far (renders run under the engine's lock): a group is printed only
+# when the elements it rendered called no variable or printed one, as CSL says and citeproc-js does.
+_called = [0]
+_printed = [0]
+
+
+class _CountsVariables:
+    def render(self, *args, **kwargs):
+        if isinstance(self, model.Text) and not self.get("variable"):
+            return super().render(*args, **kwargs)
+        _called[0] += 1
+        text = super().render(*args, **kwargs)
+        if text:
+            _printed[0] += 1
+        return text
+
+
+class _Group:
+    def process(self, item, context=None, **kwargs):
+        output = []
+        called, printed = _called[0], _printed[0]
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            try:
+                if isinstance(child, model.Choose):
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        if output and (_called[0] == called or _printed[0] > printed):
+            return self.join(output)
+        raise model.VariableError
+
+
+class _Substitute:
+    def add_to_repressed_list(self, child, context):
+        # A macro that stood in for the author represses the names it printed, as a `<names>` child does.
+        names = [child] if child.tag == f"{{{_CSL_NS}}}names" else []
+        if child.get("macro"):
+            names = list(child.get_macro(child.get("macro")).iter(f"{{{_CSL_NS}}}names"))
+        repressed = context.get_layout().repressed.setdefault(f"{{{_CSL_NS}}}names", [])
+        for element in names:
+            repressed.extend((element.get("variable") or "").split())
+        super().add_to_repressed_list(child, context)
+
+
 class _Layout:
     def render_citation(self, citation, callback):
         bibliography = citation.bibliography
@@ -390,6 +445,25 @@ class _Date:
 
 
 class _Names:
+    def process(self, item, names_context=None, context=None, **kwargs):
+        # Names a `<substitute>` printed in place of the author are not printed again (citeproc-py
+        # represses substituted text variables only): the edited book's editors once, not twice.
+        variable = self.get("variable") or ""
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed.get(self.tag, ())
+        except (AttributeError, IndexError):
+            repressed = ()
+        roles = [role for role in variable.split() if role not in repressed]
+        if len(roles) == len(variable.split()):
+            return super().process(item, names_context=names_context, context=context, **kwargs)
+        if not roles:
+            raise model.VariableError
+        self.set("variable", " ".join(roles))
+        try:
+            return super().process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", variable)
+
     def substitute(self):
         cache = _memo(self, "substitute")
         try:
@@ -442,10 +516,25 @@ class _Name:
         if sort_options is not None and self.get_option("demote-non-dropping-particle", context) == "sort-only":
             sort_options = dict(sort_options, **{"demote-non-dropping-particle": "display-and-sort"})
         names = item.reference.get(variable, [])
-        if len(names) > 2 and "literal" in names[-1]:
+        if len(names) > 1 and is_et_al(names[-1]) and sort_options is None:  # sort keys: every name, as citeproc-js
+            # A list cut with "et al." (`myobib.names.ET_AL` last): one name more than it shows. A style
+            # that truncates at that count prints its use-first names, any other all the names there are,
+            # and either way its own et-al term after them.
+            count = len(names) - 1
+            et_al_min = self.get_option("et-al-min", context, sort_options)
+            shown = count
+            if et_al_min and count + 1 >= et_al_min:
+                shown = min(count, self.get_option("et-al-use-first", context, sort_options))
+            cut = dict(sort_options or {}, **{"et-al-min": str(count + 1), "et-al-use-first": str(shown)})
+            cut["et-al-use-last"] = "false"
+            if shown == count:  # the term takes the place of one more name: after the delimiter, without "and"
+                cut["delimiter-precedes-et-al"] = "always"
+            return super().process(item, variable, context=context, sort_options=cut, **kwargs)
+        if len(names) > 1 and "literal" in names[-1]:
             et_al_min = self.get_option("et-al-min", context, sort_options)
             if not (et_al_min and len(names) >= et_al_min):
-                sort_options = dict(sort_options or {}, **{"delimiter-precedes-last": "always"})
+                precedes = "always" if len(names) > 2 else "never"
+                sort_options = dict(sort_options or {}, **{"delimiter-precedes-last": precedes})
         return super().process(item, variable, context=context, sort_options=sort_options, **kwargs)
 
     def initialize(self, given, mark, context):
@@ -455,6 +544,7 @@ class _Name:
                 return " ".join(
                     super(_Name, self).initialize(w, mark, context) if _INITIAL.fullmatch(w) else w for w in words
                 )
+            given = given.replace("-", " ")  # initials only: `J.-P.` prints `J. P.`
         if "-" in given and self.get_option("initialize-with-hyphen", context):
             parts = given.split("-")
             kept = [parts[0]] + [p for p in parts[1:] if p[:1].isupper()]
@@ -619,22 +709,21 @@ class _Sort:
 # One subclass per citeproc-py element class, with the mixins above where they apply.
 _MIXINS: dict[str, tuple[type, ...]] = {
     "Layout": (_Layout,),
-    "Text": (_FastCallsVariable, _Text, _Cased, _Numbers, _Quoted),
-    "Number": (_FastCallsVariable, _Numbers),
-    "Date": (_FastCallsVariable, _Date),
+    "Text": (_CountsVariables, _Text, _Cased, _Numbers, _Quoted),
+    "Number": (_CountsVariables, _Numbers),
+    "Date": (_CountsVariables, _Date),
     "Date_Part": (_Cased,),
     "Name_Part": (_Cased,),
     "Name": (_Name,),
-    "Names": (_FastCallsVariable, _Names),
+    "Names": (_CountsVariables, _Names),
+    "Substitute": (_Substitute,),
     "Key": (_SortKeys,),
-    "Group": (_FastCallsVariable,),
-    "Label": (_FastCallsVariable, _Label, _Cased),
+    "Group": (_Group,),
+    "Label": (_Label, _Cased),
     "Sort": (_Sort,),
-    "Choose": (_FastCallsVariable, _Choose),
-    "If": (_FastCallsVariable, _If),
-    "Else_If": (_FastCallsVariable, _If),
-    "Else": (_FastCallsVariable,),
-    "Macro": (_FastCallsVariable,),
+    "Choose": (_Choose,),
+    "If": (_If,),
+    "Else_If": (_If,),
 }
 
 
@@ -761,6 +850,11 @@ class Engine:
     def _prepare(self, items: Sequence[dict], output: str, hashes: Sequence[str] | None) -> _Bibliography:
         escape = FORMATTERS[output].preformat if output != "text" else None
         source = CiteProcJSON([_supported(item, escape) for item in items])
+        for reference in source.values():
+            # citeproc-py keeps `container-author` as `container_author` but looks names up by the
+            # style's hyphenated variable name: give it both
+            for key in [k for k in reference if "_" in k and k.replace("_", "-") in _NAME_VARIABLES]:
+                dict.__setitem__(reference, key.replace("_", "-"), dict.__getitem__(reference, key))
         keyed = {item["id"].lower(): f"{output}:{h}" for item, h in zip(items, hashes, strict=True)} if hashes else {}
         bib = _Bibliography(self.style, source, FORMATTERS[output], keyed)
         for item in items:

@@ -12,21 +12,27 @@ How fields map to the model (the writer, `myobib.writers.bibtex`, is the exact i
 
 - text fields are LaTeX-decoded (`{\\"a}` → `ä`, `--` → `–`, `\\&` → `&`), whitespace runs
   collapsed; `url`, `doi` and unknown fields are never decoded.
-- `title`/`shorttitle`: a braced group that protects case (`{DNA}`) becomes
-  `<span class="nocase">DNA</span>`, `\\textit{…}` `<i>…</i>` (also `\\textbf`, `\\textsc`,
-  `\\textsuperscript`, `\\textsubscript`), as CSL rich text.
+- `title`/`shorttitle`: a braced group that protects case (`{in vitro}`) becomes
+  `<span class="nocase">in vitro</span>`, `\\textit{…}` `<i>…</i>` (also `\\textbf`, `\\textsc`,
+  `\\textsuperscript`, `\\textsubscript`), as CSL rich text; a group protecting only words the
+  casing rule protects anyway (`{EULAR}`, `{American College}`) is dropped (`myobib.casing`).
 - names: `Family, Given`; `{Whole Name}` is a group (`Name.literal`); `von` is the
   non-dropping particle, `Jr` the suffix, trailing lower-case words of the given name the
-  dropping particle; given names written as initials with periods (`I. E.`) read as the
-  model's printed initials (`IE`); a trailing `and others` sets `Reference.et_al`.
-- `journal` (else `journaltitle` or `booktitle`) → full journal name, `shortjournal` →
-  journal as written; `location` is read as `address`; `number` → issue,
-  `eid` → article number; `pages` (`--` read as `-`) → page, `pages-as-written`;
-  `year`, `month`, `date` (ISO) → issued.
+  dropping particle; given names written as initials with periods (`I. E.`, `J.-P.`) read as
+  the model's printed initials (`IE`, `J-P`); a trailing `and others` sets `Reference.et_al`;
+  `bookauthor` is the container author.
+- entry types: see `ENTRY_TYPE_TO_CSL` (@article with `entrysubtype` newspaper/magazine too);
+  `journal` (else `journaltitle` or `booktitle`) → full container name, `shortjournal` →
+  journal as written; `location` is read as `address`; `number` → the issue, series number or
+  report number as the entry type says (`NUMBER_MEANING`), `eid` → article number; `pages`
+  (`--` read as `-`) → page; `year`, `month`, `date` (ISO) → issued, `pubstate` of an undated
+  work → issued literal (`in press`); `eprint` with `eprinttype = {pubmed}` → PMID,
+  `addendum = {PMCID: …}` → PMCID; `institution`/`school`/`organization` → publisher where
+  the entry type puts it there; `eventtitle`, `venue`, `urldate`, `version` …
 - fields without a model attribute are kept verbatim in `Reference.extra["bibtex"]`;
-  an entry type that is not the writer's own choice for its CSL type is kept in
-  `Reference.extra["bibtex-type"]`; the `myobib` field (JSON, written only when needed)
-  restores what plain BibTeX fields cannot say.
+  an entry type that is not the writer's own choice for the reference is kept in
+  `Reference.extra["bibtex-type"]`; the `verba` field holding myobib's JSON (written only when
+  needed; `myobib` in earlier versions) restores what plain BibTeX fields cannot say.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 import bibtexparser
@@ -54,11 +61,15 @@ from pylatexenc.latexwalker import (
     LatexGroupNode,
     LatexMacroNode,
     LatexWalker,
+    get_default_latex_context_db,
 )
+from pylatexenc.macrospec import MacroSpec
 
+from ..casing import unprotect
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference, Report
 from ..spill import gather
+from .stream import _LATEX as _LATEX_COMMAND
 from .stream import LineLog, file_lines, text_lines
 
 __all__ = [
@@ -101,10 +112,10 @@ ENTRY_TYPE_TO_CSL = {
     "unpublished": "manuscript",
     "www": "webpage",
 }
-# The entry type the writer uses for each CSL type; any other CSL type is written @misc.
+# The entry type the writer uses for each CSL type (biblatex's data model); any other CSL type
+# is written @misc (see `entry_type_for` for chapters and edited books).
 CSL_TO_ENTRY_TYPE = {
     "article-journal": "article",
-    "article": "article",
     "article-magazine": "article",
     "article-newspaper": "article",
     "review": "article",
@@ -115,10 +126,24 @@ CSL_TO_ENTRY_TYPE = {
     "entry-dictionary": "incollection",
     "entry-encyclopedia": "incollection",
     "paper-conference": "inproceedings",
-    "report": "techreport",
-    "thesis": "phdthesis",
+    "report": "report",
+    "thesis": "thesis",
+    "webpage": "online",
+    "post-weblog": "online",
+    "software": "software",
+    "dataset": "dataset",
+    "patent": "patent",
     "manuscript": "unpublished",
 }
+# biblatex's `entrysubtype` of an @article that is not in a journal.
+ARTICLE_SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
+# What `number` means in each kind of entry (biblatex): the issue of a journal, the volume of a
+# series the book belongs to, or the number of the report (patent, dataset) itself.
+NUMBER_MEANING = {"article": "issue", "periodical": "issue"} | dict.fromkeys(
+    ("book", "inbook", "incollection", "inproceedings", "collection", "proceedings"), "collection_number"
+)
+# biblatex's publication states for an undated work, and the date literal each stands for.
+PUBSTATES = {"inpress": "in press", "forthcoming": "forthcoming", "submitted": "submitted"}
 
 _MONTHS = "january february march april may june july august september october november december".split()
 # BibTeX's predefined month macros (`month = mar`).
@@ -128,10 +153,8 @@ MONTH_MACROS = {name[:3]: name.capitalize() for name in _MONTHS}
 _TEXT_FIELDS = {
     "shortjournal": "container_title_short",
     "volume": "volume",
-    "number": "issue",
     "supplement": "supplement",
     "pages-as-written": "page_as_written",
-    "eid": "number",
     "pmid": "PMID",
     "pmcid": "PMCID",
     "issn": "ISSN",
@@ -143,6 +166,8 @@ _TEXT_FIELDS = {
     "language": "language",
     "series": "collection_title",
     "type": "genre",
+    "eventtitle": "event_title",
+    "venue": "event_place",
 }
 _EXTRA_TEXT_FIELDS = {
     "abstract": "abstract",
@@ -150,12 +175,24 @@ _EXTRA_TEXT_FIELDS = {
     "annote": "annote",
     "chapter": "chapter-number",
     "pagetotal": "number-of-pages",
+    "version": "version",
 }
-# Where the publisher goes for these CSL types (read back only for the same types).
-PUBLISHER_FIELD = {"report": "institution", "thesis": "school"}
+# Where the publisher goes in these kinds of entry (read back only from the same kinds).
+PUBLISHER_FIELD = {
+    "report": "institution",
+    "thesis": "school",
+    "online": "organization",
+    "misc": "organization",
+    "software": "organization",
+    "manual": "organization",
+}
 # Containers named by `booktitle` rather than `journal`.
 BOOKTITLE_TYPES = frozenset({"chapter", "paper-conference", "entry-dictionary", "entry-encyclopedia"})
-OVERRIDE_FIELD = "myobib"
+# The field holding, as JSON, what plain fields cannot say: biblatex's verbatim `verba`, which
+# biber accepts and no standard style prints; `myobib` is what earlier versions wrote.
+OVERRIDE_FIELD = "verba"
+LEGACY_OVERRIDE_FIELD = "myobib"
+_PMCID_ADDENDUM = re.compile(r"PMCID: (PMC[0-9]+)")
 MAX_VALUE_LENGTH = 1_000_000
 BATCH_CHARS = 65_536  # entries are parsed in batches of about this size
 CHUNK_CHARS = 4_000_000  # an unclosed entry is cut at the next `@` line past this size
@@ -183,9 +220,15 @@ _RICH_MACROS = {
     "textsc": ('<span style="font-variant:small-caps;">', "</span>"),
 }
 _NOCASE = ('<span class="nocase">', "</span>")
+# pylatexenc's parser does not know that these take an argument (it would leave `\\textsubscript{2}` as is)
+_WALKER_CONTEXT = get_default_latex_context_db().filter_context(keep_categories=None)
+_WALKER_CONTEXT.add_context_category(
+    "myobib-rich", macros=[MacroSpec(name, "{") for name in ("textsuperscript", "textsubscript", "textsc")]
+)
 # `Family, Given`: family words capitalised (no particle), nothing BibTeX treats specially.
 _SIMPLE_NAME = re.compile(r"([^\s,{}\\~]+(?: [^\s,{}\\~]+)*), ([^,{}\\~]*[^\s,{}\\~])")
-_INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*")
+_INITIALS = re.compile(r"[^\W\d_]\.(?: [^\W\d_]\.)*|[^\W\d_]\.(?:-[^\W\d_]\.)+")  # `I. E.`, `J.-P.`
+_FIELD_NAME = re.compile(r"[A-Za-z][\w\-:.+]*")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -219,7 +262,7 @@ def _decode(text: str, rich: bool) -> tuple[str, bool]:
     ok = True
     if _SPECIAL.search(text):
         try:
-            nodes = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()[0]
+            nodes = LatexWalker(text, latex_context=_WALKER_CONTEXT, tolerant_parsing=True).get_latex_nodes()[0]
             text = _nodes_text(nodes, rich, protected=False)
         except Exception:  # pylatexenc on hostile input (e.g. RecursionError): keep the text as written
             ok = False
@@ -274,6 +317,14 @@ def _protects(group: Any) -> bool:
         if isinstance(child, LatexMacroNode) and child.macroname in _RICH_MACROS:
             return True
     return False
+
+
+def known_text_macro(name: str) -> bool:
+    """Is `\\name` a command the decoder reads as text (an accent, a symbol, `\\textit` …), and
+    not one that reads or writes files or defines commands?"""
+    if name in _RICH_MACROS or name in _OWN_MACROS or name in _HARMLESS_EMPTY:
+        return True
+    return _LATEX_COMMAND.match("\\" + name) is None and _L2T.latex_context.get_macro_spec(name) is not None
 
 
 def _macro_args(node: Any) -> list[Any]:
@@ -455,20 +506,25 @@ def _date_parts(text: str) -> list[int] | None:
 def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) -> tuple[Reference, list[str]]:
     """One entry's fields (names lower-case, macros expanded, LaTeX as written) as a reference.
 
-    Returns the reference and warnings (e.g. an unreadable `myobib` field).
+    Returns the reference and warnings (e.g. an unreadable `verba` field).
     """
     warnings: list[str] = []
     entry_type = entry_type.lower()
+    kind = entry_kind(entry_type)
     csl_type = ENTRY_TYPE_TO_CSL.get(entry_type, "document")
+    subtype = fields.get("entrysubtype", "").strip().lower()
+    if kind == "article" and subtype in ARTICLE_SUBTYPES.values():
+        csl_type = next(t for t, s in ARTICLE_SUBTYPES.items() if s == subtype)
     values: dict[str, Any] = {"id": key, "type": csl_type}
     extra: dict[str, Any] = {}
     raw: dict[str, str] = {}
-    if CSL_TO_ENTRY_TYPE.get(csl_type, "misc") != entry_type:
-        extra["bibtex-type"] = entry_type
-    year = month = date = None
-    override = None
+    year = month = date = pubstate = None
+    overrides: list[tuple[str, str]] = []
     # the container: `journal`, else biblatex's `journaltitle`, else `booktitle`
     container = next((n for n in ("journal", "journaltitle", "booktitle") if n in fields), None)
+    number_meaning = NUMBER_MEANING.get(kind, "number")
+    publisher_fields = (PUBLISHER_FIELD.get(kind, "publisher"), "institution" if kind == "thesis" else "publisher")
+    pubmed = fields.get("eprinttype", "").strip().lower() == "pubmed"
 
     def text(name: str, value: str, rich: bool = False) -> str:
         decoded, ok = _decoded(value, rich)
@@ -477,8 +533,14 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
         return decoded
 
     for name, value in fields.items():
-        if name == "author":
-            values["author"], values["et_al"] = parse_names(value, warnings)
+        if name in ("author", "bookauthor"):
+            names, others = parse_names(value, warnings)
+            if name == "author":
+                values["author"], values["et_al"] = names, others
+            elif others:
+                raw[name] = value
+            else:
+                values["container_author"] = names
         elif name == "editor":
             editors, others = parse_names(value, warnings)
             if others:
@@ -486,9 +548,9 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             else:
                 values["editor"] = tuple(editors)
         elif name == "title":
-            values["title"] = text(name, value, rich=True)
+            values["title"] = unprotect(text(name, value, rich=True), sentence_starts=True)
         elif name == "shorttitle":
-            extra["title-short"] = text(name, value, rich=True)
+            extra["title-short"] = unprotect(text(name, value, rich=True), sentence_starts=True)
         elif name == container:
             values["container_title"] = text(name, value)
         elif name == "location" and "address" not in fields:
@@ -502,11 +564,23 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             if verbatim.startswith("\\url{") and verbatim.endswith("}"):
                 verbatim = verbatim[5:-1]
             values[name.upper()] = verbatim
+        elif name == "number":
+            values[number_meaning] = text(name, value)
+        elif name == "eid" and not (number_meaning == "number" and "number" in fields):
+            values["number"] = text(name, value)
+        elif name == "eprint" and pubmed and "pmid" not in fields:
+            values["PMID"] = text(name, value)
+        elif name == "eprinttype" and pubmed and "pmid" not in fields and "eprint" in fields:
+            continue
+        elif name == "addendum" and _PMCID_ADDENDUM.fullmatch(value.strip()) and "pmcid" not in fields:
+            values["PMCID"] = _PMCID_ADDENDUM.fullmatch(value.strip())[1]  # type: ignore[index]
+        elif name == "entrysubtype" and csl_type in ARTICLE_SUBTYPES:
+            continue
         elif name in _TEXT_FIELDS:
             values[_TEXT_FIELDS[name]] = text(name, value)
         elif name in _EXTRA_TEXT_FIELDS:
             extra[_EXTRA_TEXT_FIELDS[name]] = text(name, value)
-        elif name == PUBLISHER_FIELD.get(csl_type) and "publisher" not in fields:
+        elif name in publisher_fields and "publisher" not in fields:
             values["publisher"] = text(name, value)
         elif name == "urldate" and _date_parts(value):
             values["accessed"] = Date(*_date_parts(value))
@@ -516,24 +590,65 @@ def reference_from_fields(entry_type: str, key: str, fields: Mapping[str, str]) 
             month = _month(decode_latex(value))
         elif name == "date":
             date = text(name, value)
-        elif name == OVERRIDE_FIELD:
-            override = value
+        elif name == "pubstate" and value.strip().lower() in PUBSTATES and not ({"year", "date"} & fields.keys()):
+            pubstate = PUBSTATES[value.strip().lower()]
+        elif name in (OVERRIDE_FIELD, LEGACY_OVERRIDE_FIELD) and (name == LEGACY_OVERRIDE_FIELD or _is_override(value)):
+            overrides.append((name, value))
         else:
             raw[name] = value
-    issued = _issued(year, month, date, raw, fields)
+    issued = _issued(year, month, date, raw, fields) or (Date(literal=pubstate) if pubstate else None)
     if issued is not None:
         values["issued"] = issued
     if raw:
         extra["bibtex"] = raw
     values["extra"] = extra
     ref = Reference(**values)
-    if override is not None:
+    if entry_type_for(ref) != entry_type:
+        ref = ref.replace(extra={**extra, "bibtex-type": entry_type})
+    for name, override in overrides:
         try:
             ref = apply_override(ref, json.loads(override))
         except (ValueError, TypeError, AttributeError, KeyError) as exc:
-            warnings.append(f"entry {key}: unreadable '{OVERRIDE_FIELD}' field kept as is ({exc})")
-            ref = ref.replace(extra={**ref.extra, "bibtex": {**raw, OVERRIDE_FIELD: override}})
+            warnings.append(f"entry {key}: unreadable '{name}' field kept as is ({exc})")
+            ref = ref.replace(extra={**ref.extra, "bibtex": {**ref.extra.get("bibtex", {}), name: override}})
     return ref, warnings
+
+
+def _is_override(value: str) -> bool:
+    """Is this `verba` value myobib's JSON (an object of `csl` and `custom` changes)?"""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and bool(data) and data.keys() <= {"csl", "custom"}
+
+
+@functools.cache
+def datamodel() -> dict[str, Any]:
+    """biblatex's data model as far as myobib writes it: the fields each entry type admits."""
+    with resources.files("myobib").joinpath("data/biblatex-datamodel.json").open(encoding="utf-8") as handle:
+        return dict(json.load(handle))
+
+
+def entry_kind(entry_type: str) -> str:
+    """The biblatex entry type a classic BibTeX one stands for (`techreport` → `report`)."""
+    return str(datamodel()["type_aliases"].get(entry_type, entry_type))
+
+
+def entry_type_for(ref: Reference) -> str:
+    """The entry type `ref` is written as: its own (`extra["bibtex-type"]`) when that means the same
+    CSL type, else `CSL_TO_ENTRY_TYPE`'s, where biblatex's required fields decide between two: a
+    chapter is @inbook unless it has editors and no book author (@incollection requires editors and
+    has no book author), an edited book without authors a @collection."""
+    own = ref.extra.get("bibtex-type")
+    if isinstance(own, str) and _FIELD_NAME.fullmatch(own) and ENTRY_TYPE_TO_CSL.get(own, "document") == ref.type:
+        return own
+    entry_type = CSL_TO_ENTRY_TYPE.get(ref.type, "misc")
+    if entry_type == "incollection" and (ref.container_author or not ref.editor):
+        return "inbook"
+    if entry_type == "book" and ref.editor and not ref.author and not ref.et_al:
+        return "collection"
+    return entry_type
 
 
 def _issued(

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Bibliography, Date, Name, Occurrence, Reference
+from ..names import compact_initials, is_et_al
 from ..pages import page_range
 from . import stream
 from .identifiers import clean_doi
@@ -35,13 +36,16 @@ RIS_TYPES = {
     "PAT": "patent", "DATA": "dataset", "COMP": "software", "CASE": "legal_case", "STAT": "legislation",
     "BILL": "bill", "UNPB": "manuscript", "MANSCPT": "manuscript", "MAP": "map", "PCOMM": "personal_communication",
     "SLIDE": "speech", "VIDEO": "motion_picture", "SOUND": "song", "STD": "standard", "GEN": "article",
+    "GOVDOC": "report", "PAMP": "pamphlet", "BLOG": "post-weblog", "ENCYC": "entry-encyclopedia",
+    "DICT": "entry-dictionary", "LEGAL": "legislation", "SER": "book",
 }  # fmt: skip
 TYPE_TO_RIS = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
     "chapter": "CHAP", "paper-conference": "CPAPER", "thesis": "THES", "report": "RPRT", "webpage": "ELEC",
     "patent": "PAT", "dataset": "DATA", "software": "COMP", "legal_case": "CASE", "legislation": "STAT",
     "bill": "BILL", "manuscript": "UNPB", "map": "MAP", "personal_communication": "PCOMM", "speech": "SLIDE",
-    "motion_picture": "VIDEO", "song": "SOUND", "standard": "STD", "article": "GEN",
+    "motion_picture": "VIDEO", "song": "SOUND", "standard": "STD", "article": "GEN", "pamphlet": "PAMP",
+    "post-weblog": "BLOG", "entry-encyclopedia": "ENCYC", "entry-dictionary": "DICT",
 }  # fmt: skip
 
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(\S+)?", re.IGNORECASE)
@@ -49,7 +53,8 @@ _DATE = re.compile(r"^\s*(\d{4})?(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?(?:/(.*))?)?)
 _PUBMED_DB = re.compile(r"pubmed|medline|\bnlm\b", re.IGNORECASE)
 
 # Tags whose first value is kept as the `Reference` field named here, and those kept as a CSL variable.
-_FIELD_TAGS = {"LA": "language", "CY": "publisher_place", "ET": "edition"}
+_FIELD_TAGS = {"LA": "language", "CY": "publisher_place", "ET": "edition", "M3": "genre", "C3": "event_title"}
+_ISBN = re.compile(r"(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]")
 _EXTRA_TAGS = {"AB": "abstract", "N2": "abstract"}
 _EDITOR_TAGS = {"A2": "editor", "ED": "editor", "A3": "collection-editor", "A4": "translator"}
 
@@ -63,7 +68,10 @@ class _Record:
 
 
 def parse_name(value: str) -> Name:
-    """`Lundberg, Ingrid E.`, `Lundberg, I.E., Jr.`, `Lundberg IE` or a group name (`Some Group, Name,`)."""
+    """`Lundberg, Ingrid E.`, `Lundberg, I. E., Jr.`, `Lundberg IE` or a group name (`Some Group, Name,`).
+
+    Initials only (`I. E.`) are read as the model keeps them, `IE` (`myobib.names.compact_initials`).
+    """
     text = value.strip()
     if text.endswith(","):  # EndNote's mark of a group name
         return Name(literal=text.rstrip(", ").strip())
@@ -72,7 +80,7 @@ def parse_name(value: str) -> Name:
         if len(rest.split()) > 3 and GROUP_WORDS.search(text):
             return Name(literal=text)
         given, _, suffix = rest.partition(",")
-        family, given, suffix = family.strip(), given.strip(), suffix.strip()
+        family, given, suffix = family.strip(), compact_initials(given.strip()), suffix.strip()
         return Name(family=family or None, given=given or None, suffix=suffix or None)
     names, _ = parse_authors(text)
     if len(names) == 1 and names[0].family is not None:
@@ -151,8 +159,12 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
             values["DOI"] = clean_doi(value)
         elif tag == "UR":
             urls.append(value)
+        elif tag == "SN" and _ISBN.fullmatch(value) and "ISBN" not in values:
+            values["ISBN"] = value
         elif tag == "SN" and "ISSN" not in values:
             values["ISSN"] = value
+        elif tag == "Y2" and "accessed" not in values:
+            values["accessed"] = parse_date(value)
         elif tag == "PB" and "publisher" not in values:
             values["publisher"] = value
         elif tag == "N1":
@@ -184,6 +196,8 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
     container = journals.pop("JF", None) or titles.pop("T2", None) or titles.pop("BT", None)
     short = journals.pop("JA", None) or journals.pop("J2", None) or journals.pop("J1", None)
     jo = journals.pop("JO", None)
+    if jo is not None and jo == short:
+        jo = None
     if jo is not None:
         if container is None:
             container = jo
@@ -227,6 +241,9 @@ def _build(record: _Record, source: str, log: LineLog) -> Reference:
     extra.update(editors)
     if ris_extra:
         extra["ris"] = ris_extra
+    if authors and is_et_al(authors[-1]):  # `AU  - et al.`: the list was cut
+        authors.pop()
+        values["et_al"] = True
     values["author"] = tuple(authors)
     values["extra"] = extra
     last = record.lines[-1][0]

@@ -26,7 +26,10 @@ __all__ = [
     "doi_url",
     "escape_markdown",
     "format_entries",
+    "identifier_links",
     "plain_entry",
+    "pmc_url",
+    "pubmed_url",
     "safe_html",
     "script_policy",
     "to_html_fragment",
@@ -40,6 +43,25 @@ _MAX_AUTHORS = 6
 def doi_url(doi: str) -> str:
     """`https://doi.org/<doi>` with the characters a URL cannot hold percent-encoded."""
     return "https://doi.org/" + quote(doi.strip(), safe="/:;._-~")
+
+
+def pubmed_url(pmid: str) -> str:
+    """`https://pubmed.ncbi.nlm.nih.gov/<pmid>/`."""
+    return f"https://pubmed.ncbi.nlm.nih.gov/{quote(pmid.strip(), safe='')}/"
+
+
+def pmc_url(pmcid: str) -> str:
+    """`https://pmc.ncbi.nlm.nih.gov/articles/<PMCID>/` (the free full text)."""
+    return f"https://pmc.ncbi.nlm.nih.gov/articles/{quote(pmcid.strip(), safe='')}/"
+
+
+def identifier_links(ref: Reference) -> list[tuple[str, str, str]]:
+    """(label, identifier, URL) for the reference's DOI, PMID and PMCID, in that order."""
+    links = []
+    for label, value, url in (("doi", ref.DOI, doi_url), ("PMID", ref.PMID, pubmed_url), ("PMCID", ref.PMCID, pmc_url)):
+        if value and value.strip():
+            links.append((label, value.strip(), url(value)))
+    return links
 
 
 # -- entry text ---------------------------------------------------------------------------------
@@ -253,12 +275,11 @@ def to_markdown(rl: ReadingList, style: str = "vancouver", *, locale: str | None
             item = entry if numbered else f"- {entry}"
             indent = " " * (numbered.end() if numbered else 2)
             extras = []
-            if ref.DOI:
-                url = doi_url(ref.DOI)
-                if url in item:  # the style printed the DOI: link it where it stands
+            for label, value, url in identifier_links(ref):
+                if url in item:  # the style printed the link: make it one where it stands
                     item = item.replace(url, f"[{url}]({url})", 1)
                 else:
-                    extras.append(f"[doi:{escape_markdown(ref.DOI)}]({url})")
+                    extras.append(f"[{label}:{escape_markdown(value)}]({url})")
             labels = _tag_labels(ref)
             if labels:
                 extras.append("*" + escape_markdown(", ".join(labels)) + "*")
@@ -276,7 +297,8 @@ _ACCENTS = re.compile("[\u0300-\u036f]+")
 
 
 def _search_text(ref: Reference, entry: str) -> str:
-    words = [html.unescape(re.sub(r"<[^>]*>", " ", entry)), ref.title or "", ref.journal or "", ref.DOI or ""]
+    words = [html.unescape(re.sub(r"<[^>]*>", " ", entry)), ref.title or "", ref.journal or ""]
+    words += [ref.DOI or "", ref.PMID or "", ref.PMCID or ""]
     words += [name.display() for name in ref.author]
     words += [str(t.get(k) or "") for t in ref.tags for k in ("tag", "label")]
     # The same folding as the page's script: NFKD, combining accents dropped, lower case.
@@ -300,13 +322,14 @@ def to_html_fragment(rl: ReadingList, style: str = "vancouver", *, locale: str |
         for ref, entry in _entries(rl, group, style, "html", locale):
             attrs = f'class="myobib-entry" data-key="{esc(ref.id)}" data-search="{esc(_search_text(ref, entry))}"'
             citation, link = safe_html(entry), ""
-            if ref.DOI:
-                url = esc(doi_url(ref.DOI))
-                anchor = f'<a class="myobib-doi" href="{url}">{url}</a>'
+            for label, value, raw in identifier_links(ref):
+                url = esc(raw)
+                text = url if label == "doi" else f"{label} {esc(value)}"
+                anchor = f'<a class="myobib-{label.lower()}" href="{url}">{text}</a>'
                 if url in citation and f'href="{url}"' not in citation:  # the style printed it: link it there
-                    citation = citation.replace(url, anchor, 1)
+                    citation = citation.replace(url, f'<a class="myobib-{label.lower()}" href="{url}">{url}</a>', 1)
                 elif f'href="{url}"' not in citation:
-                    link = f" {anchor}"
+                    link += f" {anchor}"
             parts = [f"<li {attrs}>", f'<span class="myobib-citation">{citation}</span>{link}']
             if ref.tags:
                 tags = "".join(
@@ -358,7 +381,7 @@ body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; 
 #myobib-search { width: 100%; font-size: 1rem; padding: 0.4rem; box-sizing: border-box; }
 .myobib-entries { list-style: none; padding-left: 0; }
 .myobib-entry { margin: 0 0 0.8rem; }
-.myobib-doi { margin-left: 0.3rem; }
+.myobib-doi, .myobib-pmid, .myobib-pmcid { margin-left: 0.3rem; }
 .myobib-tag { display: inline-block; font-size: 0.8rem; background: #eef; border-radius: 0.3rem;
   padding: 0 0.35rem; margin: 0.15rem 0.25rem 0 0; }
 .myobib-kind { background: #efe; }

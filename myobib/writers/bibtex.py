@@ -1,27 +1,44 @@
 """BibTeX output: one entry per reference, keyed by `Reference.id`, the same bytes for the same input.
 
-Representation (read back exactly by `myobib.readers.bibtex`, which documents the mapping):
+Written so that biber, classic BibTeX, pandoc and citation-js read and print it as the list
+printed it (each checked in tests/writers/test_bibtex_clients.py), and read back exactly by
+`myobib.readers.bibtex`, which documents the mapping:
 
-- UTF-8 by default; `latex=True` writes non-ASCII characters as LaTeX (`{\\"a}`) wherever
-  that decodes back to the same character (others, such as CJK, stay UTF-8), and keeps
-  citation keys, URLs and DOIs ASCII (`_` in keys, percent-encoding in URLs). Either way LaTeX's special characters are
-  escaped (`\\&`, `\\%`, `\\textbraceleft{}`), and `url` and `doi` are written verbatim,
-  never through the LaTeX codec.
-- CSL type → entry type: article-journal → @article, book → @book, chapter →
-  @incollection, paper-conference → @inproceedings, report → @techreport, thesis →
-  @phdthesis, manuscript → @unpublished, anything else → @misc.
-- authors: `Family, Given`; given names that are printed initials (`IE`) are written
-  `I. E.` so BibTeX styles abbreviate them right; a family name that BibTeX would split
-  (`de Souza`) is braced; groups are braced whole (`{American and European Network …}`);
-  `et_al` is `and others`.
-- `journal` is the full name when known, else the name as written; `shortjournal` the
-  name as written. `number` is the issue, `eid` the article number, `pages` the expanded
-  range (`729--757`), `pages-as-written` the original; `year`, `month` (`mar`) and, when
-  the day is known, `date` (ISO).
-- Whatever plain fields cannot say exactly (a CSL type without its own entry type,
-  resolver data such as `flags` and `match`, CSL variables BibTeX has no field for, a
-  name BibTeX would split differently) goes into one `myobib` field holding JSON, written
-  only when needed; provenance is not written (it stays in CSL-JSON and the run report).
+- Entry types and fields are biblatex's data model (`data/biblatex-datamodel.json`, from
+  biblatex's `blx-dm.def`): article-journal → @article (newspaper and magazine articles with
+  `entrysubtype`), book → @book (@collection when it has editors and no authors), chapter →
+  @incollection (@inbook without editors or with a book author, `bookauthor`),
+  paper-conference → @inproceedings (`eventtitle`, `venue`), report → @report, thesis →
+  @thesis, webpage → @online, software → @software, dataset → @dataset, manuscript →
+  @unpublished, pamphlet → @booklet, anything else → @misc. A field is written only where the
+  entry type admits it (no `publisher` in an @article); classic names are kept where biber
+  reads them as aliases (`journal`, `address`, `school`), so classic BibTeX reads them too.
+- Titles (`title`, `shorttitle`, `booktitle`, `series`, `eventtitle`): what no style may recase
+  is braced by `myobib.casing`'s rule (`2017 {European League Against Rheumatism/American
+  College} of {Rheumatology} …`), doubled where the protected text starts with a command
+  (`{{\\textit{Homo Sapiens}}}`) so that BibTeX does not take it for one special character.
+- Text is escaped (`\\&`, `\\%`, `\\textbraceleft{}` …): text from an input never becomes a LaTeX
+  command. `latex=True` writes non-ASCII characters as LaTeX (`{\\"a}`) wherever that decodes back
+  to the same character (others, such as CJK, stay UTF-8) and keeps keys, URLs and DOIs ASCII.
+  `url` and `doi` are written verbatim (a backslash or unbalanced brace percent-encoded). Fields
+  read from a BibTeX input that myobib does not model are written back as they were, unless they
+  hold commands that are not text (`\\input`, `\\def`, `^^`…); preambles are never written.
+- authors, editors, book authors: `Family, Given`, initials spaced (`I. E.`, by
+  `myobib.names.spaced_initials`); a family name that BibTeX would split (`de Souza`) is
+  braced; groups are braced whole (`{{World Health Organization}}`); `et_al` is `and others`.
+- `journal` is the full name when known, else the name as written; `shortjournal` the name as
+  written. `number` is what biblatex says it is for the kind (the issue of an article, the
+  series number of a book, the number of a report); `eid` the article number; `pages` the
+  expanded range (`729--757`); `year`, `month` (a macro: `mar`) and, with a day, `date` (ISO);
+  an undated work in press `pubstate = {inpress}`, a span of years `date = {1993/2024}`.
+- PMID: `eprint` with `eprinttype = {pubmed}`; PMCID: `addendum = {PMCID: PMC…}`; ISBN and
+  ISSN only with a right check digit (biber refuses others); `urldate`, `edition`, `series`,
+  `language`, `type` (genre), `version`, `pagetotal`, `note` as biblatex names them.
+- Whatever these fields cannot say (a page range as printed, a supplement number, a CSL type
+  without its own entry type, a field the entry type does not admit, resolver data such as
+  `flags` and `match`) goes into biblatex's verbatim `verba` field as JSON, written only when
+  needed: biber accepts it and no standard style prints it. Provenance is not written (it
+  stays in CSL-JSON and the run report).
 """
 
 from __future__ import annotations
@@ -37,24 +54,32 @@ from urllib.parse import quote
 
 import bibtexparser
 from bibtexparser.library import Library
-from bibtexparser.model import Entry, Field, Preamble
+from bibtexparser.model import Entry, Field
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-from ..model import Bibliography, Name, Reference
+from ..casing import parse_rich, protect, protected_runs
+from ..model import Bibliography, Date, Name, Reference
+from ..names import spaced_initials
 from ..readers.bibtex import (
+    ARTICLE_SUBTYPES,
     BOOKTITLE_TYPES,
-    CSL_TO_ENTRY_TYPE,
-    ENTRY_TYPE_TO_CSL,
+    LEGACY_OVERRIDE_FIELD,
     MONTH_MACROS,
+    NUMBER_MEANING,
     OVERRIDE_FIELD,
     PUBLISHER_FIELD,
+    PUBSTATES,
+    datamodel,
     decode_latex,
+    entry_kind,
+    entry_type_for,
+    known_text_macro,
     reference_from_fields,
 )
 from ..readers.stream import _BIDI, _CONTROL
 from ..textio import write_atomic
 
-__all__ = ["dumps", "encode_latex", "iter_text", "write"]
+__all__ = ["dumps", "encode_latex", "iter_text", "valid_isbn", "valid_issn", "write"]
 
 _ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -68,8 +93,15 @@ _ESCAPES = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_RICH_TAG = re.compile(r'<(/?)(i|b|sup|sub)>|<span class="nocase">|<span style="font-variant:\s?small-caps;?">|</span>')
-_RICH_OPEN = {"i": r"\textit{", "b": r"\textbf{", "sup": r"\textsuperscript{", "sub": r"\textsubscript{"}
+_RICH_OPEN = {
+    "<i>": r"\textit{",
+    "<b>": r"\textbf{",
+    "<sup>": r"\textsuperscript{",
+    "<sub>": r"\textsubscript{",
+    "<span": r"\textsc{",
+}
+_COMMAND = re.compile(r"\\([A-Za-z@]+|.)", re.DOTALL)
+_YEAR_SPAN = re.compile(r"([0-9]{4}) ?[-–/] ?([0-9]{4})")
 _TO_ESCAPE = re.compile(r"[\\{}&%$#_~^]|-(?=-)|`(?=`)|'(?=')|[!?](?=`)")
 _TO_ESCAPE_LATEX = re.compile(_TO_ESCAPE.pattern + r"|[^\x00-\x7f]")
 _URL_MACRO = re.compile(r"(\\url\{[^\s{}\\]+\})")
@@ -90,12 +122,10 @@ _FORMAT.value_column = len("shortjournal = ")  # fixed, not "auto", so every pie
 _FORMAT.block_separator = "\n"
 _FORMAT.trailing_comma = False
 _EXTRA_FIELDS = {  # `Reference` field, or CSL variable in `extra`, → BibTeX field, in output order
-    "ISBN": "isbn",
-    "edition": "edition",
     "publisher_place": "address",
-    "collection_title": "series",
     "chapter-number": "chapter",
     "number-of-pages": "pagetotal",
+    "version": "version",
     "genre": "type",
     "language": "language",
     "keyword": "keywords",
@@ -114,15 +144,7 @@ _CHUNK = 500  # entries per call into bibtexparser's writer
 
 def iter_text(bib: Bibliography, *, latex: bool = False) -> Iterator[str]:
     """`dumps(bib)` in pieces of a few hundred entries."""
-    blocks: list[Any] = []
-    for preamble in bib.header.get("bibtex-preamble", ()):
-        if (
-            isinstance(preamble, str)
-            and _safe_raw(preamble)
-            and not _UNREADABLE.search(preamble)
-            and (preamble.isascii() or not latex)
-        ):
-            blocks.append(Preamble("{" + preamble + "}"))
+    blocks: list[Any] = []  # preambles read from BibTeX are LaTeX code: never written
     taken: set[str] = set()
     first = True
     for ref in bib:
@@ -150,43 +172,43 @@ def encode_latex(text: str, latex: bool = False, rich: bool = False) -> str:
     """Text as a BibTeX value that `decode_latex` reads back unchanged.
 
     `rich` turns CSL rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, nocase and small-caps
-    spans) into LaTeX (`\\textit{…}`, `{…}`); unbalanced markup is written as text.
+    spans) into LaTeX (`\\textit{…}`, `{…}`); a tag without its partner is written as text.
     Control characters and bidirectional overrides, which readers drop, are left out.
     """
     text = _UNREADABLE.sub("", text)
-    if rich and _RICH_TAG.search(text):
-        tokens = _rich_tokens(text)
-        if tokens is not None:
-            return "".join(tag if is_tag else _plain(chunk, latex) for chunk, tag, is_tag in tokens)
+    if rich and "<" in text:
+        return _rich_latex(parse_rich(text), latex)
     return _plain(text, latex)
 
 
-def _rich_tokens(text: str) -> list[tuple[str, str, bool]] | None:
-    tokens: list[tuple[str, str, bool]] = []
-    stack: list[str] = []
-    position = 0
-    for found in _RICH_TAG.finditer(text):
-        tokens.append((text[position : found.start()], "", False))
-        position = found.end()
-        tag = found.group(0)
-        if found.group(2):
-            name = found.group(2)
-            if found.group(1):
-                if not stack or stack.pop() != name:
-                    return None
-                tokens.append(("", "}", True))
-            else:
-                stack.append(name)
-                tokens.append(("", _RICH_OPEN[name], True))
-        elif tag == "</span>":
-            if not stack or stack.pop() != "span":
-                return None
-            tokens.append(("", "}", True))
+def _rich_latex(children: list[Any], latex: bool) -> str:
+    out: list[str] = []
+    for child in children:
+        if isinstance(child, str):
+            out.append(_plain(child, latex))
+        elif child.nocase:
+            out.append(_braced(_rich_latex(child.children, latex)))
         else:
-            stack.append("span")
-            tokens.append(("", "{" if "nocase" in tag else r"\textsc{", True))
-    tokens.append((text[position:], "", False))
-    return None if stack else tokens
+            out.append(_RICH_OPEN[child.open.split(" ")[0]] + _rich_latex(child.children, latex) + "}")
+    return "".join(out)
+
+
+def _braced(latex_text: str) -> str:
+    """Case-protected LaTeX: `{EULAR}`; doubled when it starts with a command, which BibTeX would
+    otherwise take for one special character whose letters it may recase (`{{\\textit{Homo}}}`)."""
+    return "{{" + latex_text + "}}" if latex_text.startswith("\\") else "{" + latex_text + "}"
+
+
+def _title(text: str, latex: bool, rich: bool) -> str:
+    """A title-like field with what no style may recase braced (the rule is `myobib.casing`'s)."""
+    if rich:
+        return encode_latex(protect(text, sentence_starts=True), latex, rich=True)
+    pieces: list[str] = []
+    position = 0
+    for start, end in protected_runs(text, sentence_starts=True):
+        pieces += [encode_latex(text[position:start], latex), _braced(encode_latex(text[start:end], latex))]
+        position = end
+    return "".join(pieces) + encode_latex(text[position:], latex)
 
 
 def _plain(text: str, latex: bool) -> str:
@@ -235,7 +257,7 @@ def _safe_raw(value: str) -> bool:
 def _verbatim(value: str, ascii_only: bool) -> str:
     """A URL or DOI as a braced value, as is; percent-encoded only where it would break the file."""
     value = _UNREADABLE.sub("", value)
-    if not _safe_raw(value):
+    if "\\" in value or not _safe_raw(value):
         value = value.replace("%", "%25").replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
     if ascii_only and not value.isascii():
         value = "".join(ch if ch.isascii() else quote(ch, safe="") for ch in value)
@@ -261,9 +283,7 @@ def _format_name(name: Name, latex: bool) -> str:
         family = "{" + family + "}"
     if name.non_dropping_particle:
         family = encode_latex(name.non_dropping_particle, latex) + " " + family
-    given = name.given or ""
-    if given.isalpha() and given.isupper() and len(given) <= 4:
-        given = " ".join(letter + "." for letter in given)
+    given = spaced_initials(name.given) if name.given else ""
     if name.dropping_particle:
         given = f"{given} {name.dropping_particle}".strip()
     given = _protect(encode_latex(given, latex)) if given else ""
@@ -290,8 +310,8 @@ def _protect(text: str) -> str:
 
 def _entry(ref: Reference, latex: bool, taken: set[str]) -> Entry:
     key = _citation_key(ref.id, taken, latex)
-    entry_type = _entry_type(ref)
-    fields = _fields(ref, latex)
+    entry_type = entry_type_for(ref)
+    fields = _fields(ref, entry_type, latex)
     plain = {name: MONTH_MACROS[value] if name == "month" else value[1:-1] for name, value in fields}
     back, _ = reference_from_fields(entry_type, key, plain)
     override = _difference(ref, back)
@@ -312,53 +332,68 @@ def _citation_key(key: str, taken: set[str], ascii_only: bool) -> str:
     return candidate
 
 
-def _entry_type(ref: Reference) -> str:
-    own = ref.extra.get("bibtex-type")
-    if isinstance(own, str) and _FIELD_NAME.fullmatch(own) and ENTRY_TYPE_TO_CSL.get(own, "document") == ref.type:
-        return own
-    return CSL_TO_ENTRY_TYPE.get(ref.type, "misc")
+@functools.cache
+def _admitted(entry_type: str) -> frozenset[str] | None:
+    """The fields biblatex's data model admits in this entry type (classic names too); None: unknown type."""
+    model = datamodel()
+    own = model["types"].get(entry_kind(entry_type))
+    if own is None:
+        return None
+    names = set(own) | set(model["all_types"])
+    return frozenset(names | {alias for alias, name in model["aliases"].items() if name in names})
 
 
-def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
+def _fields(ref: Reference, entry_type: str, latex: bool) -> list[tuple[str, str]]:
+    """The entry's fields as written, each in braces (a month as its macro); only fields biblatex's
+    data model admits in `entry_type`: what they cannot say goes to the override field."""
     out: list[tuple[str, str]] = []
+    kind = entry_kind(entry_type)
 
-    def text(name: str, value: Any, rich: bool = False) -> None:
+    def text(name: str, value: Any, rich: bool = False, title: bool = False) -> None:
         if isinstance(value, str):
-            out.append((name, "{" + encode_latex(value, latex, rich) + "}"))
+            out.append((name, "{" + (_title(value, latex, rich) if title else encode_latex(value, latex, rich)) + "}"))
 
     if ref.author or ref.et_al:
         out.append(("author", "{" + format_names(ref.author, ref.et_al, latex) + "}"))
     if ref.editor:
         out.append(("editor", "{" + format_names(ref.editor, False, latex) + "}"))
-    text("title", ref.title, rich=True)
-    text("shorttitle", ref.extra.get("title-short"), rich=True)
-    container = "booktitle" if ref.type in BOOKTITLE_TYPES else "journal"
-    text(container, ref.container_title if ref.container_title is not None else ref.container_title_short)
+    if ref.container_author:
+        out.append(("bookauthor", "{" + format_names(ref.container_author, False, latex) + "}"))
+    text("title", ref.title, rich=True, title=True)
+    text("shorttitle", ref.extra.get("title-short"), rich=True, title=True)
+    container = ref.container_title if ref.container_title is not None else ref.container_title_short
+    if ref.type in BOOKTITLE_TYPES:
+        text("booktitle", container, title=True)
+    else:
+        text("journal", container)
     text("shortjournal", ref.container_title_short)
-    issued = ref.issued
-    if issued is not None:
-        if issued.year is not None:
-            out.append(("year", "{" + str(issued.year) + "}"))
-        else:
-            text("year", issued.literal)
-        if issued.month is not None and 1 <= issued.month <= 12:
-            out.append(("month", _MONTH_NAMES[issued.month - 1]))
-            if issued.year is not None and issued.day is not None:
-                out.append(("date", f"{{{issued.year:04d}-{issued.month:02d}-{issued.day:02d}}}"))
+    if ref.type in ARTICLE_SUBTYPES:
+        out.append(("entrysubtype", "{" + ARTICLE_SUBTYPES[ref.type] + "}"))
+    text("eventtitle", ref.event_title, title=True)
+    text("venue", ref.event_place)
+    _date_fields(ref.issued, out)
+    text("edition", ref.edition)
+    text("series", ref.collection_title, title=True)
     text("volume", ref.volume)
-    text("number", ref.issue)
-    text("supplement", ref.supplement)
+    number_meaning = NUMBER_MEANING.get(kind, "number")
+    text("number", getattr(ref, number_meaning))
     if ref.page is not None:
         out.append(("pages", "{" + re.sub(r"(?<![-{}])-(?![-{}])", "--", encode_latex(ref.page, latex)) + "}"))
-    text("pages-as-written", ref.page_as_written)
-    text("eid", ref.number)
+    if number_meaning != "number":
+        text("eid", ref.number)
     for name, value in (("doi", ref.DOI), ("url", ref.URL)):
         if value is not None:
             out.append((name, "{" + _verbatim(value, latex) + "}"))
-    text("pmid", ref.PMID)
-    text("pmcid", ref.PMCID)
-    text("issn", ref.ISSN)
-    publisher_field = PUBLISHER_FIELD.get(ref.type, "publisher")
+    if ref.PMID is not None:
+        text("eprint", ref.PMID)
+        out.append(("eprinttype", "{pubmed}"))
+    if ref.PMCID is not None and re.fullmatch("PMC[0-9]+", ref.PMCID):
+        out.append(("addendum", "{PMCID: " + ref.PMCID + "}"))
+    if ref.ISSN is not None and valid_issn(ref.ISSN):
+        text("issn", ref.ISSN)
+    if ref.ISBN is not None and valid_isbn(ref.ISBN):
+        text("isbn", ref.ISBN)
+    publisher_field = PUBLISHER_FIELD.get(kind, "publisher")
     if publisher_field in ref.extra.get("bibtex", {}):
         publisher_field = "publisher"
     text(publisher_field, ref.publisher)
@@ -368,6 +403,9 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
     if accessed is not None and None not in (accessed.year, accessed.month, accessed.day):
         out.append(("urldate", f"{{{accessed.year:04d}-{accessed.month:02d}-{accessed.day:02d}}}"))
     text("note", ref.note)
+    admitted = _admitted(entry_type)
+    if admitted is not None:
+        out = [(name, value) for name, value in out if name in admitted]
     written = {name for name, _ in out}
     raw = ref.extra.get("bibtex")
     if isinstance(raw, Mapping):
@@ -376,14 +414,67 @@ def _fields(ref: Reference, latex: bool) -> list[tuple[str, str]]:
             if (
                 isinstance(value, str)
                 and name not in written
-                and name != OVERRIDE_FIELD
+                and name not in (OVERRIDE_FIELD, LEGACY_OVERRIDE_FIELD)
                 and _FIELD_NAME.fullmatch(name)
                 and _safe_raw(value)
+                and _inert(value)
                 and not _UNREADABLE.search(value)
                 and (value.isascii() or not latex)
             ):
                 out.append((name, "{" + value + "}"))
     return out
+
+
+def _date_fields(issued: Date | None, out: list[tuple[str, str]]) -> None:
+    """`year`, `month` (a macro) and, with a day, the ISO `date`; an undated work in press gets
+    `pubstate`, a span of years `date = {1993/2024}`; any other literal date only the override field."""
+    if issued is None:
+        return
+    if issued.year is not None:
+        out.append(("year", "{" + str(issued.year) + "}"))
+        if issued.month is not None and 1 <= issued.month <= 12:
+            out.append(("month", _MONTH_NAMES[issued.month - 1]))
+            if issued.day is not None:
+                out.append(("date", f"{{{issued.year:04d}-{issued.month:02d}-{issued.day:02d}}}"))
+        return
+    literal = (issued.literal or "").strip()
+    state = next((key for key, words in PUBSTATES.items() if literal.lower() == words), None)
+    span = _YEAR_SPAN.fullmatch(literal)
+    if state is not None:
+        out.append(("pubstate", "{" + state + "}"))
+    elif span:
+        out.append(("date", f"{{{span[1]}/{span[2]}}}"))
+
+
+def valid_isbn(isbn: str) -> bool:
+    """Is this a well-formed ISBN-10 or ISBN-13 with a right check digit (as biber checks)?"""
+    digits = isbn.replace("-", "").replace(" ", "").upper()
+    if re.fullmatch(r"[0-9]{9}[0-9X]", digits):
+        return sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits)) % 11 == 0
+    if re.fullmatch(r"97[89][0-9]{10}", digits):
+        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    return False
+
+
+def valid_issn(issn: str) -> bool:
+    """Is this a well-formed ISSN (`2326-5191`) with a right check digit?"""
+    found = re.fullmatch(r"([0-9]{4})-?([0-9]{3}[0-9Xx])", issn.strip())
+    if not found:
+        return False
+    digits = (found[1] + found[2]).upper()
+    return sum((8 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits)) % 11 == 0
+
+
+def _inert(value: str) -> bool:
+    """Can this raw LaTeX from an input be written back as is: only commands that print text?"""
+    if "^^" in value:
+        return False
+    for found in _COMMAND.finditer(value):
+        name = found[1]
+        if name.isascii() and name[:1].isalpha() or "@" in name:
+            if not known_text_macro(name):
+                return False
+    return True
 
 
 def _difference(ref: Reference, back: Reference) -> dict[str, Any]:

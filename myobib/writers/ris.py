@@ -1,8 +1,12 @@
 """RIS output, readable by EndNote, Zotero, Mendeley and `myobib.readers.ris`.
 
 Every field RIS has a tag for is written; RIS tags kept from an input under
-`extra["ris"]` are written back. myobib's own data without a RIS tag (provenance,
-flags, "et al.", the page range as printed) is not: use CSL-JSON to keep those.
+`extra["ris"]` are written back. Names are written as processors read them
+(`Rider, L. G.`, see `myobib.names`); a list cut with "et al." ends with `AU  - et al.`,
+which Zotero and EndNote import as a last one-field author (so their styles print it) and
+`myobib.readers.ris` reads back as the flag. myobib's own data without a RIS tag
+(provenance, flags, the page range as printed, container authors, event place, collection
+number) is not written: use CSL-JSON to keep those.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Bibliography, Date, Name, Reference
+from ..names import ET_AL, family_given
 from ..readers.ris import TYPE_TO_RIS, parse_name
 from ..textio import write_atomic
 
@@ -20,19 +25,19 @@ __all__ = ["dumps", "format_date", "format_name", "iter_text", "write"]
 
 _RANGE = re.compile(r"^([^-,]+)-([^-,]+)$")
 _EXTRA_TAGS = {"abstract": "AB"}
-_FIELD_TAGS = {"language": "LA", "publisher_place": "CY", "edition": "ET", "collection_title": "T3"}
+_FIELD_TAGS = {"language": "LA", "publisher_place": "CY", "edition": "ET", "collection_title": "T3", "genre": "M3"}
 _EDITOR_TAGS = {"collection-editor": "A3", "translator": "A4"}
 
 
 def format_name(name: Name) -> str:
-    """`Family, Given, Suffix`; a group name as it is, with EndNote's trailing comma when it has a comma."""
+    """`Family, Given, Suffix` with initials written out (`Rider, L. G.`, `de Souza, F. H. C.`, see
+    `myobib.names`); a group name as it is, with EndNote's trailing comma when it has a comma."""
     if name.literal is not None:
         # EndNote's trailing comma keeps a group name whole where it could be read as a person.
         return name.literal if parse_name(name.literal) == name else f"{name.literal},"
-    family = " ".join(p for p in (name.non_dropping_particle, name.family) if p)
-    given = " ".join(p for p in (name.given, name.dropping_particle) if p)
-    parts = [family, given] + ([name.suffix] if name.suffix else [])
-    return ", ".join(parts) if given or name.suffix else family
+    family, given, suffix = family_given(name)
+    parts = [family, given or ""] + ([suffix] if suffix else [])
+    return ", ".join(parts) if given or suffix else family
 
 
 def format_date(date: Date) -> str:
@@ -60,6 +65,8 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
         yield "ID", ref.id
     for name in ref.author:
         yield "AU", format_name(name)
+    if ref.et_al and ref.author:
+        yield "AU", ET_AL["literal"]  # the list was cut: importers keep it as a last one-field author
     for name in ref.editor:
         yield "A2", format_name(name)
     for variable, tag in _EDITOR_TAGS.items():
@@ -69,14 +76,21 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
     if ref.title is not None:
         yield "TI", ref.title
     if ref.container_title is not None:
-        yield ("JF" if ref.type == "article-journal" else "T2"), ref.container_title
+        yield "T2", ref.container_title
     if ref.container_title_short is not None:
-        yield "JA", ref.container_title_short
+        yield "J2", ref.container_title_short  # EndNote's and Zotero's abbreviation
+        yield "JO", ref.container_title_short  # older readers' (Mendeley, Refman)
+    if ref.event_title is not None:
+        yield "C3", ref.event_title
     if ref.issued is not None:
-        if ref.issued.year is not None:
-            yield "PY", str(ref.issued.year)
-        if ref.issued.month is not None or ref.issued.literal is not None or ref.issued.year is None:
+        year, month, day = ref.issued.year, ref.issued.month, ref.issued.day
+        if year is not None:
+            # `2017/05//`, RIS's own date form, where there is a month (EndNote takes the year from it)
+            yield "PY", format_date(Date(year, month, day)) if month is not None else str(year)
+        if month is not None or ref.issued.literal is not None or year is None:
             yield "DA", format_date(ref.issued)
+    if ref.accessed is not None:
+        yield "Y2", format_date(ref.accessed)
     if ref.volume is not None:
         yield "VL", ref.volume
     if ref.issue is not None:
@@ -100,8 +114,9 @@ def _record(ref: Reference) -> Iterator[tuple[str, str]]:
         yield "C2", ref.PMCID
     if ref.URL is not None:
         yield "UR", ref.URL
-    if ref.ISSN is not None:
-        yield "SN", ref.ISSN
+    for number in (ref.ISBN, ref.ISSN):  # the reader tells them apart by their shape
+        if number is not None:
+            yield "SN", number
     if ref.publisher is not None:
         yield "PB", ref.publisher
     for attr, tag in _FIELD_TAGS.items():

@@ -96,3 +96,27 @@ def test_the_readme_check_command_runs_as_written(tmp_path, capsys, monkeypatch)
     err = capsys.readouterr().err
     assert "17 references, 17 repeats: 13 verified, 0 corrected, 0 need attention, 4 unresolved" in err
     assert len(list((tmp_path / "check").iterdir())) == 5
+
+
+def test_check_asks_pubmed_and_reports_the_pmids_it_verified(seed_path, tmp_path, shared_dir):
+    from ..ncbi.test_lookup import held_pmids
+    from ..ncbi_server import NcbiStandIn
+
+    with NcbiStandIn(enforce=False) as ncbi:
+        code = run(seed_path, "--library", SEED_LIBRARY, "--no-crossref", "--no-cache", "--ncbi-url", ncbi.url,
+                   "--out", tmp_path)  # fmt: skip
+        asked = len(ncbi.requests)
+    assert code == 0 and asked > 0
+    data = json.loads((tmp_path / "idiopathic-inflammatory-myopathies.check.json").read_text(encoding="utf-8"))
+    found = {f["list-number"]: (f["identifiers"].get("PMID") or {}).get("value") for f in data["references"]}
+    assert {n: pmid for n, pmid in found.items() if pmid} == held_pmids(shared_dir)
+    assert data["options"]["pubmed"] == "asked"
+
+
+def test_no_pubmed_never_asks_ncbi(seed_path, tmp_path):
+    from ..ncbi_server import NcbiStandIn
+
+    with NcbiStandIn(enforce=False) as ncbi:
+        run(seed_path, "--library", SEED_LIBRARY, "--no-crossref", "--no-pubmed", "--ncbi-url", ncbi.url,
+            "--out", tmp_path)  # fmt: skip
+        assert ncbi.requests == []

@@ -90,7 +90,7 @@ def test_a_listed_doi_of_another_work(online):
     _, by_number = online
     three = by_number[3]
     assert three.reasons == [
-        "rejected (doi:10.1002/art.40320): DOI 10.1002/art.40320 points elsewhere: another journal; "
+        "rejected (doi:10.1002/art.40320): DOI 10.1002/art.40320 points elsewhere: journal: another journal; "
         "the reference fits 10.1136/annrheumdis-2016-209247 instead"
     ]
     assert "doi-rejected:10.1002/art.40320" in three.sources[0]["flags"]

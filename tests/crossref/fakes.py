@@ -176,10 +176,10 @@ class FakeClient:
         self.calls.append(("work", doi))
         return next((copy.deepcopy(i) for i in self.corpus if i["DOI"].lower() == doi.lower()), None)
 
-    def search(self, bibliographic: str, rows: int = 5) -> list[dict[str, Any]]:
+    def search(self, bibliographic: str, rows: int = 5, **fields: Any) -> list[dict[str, Any]]:
         self._maybe_fail()
         self.calls.append(("search", bibliographic))
-        query = _words(bibliographic)
+        query = _words(" ".join([bibliographic, str(fields.get("author") or ""), str(fields.get("container") or "")]))
         scored = []
         for entry in self.corpus:
             text = " ".join([*entry["title"], *entry["container-title"], *(a["family"] for a in entry["author"])])

@@ -152,6 +152,30 @@ def test_flags_from_the_recorded_sample(shared_dir):
     assert again.flags == out.flags  # not repeated
 
 
+def test_a_retracted_title_is_flagged_and_filled_without_its_mark(ref):
+    record = item("10.1016/S0140-6736(97)11096-0", "RETRACTED: Ileal-lymphoid-nodular hyperplasia", ["Wakefield"],
+                  "The Lancet", "Lancet", 1998, "351", "9103", "637-641")
+    assert update_flags(record) == ["retracted:?"]
+    out = enrich(ref.replace(title=None), record, SOURCE)
+    assert out.title == "Ileal-lymphoid-nodular hyperplasia" and "retracted:?" in out.flags
+    # A named retraction notice is flagged by its DOI instead; a notice itself carries no flag.
+    record["updated-by"] = [{"DOI": "10.1016/S0140-6736(10)60175-4", "type": "retraction"}]
+    assert update_flags(record) == ["retracted:10.1016/S0140-6736(10)60175-4"]
+    notice = dict(record, **{"update-to": [{"DOI": "10.5555/a", "type": "retraction"}]})
+    assert "retracted:?" not in update_flags(notice)
+
+
+def test_book_fields_are_filled_from_the_record():
+    record = dict(item("10.5555/book", "Electrodiagnostic medicine", [], "", None, 2002), type="edited-book",
+                  **{"container-title": [], "author": [], "editor": [{"family": "Dumitru", "given": "D"}],
+                     "ISBN": ["978-1-56053-433-4"], "edition-number": "2", "publisher-location": "Philadelphia"})
+    ref = Reference(type="book", title="Electrodiagnostic medicine", issued=Date(2002))
+    out = enrich(ref, record, SOURCE)
+    assert out.editor == (Name("Dumitru", "D"),) and out.ISBN == "978-1-56053-433-4"
+    assert out.edition == "2" and out.publisher_place == "Philadelphia"
+    assert {"editor", "ISBN", "edition", "publisher-place"} <= {c["field"] for c in out.changes}
+
+
 def test_record_values_keep_what_the_record_says_where_it_differs(record):
     from myobib.crossref.enrich import record_values
 

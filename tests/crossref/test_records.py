@@ -98,3 +98,27 @@ def test_records_are_valid_csl(shared_dir, jclinpath, plos):
 def test_clean_text_and_authors():
     assert clean_text("A &amp; B\n   <sub>2</sub>") == "A & B 2"
     assert item_authors({"author": [{"given": "Ann"}]})[0].literal == "Ann"
+
+
+def test_books_chapters_and_events_map_to_their_fields():
+    item = {
+        "DOI": "10.5555/ch", "type": "book-chapter", "title": ["Acquired myopathies"],
+        "author": [{"family": "Amato", "given": "Anthony A.", "sequence": "first"}],
+        "editor": [{"family": "Dumitru", "given": "Daniel"}, {"family": "Zwarts", "given": "Machiel J."}],
+        "container-title": ["Electrodiagnostic medicine"], "ISBN": ["9781560534334", "1560534338"],
+        "publisher": "Hanley & Belfus", "publisher-location": "Philadelphia", "edition-number": "2",
+        "event": {"name": "EULAR 2021", "location": "Virtual"}, "issued": {"date-parts": [[2002]]},
+        "page": "1371-1432",
+    }  # fmt: skip
+    ref = to_reference(item)
+    assert ref.type == "chapter" and ref.container_title == "Electrodiagnostic medicine"
+    assert [n.family for n in ref.editor] == ["Dumitru", "Zwarts"]
+    assert ref.ISBN == "9781560534334, 1560534338" and ref.edition == "2" and ref.publisher_place == "Philadelphia"
+    assert (ref.event_title, ref.event_place) == ("EULAR 2021", "Virtual")
+
+
+def test_the_retracted_mark_is_not_part_of_the_title():
+    item = {"DOI": "10.5555/r", "title": ["RETRACTED: Long term toxicity of a Roundup herbicide"]}
+    assert to_reference(item).title == "Long term toxicity of a Roundup herbicide"
+    notice = dict(item, **{"title": ["Retracted: Efficacy of tacrolimus"], "update-to": [{"DOI": "10.5555/a"}]})
+    assert to_reference(notice).title == "Retracted: Efficacy of tacrolimus"  # a notice keeps its own title

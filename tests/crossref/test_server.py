@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from myobib.crossref.client import SELECT
 from tests.crossref_server import BM25, CORPUS, CrossrefStandIn, tokens
 
 _spec = importlib.util.spec_from_file_location("make_corpus", CORPUS.with_name("make_corpus.py"))
@@ -89,6 +90,53 @@ def test_bad_list_parameters_are_validation_failures(server, params):
     assert r.status_code == 400
     assert body["status"] == "failed" and body["message-type"] == "validation-failure"
     assert body["message"][0]["message"]
+
+
+def test_invalid_select_gets_crossrefs_own_400_body(server):
+    r = requests.get(f"{server.url}/works", params={"query.bibliographic": "myositis", "select": "DOI,edition-number"},
+                     timeout=5)
+    assert r.status_code == 400 and r.headers["Content-Type"].startswith("application/json")
+    (failure,) = r.json()["message"]
+    assert r.json()["status"] == "failed" and r.json()["message-type"] == "validation-failure"
+    assert failure["type"] == "select-not-available" and failure["value"] == "edition-number"
+    assert failure["message"].startswith("Select edition-number specified but there is no such select for this "
+                                         "route. Valid selects for this route are: abstract, URL, resource, member, ")
+    assert failure["message"].endswith(", short-container-title, relation, editor")
+    # Every field the client selects is one Crossref accepts (the client's own requests never fail so).
+    assert set(SELECT.split(",")) <= set(failure["message"].split(": ", 1)[1].split(", "))
+
+
+@pytest.mark.parametrize("rows", ["1001", "5000", "-1", "x"])
+def test_rows_beyond_1000_gets_crossrefs_own_400_body(server, rows):
+    r = requests.get(f"{server.url}/works", params={"query.bibliographic": "myositis", "rows": rows}, timeout=5)
+    assert r.status_code == 400
+    assert r.json()["message"] == [{"type": "integer-not-valid", "value": rows, "message": f"Integer specified as "
+                                    f"{rows} but must be a positive integer less than or equal to 1000."}]
+    assert requests.get(f"{server.url}/works", params={"rows": "1000"}, timeout=5).status_code == 200
+
+
+def test_field_queries_search_their_own_field(server):
+    # `Lundberg` is a first author, and a word in no title: query.title finds nothing, query.author finds her.
+    by_author = requests.get(f"{server.url}/works", params={"query.author": "Lundberg", "rows": 20}, timeout=5)
+    items = by_author.json()["message"]["items"]
+    assert items and all(any(a.get("family") == "Lundberg" for a in i["author"]) for i in items)
+    by_title = requests.get(f"{server.url}/works", params={"query.title": "Lundberg", "rows": 5}, timeout=5)
+    assert all("lundberg" in tokens(" ".join(i["title"])) for i in by_title.json()["message"]["items"])
+    # query.bibliographic and query.author add up: a work with her among its authors comes first.
+    both = requests.get(f"{server.url}/works", params={"query.bibliographic": "classification criteria myositis",
+                                                        "query.author": "Lundberg", "rows": 3}, timeout=5)
+    assert any(a.get("family") == "Lundberg" for a in both.json()["message"]["items"][0]["author"])
+
+
+def test_issn_and_date_filters(server):
+    params = {"filter": "issn:1462-0324,from-pub-date:2021,until-pub-date:2021-12", "rows": 50}
+    items = requests.get(f"{server.url}/works", params=params, timeout=5).json()["message"]["items"]
+    assert "10.1093/rheumatology/keab166" in [i["DOI"] for i in items]
+    for i in items:
+        assert "1462-0324" in i["ISSN"]
+        assert any(d["date-parts"][0][0] == 2021 for k in ("issued", "published-print") if (d := i.get(k)))
+    bad = requests.get(f"{server.url}/works", params={"filter": "from-pub-date:last-year"}, timeout=5)
+    assert bad.status_code == 400 and bad.json()["message"][0]["type"] == "date-not-valid"
 
 
 def test_list_envelope_has_the_recorded_shape(server, shared_dir):
@@ -259,7 +307,7 @@ def test_truncated_json_short_body_reset_and_delay(fresh):
 
 def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
     corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
-    assert CORPUS.stat().st_size < 2_000_000
+    assert CORPUS.stat().st_size < 3_000_000  # about 3,000 works: the traps among thousands of distractors
     by_doi = {rec["DOI"]: rec for rec in corpus}
     assert len(by_doi) == len(corpus) >= 400
     seed_dois = {seed_doi(rec) for rec in seed}
@@ -271,7 +319,9 @@ def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
         assert work["author"][0]["family"].endswith(rec["first_author"]["family"])
         if not rec["doi"]:
             assert "FICTIONAL" in work["_comment"]
-    assert all(doi.startswith("10.5555/") for doi in set(by_doi) - seed_dois)
+    # Every other DOI is fictional (Crossref's test prefix) or a real work's, and says which.
+    for doi in set(by_doi) - seed_dois:
+        assert doi.startswith("10.5555/") or by_doi[doi]["_comment"].startswith("Real work"), doi
     erratum = by_doi["10.5555/distractor-10-erratum"]
     assert erratum["update-to"][0]["DOI"] == "10.1093/rheumatology/keab166"
     assert by_doi["10.1093/rheumatology/keab166"]["updated-by"][0]["DOI"] == erratum["DOI"]
@@ -283,6 +333,8 @@ def test_corpus_holds_the_seed_works_distractors_and_filler(seed):
         assert all(isinstance(p, int) for p in rec["issued"]["date-parts"][0])
 
 
-def test_corpus_file_is_what_the_generator_makes(shared_dir):
-    built = make_corpus.build(shared_dir)
-    assert built == json.loads(CORPUS.read_text(encoding="utf-8"))
+def test_corpus_and_labelled_files_are_what_the_generator_makes(shared_dir):
+    corpus, labelled = make_corpus.build_all(shared_dir)
+    assert corpus == json.loads(CORPUS.read_text(encoding="utf-8"))
+    assert labelled == json.loads(make_corpus.LABELLED.read_text(encoding="utf-8"))
+    assert all(case["reason"] and case["kind"] and case["text"] for case in labelled)

@@ -1,6 +1,12 @@
-"""Build corpus.json, the Crossref stand-in's works: the 17 seed works, hard distractors, filler.
+"""Build corpus.json, the Crossref stand-in's works, and labelled.json, the references labelled against it.
 
     python3 tests/data/crossref/make_corpus.py [path/to/shared]
+
+corpus.json: the 17 seed works, hard distractors around them, the trap works of traps.py
+(co-published guidelines and their editions and translations, preprints, retracted articles and
+notices, corrections, comments and replies, conference abstracts, books and chapters, a crowd of
+letters around trials) and filler. labelled.json: the references of traps.py, each with the DOI
+it must get (or none) and why.
 
 Seed facts come from ../shared/seed/seed-references.json and the author lines of the seed
 page (refs/idiopathic-inflammatory-myopathies.txt). Every DOI this script invents is under
@@ -21,6 +27,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 OUT = HERE / "corpus.json"
+LABELLED = HERE / "labelled.json"
+FILLER = 2700  # records of generated filler: with the rest, a corpus of about 3,100 works
+sys.path.insert(0, str(HERE))
+import traps  # noqa: E402  (the trap works and the labelled set, beside this script)
 
 PUBLISHERS = {
     "10.1136": "BMJ",
@@ -194,12 +204,7 @@ def distractors(seed: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         rec.pop("updated-by", None)
         doi = f"10.5555/distractor-{n}-{suffix}"
         rec.update({"DOI": doi, "URL": f"https://doi.org/{doi}", "prefix": "10.5555"})
-        for key, value in changes.items():
-            key = key.replace("_", "-")
-            if value is None:
-                rec.pop(key, None)
-            else:
-                rec[key] = value
+        traps.changed(rec, **changes)
         rec["_comment"] = f"Distractor for seed work {n}: {note}. Fictional DOI."
         out.append(rec)
         return rec
@@ -375,18 +380,35 @@ def filler(count: int, seed: int = 20261128) -> list[dict[str, Any]]:
 
 
 def build(shared: Path, root: Path = ROOT) -> list[dict[str, Any]]:
+    return build_all(shared, root)[0]
+
+
+def build_all(shared: Path, root: Path = ROOT) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the corpus, the labelled references)."""
     seed = seed_works(shared, root)
     tricky = distractors(seed)
-    return [*seed.values(), *tricky, *filler(400)]
+    trap_works, labelled = traps.works()
+    corpus = [*seed.values(), *tricky, *trap_works, *filler(FILLER)]
+    dois = [rec["DOI"].lower() for rec in corpus]
+    assert len(set(dois)) == len(dois), "a DOI twice in the corpus"
+    present = set(dois)
+    for case in labelled:
+        assert case["doi"] is None or case["doi"].lower() in present, case["id"]
+    return corpus, labelled
+
+
+def _lines(items: list[dict[str, Any]]) -> str:
+    """JSON with one item a line: readable diffs."""
+    return "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False, separators=(",", ":")) for i in items) + "\n]\n"
 
 
 def main(argv: list[str]) -> int:
     shared = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared"
-    corpus = build(shared)
-    text = json.dumps(corpus, ensure_ascii=False, indent=None, separators=(",", ":"))
-    text = text.replace("},{\"DOI\"", "},\n{\"DOI\"")  # one record a line: readable diffs
-    OUT.write_text(text + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(corpus)} records, {len(text.encode()) // 1024} KiB")
+    corpus, labelled = build_all(shared)
+    OUT.write_text(_lines(corpus), encoding="utf-8")
+    LABELLED.write_text(_lines(labelled), encoding="utf-8")
+    print(f"{OUT}: {len(corpus)} records, {OUT.stat().st_size // 1024} KiB")
+    print(f"{LABELLED}: {len(labelled)} labelled references")
     return 0
 
 
