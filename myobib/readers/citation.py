@@ -474,10 +474,8 @@ def _chapter(book: str) -> dict[str, Any]:
     values: dict[str, Any] = {"_source": "chapter"}
     persons = _take_persons(book)
     if persons is not None:
-        names, et_al, role, book = persons
+        names, _, role, book = persons
         values["editor" if role == "editor" else "container_author"] = names
-        if et_al:
-            values["_editors_et_al"] = True
     starts = _boundaries(book)
     for start in starts:
         found = _pubinfo(book[start:])
@@ -540,8 +538,7 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
     if found is not None:
         values = _meeting_in_journal(found["book"].strip()) or _chapter(found["book"].strip())
         if found["date"]:
-            values["issued"] = _date(found["date"])
-            values["_own_date"] = True
+            values["issued"] = _date(found["date"])  # a GeneReviews chapter's own date, not its book's
         return values
     found = _PRESENTED.match(text)
     if found is not None:
