@@ -1,30 +1,40 @@
-"""Parsing and deduplication at scale, on synthetic pages with known repeats.
+"""Parsing and deduplication at scale, speed against an earlier parser, and field accuracy per kind and layout.
 
     python3 benchmarks/parse_bench.py [--sizes 10000 100000] [--repeat-share 0.15] [--show 5]
+                                      [--against 8562bd3] [--speed-runs 5] [--callgrind] [--skip scale,versus,accuracy]
     python3 benchmarks/parse_bench.py --readers [--reader-n 100000] [--big-mb 200]
 
-For each size, `synthetic.generate` writes a page of that many distinct works in the seed's
-layout plus repeats (exact and reworded). The table gives:
+1. Scale. For each size, `synthetic.generate` writes a page of that many distinct works in the seed's
+   layout plus repeats (exact and reworded). The table gives:
 
-- parse: `myobib.readers.page.parse_text` throughput in references per second, and its time as a
-  multiple of merely splitting the same text into lines (the baseline, measured in the same run);
-- dedupe: `myobib.dedupe.dedupe` time, per reference, and the growth of the per-reference cost from
-  the smallest to the largest size (1.0 means linear);
-- precision and recall of the merges over pairs of occurrences that should end up in one reference;
-- peak memory: how far parse + dedupe raise the resident size above that of the generated page (each
-  size runs in its own child process, so the figure is its own).
+   - parse: `myobib.readers.page.parse_text` throughput in references per second, and its time as a
+     multiple of merely splitting the same text into lines (the baseline, measured in the same run);
+   - dedupe: `myobib.dedupe.dedupe` time, per reference, and the growth of the per-reference cost from
+     the smallest to the largest size (1.0 means linear);
+   - precision and recall of the merges over pairs of occurrences that should end up in one reference;
+   - peak memory: how far parse + dedupe raise the resident size above that of the generated page (each
+     size runs in its own child process, so the figure is its own).
 
-Times are CPU seconds of the measuring process (`time.process_time`), so other work on the machine
-counts less; single-threaded code, so that is "on one core".
+   Times are CPU seconds of the measuring process (`time.process_time`), so other work on the machine
+   counts less; single-threaded code, so that is "on one core".
+2. Versus (`benchmarks/versus.py`): the page parser of this checkout against that of `--against`
+   (a commit, checked out into a temporary git worktree) on the same journal-only pages, the two run
+   alternately in fresh processes `--speed-runs` times; the median ratio of CPU times, and with
+   `--callgrind` instructions per reference of each (stable from run to run).
+3. Accuracy (`benchmarks/accuracy.py`): field accuracy and one record per work, per list, per layout
+   and per kind, on the labelled published lists of tests/data/lists and on generated lists of every
+   kind of work in every layout (`synthetic.mixed_list`), scored on the CSL-JSON file myobib writes.
 
 With `--readers` it goes on to every reader (RIS, MEDLINE, Vancouver text, BibTeX, CSL-JSON):
 references per second at `--reader-n` references each, and peak resident memory on a `--big-mb` MB
 input (see benchmarks/formats_bench.py, which also runs them alone, with a fuzz run).
 
-Targets (issue 2): over 20,000 references/s parsing; dedupe of 100,000 under 10 s on one core;
-near-linear growth; precision 1.0, recall at least 0.99. Each size is timed on its first (cold) run in a
-fresh process, as a command-line user meets it; `--repeats N` takes the best of N for small sizes, but
-then module-level caches (folded names, journal pairs) are warm and the growth figure looks worse.
+Targets (issues 2 and 11): over 20,000 references/s parsing; dedupe of 100,000 under 10 s on one core;
+near-linear growth; precision 1.0, recall at least 0.99; page parsing of journal-only lists within 10%
+of the parser of commit 8562bd3; per published list exactly one record per work and at least 97% of
+printed fields right. Each size is timed on its first (cold) run in a fresh process, as a command-line
+user meets it; `--repeats N` takes the best of N for small sizes, but then module-level caches (folded
+names, journal pairs) are warm and the growth figure looks worse.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -137,24 +148,7 @@ def run(size: int, args: argparse.Namespace) -> dict[str, object]:
     return row
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--repeat-share", type=float, default=0.15)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--repeats", type=int, default=1, help="best of N for sizes up to 20,000 (warm caches flatter small sizes)"
-    )
-    parser.add_argument("--show", type=int, default=3, help="examples of false merges and missed repeats")
-    parser.add_argument(
-        "--readers",
-        action="store_true",
-        help="then every reader (benchmarks/formats_bench.py): references/s per format and peak memory on a big input",
-    )
-    parser.add_argument("--reader-n", type=int, default=100_000, help="references per format with --readers")
-    parser.add_argument("--big-mb", type=int, default=200, help="size of the memory-test inputs with --readers")
-    args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+def scale(args: argparse.Namespace) -> None:
     rows = []
     for size in sorted(args.sizes):
         with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
@@ -189,6 +183,73 @@ def main() -> None:
         ("recall ≥ 0.99", all(r["score"].recall >= 0.99 for r in rows)),
     ]
     print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
+
+
+def versus(args: argparse.Namespace) -> None:
+    from versus import compare
+
+    print(f"\npage parsing against {args.against} (journal-only pages; {args.speed_runs} alternating runs each, "
+          f"CPU seconds of fresh processes)")  # fmt: skip
+    rows = compare(args.against, sorted(args.sizes), args.speed_runs, callgrind=args.callgrind, seed=args.seed)
+    print(" | ".join(f"{h:>12}" for h in ("distinct", "occurr.", "ours s", "theirs s", "ours/theirs", "range")))
+    for row in rows:
+        if row.ours:
+            ratios = row.ratios
+            cells = (f"{row.size:,}", f"{row.occurrences:,}", f"{statistics.median(row.ours):.3f}",
+                     f"{statistics.median(row.theirs):.3f}", f"{row.ratio:.3f}",
+                     f"{min(ratios):.2f}–{max(ratios):.2f}")  # fmt: skip
+            print(" | ".join(f"{c:>12}" for c in cells))
+        if row.ours_instructions:
+            ratio = row.ours_instructions / row.theirs_instructions
+            print(f"callgrind, {row.size:,} works: {row.ours_instructions:,} against {row.theirs_instructions:,} "
+                  f"instructions per reference (×{ratio:.3f})")  # fmt: skip
+    timed = [row for row in rows if row.ours]
+    print(f"target: within 10% of {args.against}: "
+          f"{'met' if all(row.ratio <= 1.10 for row in timed) else 'MISSED'} (median ratios "
+          f"{', '.join(f'{row.ratio:.3f}' for row in timed)})")  # fmt: skip
+
+
+def accuracy(args: argparse.Namespace) -> None:
+    from accuracy import corpus, generated, table
+
+    published = corpus()
+    print(table(published, "Labelled published lists (tests/data/lists): fields right and one record per work"))
+    lists_met = all(score.accuracy >= 0.97 and score.one_record == score.works for _, score in published)
+    print(f"target: per list one record per work and ≥ 97% of printed fields: {'met' if lists_met else 'MISSED'}")
+    print(table(generated(args.generated_size), "Generated lists of every kind (synthetic.mixed_list, 3 seeds)",
+                per_list=False))  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat-share", type=float, default=0.15)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--repeats", type=int, default=1, help="best of N for sizes up to 20,000 (warm caches flatter small sizes)"
+    )
+    parser.add_argument("--show", type=int, default=3, help="examples of false merges and missed repeats")
+    parser.add_argument("--against", default="8562bd3", help="the commit whose page parser the speed is compared to")
+    parser.add_argument("--speed-runs", type=int, default=5, help="alternating runs per parser and size")
+    parser.add_argument("--callgrind", action="store_true", help="also count instructions per reference (valgrind)")
+    parser.add_argument("--generated-size", type=int, default=200, help="works per generated list of every kind")
+    parser.add_argument("--skip", default="", help="sections to leave out: scale, versus, accuracy")
+    parser.add_argument(
+        "--readers",
+        action="store_true",
+        help="then every reader (benchmarks/formats_bench.py): references/s per format and peak memory on a big input",
+    )
+    parser.add_argument("--reader-n", type=int, default=100_000, help="references per format with --readers")
+    parser.add_argument("--big-mb", type=int, default=200, help="size of the memory-test inputs with --readers")
+    args = parser.parse_args()
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    print(f"python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    if "scale" not in skip:
+        scale(args)
+    if "versus" not in skip:
+        versus(args)
+    if "accuracy" not in skip:
+        accuracy(args)
     if args.readers:
         import formats_bench
 

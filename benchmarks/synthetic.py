@@ -688,6 +688,307 @@ def generate(distinct: int, repeat_share: float = 0.15, seed: int = 1, hard_shar
     return Page("\n".join(lines) + "\n", labels, works, truth, how, starts, kinds, hard)
 
 
+# -- lists of every kind of work, in every layout (issue 11) --------------------------------------
+
+KINDS = ("article", "book", "edited book", "chapter", "report", "webpage", "thesis", "legislation", "software",
+         "dataset", "preprint", "newspaper", "paper-conference", "erratum", "retraction", "reply",
+         "anonymous")  # fmt: skip
+LAYOUTS = ("page", "numbered", "bracketed", "bare", "heading", "blank", "apa")
+STYLES = {"page": "nlm", "numbered": "nlm", "bracketed": "ama", "bare": "ama", "heading": "nlm", "blank": "nlm",
+          "apa": "apa"}  # fmt: skip
+# What each layout can print: APA lists and pages have no form for every kind, AMA none for a data set.
+_NOT_AMA = ("dataset",)
+LAYOUT_KINDS = {
+    "page": ("article", "book", "edited book", "chapter", "report", "webpage", "thesis", "dataset", "erratum",
+             "retraction", "reply", "anonymous"),
+    "apa": ("article", "book", "edited book", "chapter", "report", "webpage", "software", "dataset", "erratum"),
+}  # fmt: skip
+ORGANISATIONS = """World Health Organization|Ministério da Saúde (BR)|Centers for Disease Control and Prevention (US)
+European Medicines Agency|National Institute for Health and Care Excellence|Instituto de Salud Carlos III
+Organização Pan-Americana da Saúde|Agence nationale de sécurité du médicament"""
+PUBLISHERS = """Springer|Elsevier|Wiley-Blackwell|Oxford University Press|Cambridge University Press|McGraw-Hill
+Lippincott Williams & Wilkins|CRC Press|Thieme|Editora Fiocruz|Hanley & Belfus|Academic Press"""
+PLACES = "New York|London|Philadelphia|Berlin|Rio de Janeiro|Geneva|Boston|Oxford|Stuttgart|Madrid|Paris|Amsterdam"
+UNIVERSITIES = "Universidade de São Paulo|University of Oxford|Universidad de Chile|Karolinska Institutet"
+NEWSPAPERS = "The Washington Post|The New York Times|The Guardian|Folha de S.Paulo"
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+@dataclass
+class MixedList:
+    """A generated reference list and its labels, in the shape of tests/data/lists/*.expected.json."""
+
+    text: str
+    labels: list[dict]
+    layout: str
+
+
+def _names(pairs: list[tuple[str, str]]) -> list[dict]:
+    return [{"family": family, "given": given} for family, given in pairs]
+
+
+def _nlm_names(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{family} {given}" for family, given in pairs)
+
+
+def _apa_names(pairs: list[tuple[str, str]]) -> str:
+    written = [f"{family}, {'. '.join(given)}." for family, given in pairs]
+    return written[0] if len(written) == 1 else ", ".join(written[:-1]) + f", & {written[-1]}"
+
+
+class _MixedWriter:
+    """Writes one work of a kind in a style, returning (entry text or page lines, type, notice, fields)."""
+
+    def __init__(self, seed: int):
+        self.gen = _Generator(seed)
+        self.rng = self.gen.rng
+        self.count = 0
+
+    def pick(self, text: str) -> str:
+        return self.rng.choice(_split(text))
+
+    def persons(self, most: int = 4) -> list[tuple[str, str]]:
+        authors, _ = self.gen.authors()
+        return [(family, given) for family, given in authors[: self.rng.randint(1, most)] if family.isalpha()] or [
+            ("Silva", "JA")
+        ]
+
+    def title(self, year: int, family: str) -> str:
+        while (title := self.gen.fresh_title(family, year)) is None:
+            pass
+        return title
+
+    def work(self, kind: str, style: str) -> tuple[list[str], str, str | None, dict]:
+        """(the entry as printed: one line, or the page's title / authors / source lines), type, notice, fields."""
+        self.count += 1
+        year = self.rng.randint(1995, 2024)
+        persons = self.persons()
+        title = self.title(year, persons[0][0])
+        return getattr(self, kind.replace(" ", "_").replace("-", "_"))(style, persons, title, year)
+
+    # Each kind: (title line, authors line, rest) for pages; (whole entry,) otherwise, with labels.
+
+    def article(self, style, persons, title, year, notice=None, anonymous=False):
+        base = self.gen.work(self.count)
+        journal, volume, issue, pages = base.journal, base.volume or "12", base.issue, base.pages or ("101", "110")
+        first, last = pages
+        doi = f"10.{1000 + self.count}/j.{year}.{self.count:05d}"
+        fields = {"title": title, "container-title": journal, "issued": {"year": year}, "volume": volume,
+                  "page": f"{first}-{last}" if last else first, "DOI": doi}  # fmt: skip
+        if issue:
+            fields["issue"] = issue
+        if not anonymous:
+            fields["author"] = _names(persons)
+        source_issue = f"({issue})" if issue else ""
+        page_written = f"{first}-{last}" if last else first
+        if style == "apa":  # an unsigned work puts its title where the authors go
+            head = f"{title}. ({year})." if anonymous else f"{_apa_names(persons)} ({year}). {title}."
+            entry = f"{head} {JOURNAL_TABLE.get(journal, journal)}, {volume}{source_issue}, " \
+                    f"{page_written.replace('-', '–')}. https://doi.org/{doi}"  # fmt: skip
+            fields["container-title"] = JOURNAL_TABLE.get(journal, journal)
+            lines = [entry]
+        else:
+            who = "[No authors listed]" if anonymous else _nlm_names(persons)
+            source = f"{journal}. {year};{volume}{source_issue}:{page_written}."
+            tail = f"doi:{doi}" if style == "ama" else f"doi: {doi}."
+            lines = [title, f"{who}.".replace("].", "]"), f"{source} {tail}"]
+        return lines, "article-journal", notice, fields
+
+    def erratum(self, style, persons, title, year):
+        return self.article(style, persons, f"Erratum: {title}", year, notice="erratum", anonymous=True)
+
+    def retraction(self, style, persons, title, year):
+        return self.article(style, persons, f"Retraction note: {title}", year, notice="retraction", anonymous=True)
+
+    def reply(self, style, persons, title, year):
+        return self.article(style, persons, f"Reply to: {title}", year, notice="reply")
+
+    def anonymous(self, style, persons, title, year):
+        return self.article(style, persons, title, year, anonymous=True)
+
+    def book(self, style, persons, title, year, editors=False):
+        publisher, place = self.pick(PUBLISHERS), self.pick(PLACES)
+        edition = self.rng.choice([None, "2nd", "3rd", "5th"])
+        role = "editor" if editors else "author"
+        fields = {role: _names(persons), "title": title, "publisher": publisher, "issued": {"year": year}}
+        if style == "apa":
+            who = f"{_apa_names(persons)}{' (Eds.).' if editors else ''}"
+            entry = f"{who} ({year}). {title}{f' ({edition} ed.)' if edition else ''}. {publisher}."
+            if edition:
+                fields["title"] = f"{title} ({edition} ed.)"  # APA's edition stays with the title
+            return [entry], "book", None, fields
+        fields["publisher-place"] = place
+        if edition:
+            fields["edition"] = edition
+        who = f"{_nlm_names(persons)}{', editors' if editors else ''}."
+        source = f"{f'{edition} ed. ' if edition else ''}{place}: {publisher}; {year}."
+        return [title, who, source], "book", None, fields
+
+    def edited_book(self, style, persons, title, year):
+        return self.book(style, persons, title, year, editors=True)
+
+    def chapter(self, style, persons, title, year):
+        editors, book = self.persons(3), self.title(year, "editors")
+        publisher, place = self.pick(PUBLISHERS), self.pick(PLACES)
+        first = self.rng.randint(10, 400)
+        last = first + self.rng.randint(5, 30)
+        fields = {"author": _names(persons), "title": title, "editor": _names(editors), "container-title": book,
+                  "publisher": publisher, "issued": {"year": year}, "page": f"{first}-{last}"}  # fmt: skip
+        if style == "apa":
+            eds = ", ".join(f"{'. '.join(given)}. {family}" for family, given in editors)
+            entry = f"{_apa_names(persons)} ({year}). {title}. In {eds} (Ed{'s' if len(editors) > 1 else ''}.), " \
+                    f"{book} (pp. {first}–{last}). {publisher}."  # fmt: skip
+            return [entry], "chapter", None, fields
+        if style == "ama":
+            source = f"In: {_nlm_names(editors)}, eds. {book}. {publisher}; {year}:{first}-{last}."
+        else:
+            fields["publisher-place"] = place
+            source = f"In: {_nlm_names(editors)}, editors. {book}. {place}: {publisher}; {year}. p. {first}-{last}."
+        return [title, f"{_nlm_names(persons)}.", source], "chapter", None, fields
+
+    def report(self, style, persons, title, year):
+        organisation, place = self.pick(ORGANISATIONS), self.pick(PLACES)
+        fields = {"author": [{"literal": organisation}], "title": title, "publisher": organisation,
+                  "issued": {"year": year}}  # fmt: skip
+        if style == "apa":
+            return [f"{organisation}. ({year}). {title}. {organisation}."], "report", None, fields
+        if style == "ama":
+            return [title, f"{organisation}.", f"{organisation}; {year}."], "report", None, fields
+        fields["publisher-place"] = place
+        number = f"WHO/{self.count}/{year}"
+        fields["number"] = number
+        return [title, f"{organisation}.", f"{place}: {organisation}; {year}. Report No.: {number}."], "report", None, \
+            fields  # fmt: skip
+
+    def _cited(self, year: int) -> tuple[dict, str, str, str]:
+        month, day = self.rng.randint(1, 12), self.rng.randint(1, 28)
+        nlm = f"{year} {MONTHS[month - 1]} {day}"
+        return {"year": year, "month": month, "day": day}, nlm, f"{MONTH_NAMES[month - 1]} {day}, {year}", \
+            f"{day} {MONTH_NAMES[month - 1]} {year}"  # fmt: skip
+
+    def webpage(self, style, persons, title, year, kind="webpage", suffix=""):
+        organisation = self.pick(ORGANISATIONS)
+        url = f"https://www.example.org/{kind}/{self.count}"
+        accessed, nlm, us, _ = self._cited(year)
+        fields = {"author": [{"literal": organisation}], "title": title, "URL": url, "accessed": accessed}
+        if style == "apa":
+            brackets = " [Data set]" if kind == "dataset" else ""
+            return [f"{organisation}. (n.d.). {title}{brackets}. Retrieved {us}, from {url}"], kind, None, fields
+        if style == "ama":
+            return [f"{organisation}. {title}. Accessed {us}. {url}"], kind, None, fields
+        return [f"{title} [{suffix or 'Internet'}]", f"{organisation}.", f"[cited {nlm}]. Available from: {url}"], \
+            kind, None, fields  # fmt: skip
+
+    def dataset(self, style, persons, title, year):
+        return self.webpage(style, persons, title, year, kind="dataset", suffix="database on the Internet")
+
+    def thesis(self, style, persons, title, year):
+        university, place = self.pick(UNIVERSITIES), self.pick(PLACES)
+        genre = self.rng.choice(["dissertation", "thesis", "tese"])
+        fields = {"author": _names(persons[:1]), "title": title, "genre": genre, "publisher": university,
+                  "publisher-place": place, "issued": {"year": year}}  # fmt: skip
+        return [f"{title} [{genre}]", f"{_nlm_names(persons[:1])}.", f"{place}: {university}; {year}."], "thesis", \
+            None, fields  # fmt: skip
+
+    def legislation(self, style, persons, title, year):
+        number = f"{self.rng.randint(1000, 14000):,}".replace(",", ".")
+        day, month = self.rng.randint(1, 28), self.rng.randint(1, 12)
+        law = f"Lei nº {number}, de {day} de {_PT_MONTHS[month - 1]} de {year}"
+        fields = {"author": [{"literal": "Brasil"}], "title": f"{law}. Dispõe sobre {title[0].lower()}{title[1:]}",
+                  "container-title": "Diário Oficial da União",
+                  "issued": {"year": year, "month": month, "day": day}}  # fmt: skip
+        entry = f"Brasil. {fields['title']}. Diário Oficial da União. {day} {_PT_MONTHS[month - 1][:3]} {year}."
+        return [entry], "legislation", None, fields
+
+    def software(self, style, persons, title, year):
+        organisation, version = self.pick(ORGANISATIONS), f"{self.rng.randint(1, 9)}.{self.rng.randint(0, 9)}"
+        name = f"{title.split(':')[0]} [Computer software]" if style == "apa" else title.split(":")[0]
+        fields = {"author": [{"literal": organisation}], "title": title.split(":")[0], "publisher": organisation,
+                  "issued": {"year": year}}  # fmt: skip
+        if style == "apa":
+            return [f"{organisation}. ({year}). {name}. {organisation}."], "software", None, fields
+        return [f"{organisation}. {name} [computer program]. Version {version}. {organisation}; {year}."], \
+            "software", None, fields  # fmt: skip
+
+    def preprint(self, style, persons, title, year):
+        server, doi = self.rng.choice(["medRxiv", "bioRxiv"]), f"10.1101/{year}.01.{self.count:05d}"
+        fields = {"author": _names(persons), "title": title, "container-title": server, "issued": {"year": year},
+                  "DOI": doi}  # fmt: skip
+        if style == "ama":
+            return [f"{_nlm_names(persons)}. {title}. {server}. Preprint posted online {year}. doi:{doi}"], "article", \
+                None, fields  # fmt: skip
+        return [f"{_nlm_names(persons)}. {title}. {server} [Preprint]. {year}. doi: {doi}"], "article", None, fields
+
+    def newspaper(self, style, persons, title, year):
+        paper, (issued, nlm, _, _) = self.pick(NEWSPAPERS), self._cited(year)
+        page = str(self.rng.randint(1, 30))
+        fields = {"author": _names(persons[:1]), "title": title, "container-title": paper, "issued": issued,
+                  "page": page}  # fmt: skip
+        return [f"{_nlm_names(persons[:1])}. {title}. {paper}. {nlm};Sect. A:{page} (col. 2)."], \
+            "article-newspaper", None, fields  # fmt: skip
+
+    def paper_conference(self, style, persons, title, year):
+        editors, publisher, place = self.persons(3), self.pick(PUBLISHERS), self.pick(PLACES)
+        event = f"Proceedings of the {self.rng.randint(2, 40)}th European Congress of Rheumatology"
+        first = self.rng.randint(10, 400)
+        fields = {"author": _names(persons), "title": title, "editor": _names(editors), "container-title": event,
+                  "publisher": publisher, "publisher-place": place, "issued": {"year": year},
+                  "page": f"{first}-{first + 9}"}  # fmt: skip
+        where = self.pick(PLACES)
+        entry = f"{_nlm_names(persons)}. {title}. In: {_nlm_names(editors)}, editors. {event}; {year} Jun 3-5; " \
+                f"{where}. {place}: {publisher}; {year}. p. {first}-{first + 9}."  # fmt: skip
+        return [entry], "paper-conference", None, fields
+
+
+_PT_MONTHS = ("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+              "dezembro").split()  # fmt: skip
+
+
+def mixed_list(size: int, layout: str, seed: int = 1, repeat_share: float = 0.1) -> MixedList:
+    """A list of `size` works of every kind its layout prints (`LAYOUT_KINDS`), written in `layout`
+    (`LAYOUTS`) in its style (`STYLES`), with labels; pages also get unnumbered repeats."""
+    writer = _MixedWriter(seed)
+    rng, style = writer.rng, STYLES[layout]
+    kinds = LAYOUT_KINDS.get(layout) or tuple(k for k in KINDS if style != "ama" or k not in _NOT_AMA)
+    lines: list[str] = [] if layout in ("bare", "numbered", "bracketed") else ["References"]
+    if layout == "page":
+        lines = HEADER.splitlines() + [""]
+    labels: list[dict] = []
+    repeats: list[tuple[int, list[str]]] = []
+    for index in range(size):
+        kind = kinds[index % len(kinds)]
+        written, csl_type, notice, fields = writer.work(kind, style)
+        start = len(lines) + 1
+        number = index + 1
+        if layout == "page":
+            if len(written) == 1:  # kinds a page prints on one line are left to free-text layouts
+                continue
+            lines += [f"{number}. {written[0]}", written[1], written[2]]
+            if rng.random() < repeat_share:
+                repeats.append((len(labels), written[1:]))
+        else:
+            entry = " ".join(written if len(written) == 1 else [f"{written[1]} {written[0]}.", written[2]])
+            entry = entry.replace("]. [", "] [").replace("..", ".")
+            prefix = {"numbered": f"{number}. ", "bracketed": f"[{number}] ", "bare": f"{number} "}.get(layout, "")
+            if layout in ("blank", "apa"):
+                lines.append("")
+                start += 1
+            lines.append(prefix + entry)
+        label = {"work": f"w{index}", "occurrences": [{"lines": [start, len(lines)]}], "type": csl_type,
+                 "fields": fields}  # fmt: skip
+        if notice:
+            label["notice"] = notice
+        labels.append(label)
+        while repeats and rng.random() < 0.5:  # repeats follow a few entries later
+            at, repeat_lines = repeats.pop(0)
+            labels[at]["occurrences"].append({"lines": [len(lines) + 1, len(lines) + len(repeat_lines)]})
+            lines += repeat_lines
+    for at, repeat_lines in repeats:
+        labels[at]["occurrences"].append({"lines": [len(lines) + 1, len(lines) + len(repeat_lines)]})
+        lines += repeat_lines
+    return MixedList("\n".join(lines) + "\n", labels, layout)
+
+
 # -- references with every kind of printed name, for the exporters ----------------------------------
 
 VARIETY_FAMILIES = ["Smith", "Kim", "Tjärnlund", "Öberg", "García-López", "Bader-Meunier", "O'Brien", "McHugh",

@@ -1,15 +1,19 @@
 """Finding and merging repeated references.
 
-Candidates are found by blocking (same DOI, PMID, normalised title, first author and
+Candidates are found by blocking (same DOI, PMID, URL, normalised title, first author and
 year, or year, volume and first page), so cost grows with the number of references,
 not with its square. Each candidate pair is then judged by `same_work`, which first
-applies vetoes (different DOIs or PMIDs, an erratum/reply/retraction against an
-article, different journals, volumes or first pages) and then one of the rules:
+applies vetoes (different DOIs or PMIDs, a notice (erratum, retraction, comment, reply)
+against the work it is about or another kind of notice, a chapter against the book it sits
+in, different journals, volumes or first pages) and then one of the rules:
 
 - equal DOI, or equal PMID;
-- equal normalised title, a shared first author and the same year (±1);
+- equal normalised title, a shared first author (or editor) and the same year (±1);
 - a near-equal title (rapidfuzz ratio ≥ 92) with a shared first author and year;
-- for title-less repeats: first author, journal, year, volume and first page;
+- for works without authors (`[No authors listed]`): the same title and year, else the same
+  URL, else the same journal, year, volume and first page;
+- for title-less repeats: the same URL and first author; first author, publisher and year
+  (books); first author, journal, year, (volume) and first page;
 - for works without volume and pages (ahead of print): the same authors, journal and full date.
 """
 
@@ -17,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 import sys
 from array import array
 from collections import defaultdict
@@ -30,6 +33,7 @@ from ._gc import gc_paused
 from .folding import fold
 from .journals import full_name, journals_match, normalise_journal
 from .model import Bibliography, Merge, Name, Occurrence, Reference, Report
+from .notices import notice_from_title
 from .spill import References, SpilledReferences, rebuild
 
 __all__ = ["dedupe", "same_work"]
@@ -37,46 +41,46 @@ __all__ = ["dedupe", "same_work"]
 TITLE_RATIO = 92.0
 FAMILY_RATIO = 85.0
 
-_KINDS = (
-    ("erratum", re.compile(r"^\s*(erratum|errata|correction|corrigendum|corrigenda)\b", re.I)),
-    ("retraction", re.compile(r"^\s*(retraction|retracted|withdrawn|expression of concern)\b", re.I)),
-    ("reply", re.compile(r"^\s*(reply|response|author(?:s'?)? reply|in reply)\b|\breply to\b", re.I)),
-    ("comment", re.compile(r"\bcomment (?:on|to)\b|^\s*(comment|re:|letter to the editor)\b", re.I)),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Features:
     doi: str | None
     pmid: str | None
+    url: str | None
     title: str
     kind: str | None
+    part: bool | None  # a chapter or paper in a book (True), a whole book (False), else None
     family: str
     initial: str
     authors: tuple[str, ...]
     year: int | None
     date: tuple[int | None, int | None, int | None]
     journal: str | None
+    publisher: str | None
     volume: str | None
     first_page: str | None
 
 
-def _kind(title: str | None) -> str | None:
-    if not title:
+def _kind(ref: Reference) -> str | None:
+    """A notice's kind (`erratum`, `reply` …), `article` for any other titled work, None without a title."""
+    if ref.notice is not None:
+        return ref.notice
+    if not ref.title:
         return None
-    for kind, pattern in _KINDS:
-        if pattern.search(title):
-            return kind
-    return "article"
+    return notice_from_title(ref.title) or "article"
 
 
 _NO_DATE: tuple[int | None, int | None, int | None] = (None, None, None)
 _YEARS: dict[int | None, int | None] = {}
 
 
+_PARTS = {"chapter": True, "paper-conference": True, "entry-encyclopedia": True, "book": False}
+
+
 def _features(ref: Reference) -> _Features:
-    persons = [name for name in ref.author if not name.is_group]
-    first = persons[0] if persons else (ref.author[0] if ref.author else None)
+    names = ref.author or ref.editor  # an edited book goes by its editors
+    persons = [name for name in names if not name.is_group]
+    first = persons[0] if persons else (names[0] if names else None)
     family = fold(first.family or first.literal or "") if first else ""
     initial = fold(first.given or "")[:1] if first else ""
     issued = ref.issued
@@ -87,18 +91,21 @@ def _features(ref: Reference) -> _Features:
     journal = ref.container_title_short or ref.container_title
     # The full date and author list only count for works without volume or page (see `_same`, `_block_keys`).
     date = (issued.year, issued.month, issued.day) if issued and not (volume and first_page) else _NO_DATE
-    authors = () if volume or first_page else tuple(fold(name.family or name.literal or "") for name in ref.author)
+    authors = () if volume or first_page else tuple(fold(name.family or name.literal or "") for name in names)
     return _Features(
         doi=ref.DOI.strip().lower() if ref.DOI else None,
         pmid=ref.PMID.strip() if ref.PMID else None,
+        url=ref.URL.strip().rstrip("/").lower() if ref.URL else None,
         title=fold.__wrapped__(ref.title or ""),  # titles rarely repeat: not worth a place in fold's cache
-        kind=_kind(ref.title),
+        kind=_kind(ref),
+        part=_PARTS.get(ref.type),
         family=sys.intern(family),
         initial=initial,
         authors=authors,
         year=_YEARS.setdefault(issued.year, issued.year) if issued else None,
         date=date,
         journal=sys.intern(journal) if journal else None,  # one string per journal across a large list
+        publisher=fold(ref.publisher) if ref.publisher else None,
         volume=volume,
         first_page=first_page,
     )
@@ -133,27 +140,50 @@ def _same(a: _Features, b: _Features) -> tuple[str, float] | None:
         return None
     if a.pmid and b.pmid:
         return ("same PMID", 1.0) if a.pmid == b.pmid else None
+    if a.part is not None and b.part is not None and a.part != b.part:
+        return None  # a chapter is not the book it sits in
     if a.year and b.year and abs(a.year - b.year) > 1:
         return None
     if a.journal and b.journal and not journals_match(a.journal, b.journal):
         return None
     if _conflict(a.volume, b.volume) or _conflict(a.first_page, b.first_page):
         return None
+    if not (a.family or b.family):
+        return _same_anonymous(a, b)
     if not _families_match(a, b):
         return None
     if a.title and b.title:
-        if a.title == b.title:
-            return "same title, first author and year", 1.0
-        ratio = fuzz.ratio(a.title, b.title)
-        if ratio >= TITLE_RATIO:
-            return "similar title, same first author and year", ratio / 100
-        return None
+        return _same_title(a, b, "first author and year")
+    if a.url and a.url == b.url:
+        return "same URL and first author", 0.95
+    if a.publisher and a.publisher == b.publisher and a.year == b.year:
+        return "same first author, publisher and year", 0.9
     same_source = a.year == b.year and a.journal is not None and b.journal is not None
-    if same_source and a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
+    if same_source and a.first_page and a.volume == b.volume and a.first_page == b.first_page:
         return "same first author, journal, year, volume and first page", 0.95
     if same_source and not (a.volume or b.volume or a.first_page or b.first_page):
         if a.date == b.date and (a.authors == b.authors or a.date[2] is not None and _authors_agree(a, b)):
             return "same authors, journal and date (no volume or pages)", 0.9
+    return None
+
+
+def _same_title(a: _Features, b: _Features, also: str) -> tuple[str, float] | None:
+    if a.title == b.title:
+        return f"same title, {also}", 1.0
+    ratio = fuzz.ratio(a.title, b.title)
+    if ratio >= TITLE_RATIO:
+        return f"similar title, same {also}", ratio / 100
+    return None
+
+
+def _same_anonymous(a: _Features, b: _Features) -> tuple[str, float] | None:
+    """Works without authors (`[No authors listed]`): by title, else by URL or journal, year, volume and page."""
+    if a.title and b.title:
+        return _same_title(a, b, "year, no authors") if a.year == b.year else None
+    if a.url and a.url == b.url:
+        return "same URL, no authors", 0.95
+    if a.journal and b.journal and a.year == b.year and a.volume and a.first_page and a.volume == b.volume:
+        return "same journal, year, volume and first page, no authors", 0.9
     return None
 
 
@@ -170,6 +200,8 @@ def _block_keys(f: _Features) -> list[tuple[object, ...]]:
         keys.append(("doi", f.doi))
     if f.pmid:
         keys.append(("pmid", f.pmid))
+    if f.url:
+        keys.append(("url", f.url))
     if f.title:
         keys.append(("title", f.title))
         keys.append(("title-start", f.title[:24], f.year, f.initial))

@@ -223,3 +223,64 @@ def test_an_ambiguous_entry_and_its_title_less_repeat_still_merge_with_each_othe
         merged = dedupe(Bibliography(list(order)))
         assert sorted(sorted(occ.line_start for occ in r.provenance) for r in merged) == [[1, 5], [2], [3]]
         assert len(merged.report.warnings) == 1
+
+
+# -- works of every kind (issue 11) --------------------------------------------------------------
+
+
+def work(line: int, **fields) -> Reference:
+    return Reference(provenance=(Occurrence("t.txt", line, line, f"line {line}"),), **fields)
+
+
+BOOK = dict(type="book", title="Electrodiagnostic medicine", editor=(Name("Dumitru", "D"), Name("Amato", "AA")),
+            publisher="Hanley & Belfus", publisher_place="Philadelphia", issued=Date(2002), edition="2nd")  # fmt: skip
+CHAPTER = dict(type="chapter", title="Needle electromyography", author=(Name("Dumitru", "D"),),
+               editor=BOOK["editor"], container_title="Electrodiagnostic medicine", publisher="Hanley & Belfus",
+               issued=Date(2002), page="257-291", page_first="257")  # fmt: skip
+
+
+def test_a_chapter_is_not_the_book_it_sits_in():
+    book, chapter = work(1, **BOOK), work(2, **CHAPTER)
+    assert same_work(book, chapter) is None
+    assert same_work(book, work(3, **{**CHAPTER, "title": "Electrodiagnostic medicine"})) is None
+
+
+def test_two_chapters_of_one_book_are_two_works():
+    other = {**CHAPTER, "title": "Nerve conduction studies", "page": "123-150", "page_first": "123"}
+    assert same_work(work(1, **CHAPTER), work(2, **other)) is None
+    same_author = {**other, "page": None, "page_first": None}
+    assert same_work(work(1, **{**CHAPTER, "page": None, "page_first": None}), work(2, **same_author)) is None
+
+
+def test_title_less_repeats_of_a_book_and_a_chapter_merge():
+    assert same_work(work(1, **BOOK), work(2, **{**BOOK, "title": None}))[0] == "same first author, publisher and year"
+    assert same_work(work(1, **CHAPTER), work(2, **{**CHAPTER, "title": None})) is not None
+
+
+def test_anonymous_works_merge_by_title_or_by_journal_volume_and_page():
+    notice = dict(container_title_short="Lancet", issued=Date(2025, 12), volume="404", page="2542", page_first="2542")
+    titled, repeat = work(1, title="Department of Error", notice="erratum", **notice), work(2, **notice)
+    assert same_work(titled, repeat)[0] == "same journal, year, volume and first page, no authors"
+    assert same_work(titled, work(3, title="Department of Error", **notice))[0].startswith("same title")
+    assert same_work(titled, work(4, title="Another correction", **notice)) is None
+    assert same_work(repeat, work(5, **{**notice, "volume": "405"})) is None
+
+
+def test_same_url_and_author_merge_web_pages():
+    page = dict(type="webpage", author=(Name(literal="World Health Organization"),), URL="https://who.int/ia2030.pdf")
+    found = same_work(work(1, title="Immunization Agenda 2030", **page), work(2, **page))
+    assert found[0] == "same URL and first author"
+    assert same_work(work(1, **page), work(2, **{**page, "URL": "https://who.int/other"})) is None
+
+
+def test_a_notice_never_merges_with_the_work_it_is_about():
+    article = ref(1)
+    reply = ref(2, title="Management of myositis-related interstitial lung disease", notice="reply")
+    assert same_work(article, reply) is None
+    assert same_work(ref(3, notice="comment", title=None), ref(4, notice="comment", title=None)) is not None
+
+
+def test_an_entry_printed_twice_in_a_list_merges_and_the_result_is_one_record():
+    bib = Bibliography([ref(1), work(2, **BOOK), ref(3), work(4, **CHAPTER), work(5, **BOOK)])
+    merged = dedupe(bib)
+    assert [[o.line_start for o in r.provenance] for r in merged] == [[1, 3], [2, 5], [4]]

@@ -15,6 +15,8 @@ from functools import lru_cache
 from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
 from ..pages import page_range
+from .words import MONTHS as ALL_MONTHS
+from .words import ORGANISATION, words
 
 __all__ = [
     "JournalCitation",
@@ -40,9 +42,17 @@ GROUP_WORDS = re.compile(
 )
 
 _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
-_ET_AL = re.compile(r"^et\.? al\.?$", re.IGNORECASE)
+_ET_AL = re.compile(r"^(?:et\.? al\.?|(?:&|and) others\.?)$", re.IGNORECASE)
+_ET_AL_FIRST = frozenset("eE&aA")
+# Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
+_PARTICLES = frozenset("da de do das dos di del della van von der den le la las los du".split())
+_CAPITALS = re.compile(r"[A-Z]+")
+_EDITOR_WORDS = frozenset(words()["editors"])
 # `De La Cruz AB`: up to five family words and capital ASCII initials, the common shape, read in one match.
-_PLAIN_FAMILY = r"[^\s,;]+(?: [^\s,;]+){0,4}"
+# A word in capitals is no family word of that shape (`SMART Health IT` is a group; `R` in `Fernandes R de CP`
+# an initial): such parts are read word by word.
+_FAMILY_WORD = r"(?![A-Z]++[\s,;])[^\s,;]+"  # possessive: no backtracking into the capitals
+_PLAIN_FAMILY = rf"{_FAMILY_WORD}(?: {_FAMILY_WORD}){{0,4}}"
 _PLAIN_INITIALS = r"[A-Z]{1,4}(?:-[A-Z]{1,3})?"
 _PLAIN_PERSON = re.compile(rf"({_PLAIN_FAMILY}) ({_PLAIN_INITIALS})")
 # A whole list of such names, none of them `et al` in capitals nor ending in a suffix, maybe cut with
@@ -59,19 +69,32 @@ _JOURNAL_LINE = re.compile(
         (?P<source>\s*;\s*
             (?P<volume>[^\s(:;.]+(?:\s+Pt\s+\d+)?)?
             (?:\s*\((?P<issue>[^)]*)\))?
-            (?:\s*:\s*(?P<pages>[^\s;.,]+(?:,\s*[^\s;.,]+)*))?
+            (?:\s*:\s*(?P<pages>[^\s;.,]+(?:\.[^\s;.,]+)*(?:,\s*[^\s;.,]+)*))?
         )?
         \s*(?:\.|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
+# The same with the looser punctuation some lists use: `Lancet Glob Health 2018;6:e902–13`, `Nat. Med. 2022
+# 28:1773–1784`, `Soc Sci Med. 2018 Mar:200:238-248`, `Cad Saude Publica. 2022; 38 Suppl 1(Suppl 1):e00125421`.
+# Pages, or a volume after `;`, are required, so a title holding a year is not read as a journal.
+_LOOSE_JOURNAL_LINE = re.compile(
+    r"""^(?P<journal>[^\s;:].*?)\.?\s+
+        (?P<date>(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s+(?P<season>Spring|Summer|Fall|Autumn|Winter)
+                 |\s+(?P<month>[A-Za-z][a-zçé]{2,8}\.?)(?:-[A-Za-z][a-zçé]{2,8}\.?)?(?:\s+(?P<day>\d{1,2}))?)?)
+        (?P<date_to_volume>\s*[;:]\s*|\s+)
+        (?P<volume>\d+[A-Za-z]?(?:\s+Suppl\.?(?:\s*\d+)?)?|Suppl\.?\s*\d*)?
+        (?:\s*\((?P<issue>[^)]*)\))?
+        (?:\s*:\s*(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?
+        \s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$""",
+    re.VERBOSE,
+)
+# What a citation's rest holds besides a PubMed link (`Erratum in: …`): identifiers, URLs, access dates, tags.
+_LINK_STARTS = ("Erratum in:", "Retraction in:", "Comment in:", "Comment on:", "Update in:", "Retracted in:")
+_ARTICLE_TAILS = re.compile(r"PMID|PMC|https?:|www\.|doi|\[|Epub|cited|ccess", re.IGNORECASE)
+_SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Suppl\.?\s*(?P<n>\d*)$")
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _LETTER = re.compile(r"[^\W\d_]")
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
-_DOI = re.compile(
-    r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>]+?)(?=[.,;]?(?:\s|$))", re.IGNORECASE
-)
-_PMID = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
-_PMCID = re.compile(r"\b(PMC\d{3,9})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +113,9 @@ class JournalCitation:
     DOI: str | None = None
     PMID: str | None = None
     PMCID: str | None = None
+    URL: str | None = None
+    accessed: Date | None = None
+    language: str | None = None
     note: str | None = None
 
     def fields(self) -> dict[str, object]:
@@ -108,13 +134,16 @@ def parse_journal_line(text: str) -> JournalCitation | None:
     return JournalCitation(**values)  # type: ignore[arg-type]
 
 
-def journal_line_fields(text: str) -> dict[str, object] | None:
+def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | None:
     """`parse_journal_line(text).fields()` without the `JournalCitation`, leaving out fields that are
-    None; None when the line is not a journal line."""
+    None; None when the line is not a journal line. With `loose`, the looser punctuation of some lists
+    is read too (`BMJ 2021;372:n71`, `Nat. Med. 2022 28:1773–1784`)."""
     line = text.strip()
-    if not _YEAR_AFTER_STOP.search(line):
-        return None
-    found = _JOURNAL_LINE.match(line)
+    found = _JOURNAL_LINE.match(line) if _YEAR_AFTER_STOP.search(line) else None
+    if found is None and loose:
+        found = _LOOSE_JOURNAL_LINE.match(line)
+        if found is not None and not (found["pages"] or found["volume"] and ";" in found["date_to_volume"]):
+            return None  # a volume alone must follow `;`
     if found is None:
         return None
     journal, year, month, day, season, volume, issue, pages, rest = found.group(
@@ -123,12 +152,21 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
     journal = journal.strip()
     if len(journal) > 200 or not _LETTER.search(journal):
         return None
+    suffix = found["suffix"] if found.re is _LOOSE_JOURNAL_LINE else None  # `2019a`: only the loose form has it
     values: dict[str, object] = {"container_title_short": journal, "issued": _issued(year, month, day, season)}
+    if suffix:
+        values["extra"] = {"year-suffix": suffix}
     title = full_name(journal)
     if title is not None:
         values["container_title"] = title
     if volume is not None:
-        values["volume"] = volume
+        supplement_volume = _SUPPLEMENT_VOLUME.match(volume) if "Suppl" in volume else None
+        if supplement_volume is None:
+            values["volume"] = volume
+        else:  # `2020;Suppl 2(Suppl 2):…`, `2022; 38 Suppl 1(Suppl 1):…`
+            if supplement_volume["volume"]:
+                values["volume"] = supplement_volume["volume"]
+            values["supplement"] = supplement_volume["n"]
     if issue:
         issue = values["issue"] = issue.strip()
         supplement = _SUPPLEMENT.search(issue)
@@ -139,20 +177,31 @@ def journal_line_fields(text: str) -> dict[str, object] | None:
         values["page"] = page
         if page != pages:
             values["page_as_written"] = pages
-        if "-" not in pages and "," not in pages:
+        if page == values["page_first"] and "," not in pages:
             values["number"] = pages
     rest = rest.strip()
     if rest:
-        doi = _DOI.search(rest)
-        if doi:
-            values["DOI"] = doi.group(1)
-        pmid = _PMID.search(rest)
-        if pmid:
-            values["PMID"] = pmid.group(1)
-        pmcid = _PMCID.search(rest)
-        if pmcid:
-            values["PMCID"] = pmcid.group(1)
-        values["note"] = rest
+        more = rest_fields(rest)
+        if "extra" in more and "extra" in values:
+            more["extra"] = {**values["extra"], **more["extra"]}  # type: ignore[dict-item]
+        values.update(more)
+    return values
+
+
+def rest_fields(rest: str) -> dict[str, object]:
+    """The fields of what follows a citation (`doi: … PMID: … Erratum in: …`): identifiers, URL and access
+    date into their fields, the rest as the note."""
+    from .tails import take_tails
+
+    if rest.startswith(_LINK_STARTS) and not _ARTICLE_TAILS.search(rest):
+        return {"note": rest}  # `Erratum in: …` alone, as PubMed prints it
+    text, tails = take_tails(rest, after_source=True)
+    values = tails.fields()
+    if tails.status:
+        values["extra"] = {"status": tails.status}
+    note = " ".join(part for part in (text, *tails.notes, tails.links or "") if part)
+    if note:
+        values["note"] = note if note.endswith((".", "]", ")")) or not text else note + "."
     return values
 
 
@@ -173,7 +222,7 @@ def _issued(year: str, month: str | None, day: str | None, season: str | None) -
     """The date of a journal line from its year, month, day and season as written."""
     return Date(
         int(year),
-        MONTHS.get(month.lower()) if month else None,
+        ALL_MONTHS.get(month.rstrip(".").lower()) if month else None,
         int(day) if day else None,
         f"{year} {season}" if season else None,
     )
@@ -200,19 +249,48 @@ def _person_part(part: str) -> tuple[Name, bool]:
     return _read_person_part(part)
 
 
+_PARTICLE_INITIALS = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])+")  # `dos Santos AdF`
+
+
+def _is_initials(token: str) -> bool:
+    if _INITIALS.match(token) and token.replace("-", "").isupper():
+        return True
+    return bool(_PARTICLE_INITIALS.fullmatch(token))
+
+
 def _read_person_part(part: str) -> tuple[Name, bool]:
     """`_person_part` for any shape, word by word."""
     tokens = part.split()
+    particle = None
+    if len(tokens) > 2 and tokens[-1] in _PARTICLES and _is_initials(tokens[-2]):
+        particle = tokens.pop()  # `Silva MRF da`
     last = tokens[-1] if tokens else ""
-    initials = bool(_INITIALS.match(last)) and last.replace("-", "").isupper()
+    initials = _is_initials(last)
     shaped = initials and 1 < len(tokens) <= 6
     suffix = None
-    if len(tokens) > 2 and last in _SUFFIXES and _INITIALS.match(tokens[-2]) and tokens[-2].isupper():
+    if len(tokens) > 2 and last in _SUFFIXES and _is_initials(tokens[-2]):
         suffix = tokens.pop()
         last = tokens[-1]
         initials = True
+    given_words = 1
+    if initials:  # particles between initials: `Fernandes R de CP`, `Casanova-Moreno M de la C`
+        between = 0
+        while between < 2 and len(tokens) > between + 3 and tokens[-2 - between] in _PARTICLES:
+            between += 1
+        if between and _is_initials(tokens[-2 - between]):
+            given_words = between + 2
+    family = tokens[:-given_words]
+    if family and len(family) > 1 and any(_CAPITALS.fullmatch(w) for w in family) and not all(
+        _CAPITALS.fullmatch(w) for w in family
+    ):
+        return Name(literal=part), False  # `SMART Health IT`: a name in capitals among words is a group's
+    if len(family) > 2 and ORGANISATION.search(part):
+        plain = _PLAIN_PERSON.fullmatch(part)
+        if plain is None or plain[2] in _SUFFIXES:  # what `_person_part` reads in one match stays a person
+            return Name(literal=part), False  # `Instituto de Salud Carlos III`
     if len(tokens) >= 2 and initials:
-        return Name(family=" ".join(tokens[:-1]), given=last, suffix=suffix), shaped
+        given = " ".join(tokens[-given_words:])
+        return Name(family=" ".join(family), given=given, suffix=suffix, dropping_particle=particle), shaped
     if len(tokens) == 1 and not GROUP_WORDS.search(part):
         return Name(family=tokens[0], suffix=suffix), shaped
     return Name(literal=part), shaped
@@ -225,6 +303,8 @@ def read_author_line(line: str) -> tuple[tuple[Name, ...], bool] | None:
 
 def _read_authors(line: str, strict: bool) -> tuple[tuple[Name, ...], bool] | None:
     text = line.strip().rstrip(".")
+    if strict and (". " in text or ": " in text):
+        return None  # `Geneva: WHO; 2020.`, `In: Engel AG, editor. Myology.`: sentences, not an author line
     persons, *groups = text.split(";")
     plain = _PLAIN_PERSONS.fullmatch(persons)
     if plain is None:
@@ -242,7 +322,7 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
         if not part:
             continue
         parts += 1
-        if part[0] in "eE" and _ET_AL.match(part):
+        if part[0] in _ET_AL_FIRST and _ET_AL.match(part):
             et_al = True
             good += 1
             continue
@@ -251,17 +331,28 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
         names.append(name)
     if strict and (not good or (good != 1 if parts == 1 and groups else good < (parts + 1) // 2)):
         return None
+    if strict and names and names[-1].family and names[-1].family.lower() in _EDITOR_WORDS:
+        return None  # `Engel AG, editors.`: the editors of a book, read with `citation.read_authors_line`
     return _with_groups(names, et_al, groups)
 
 
 def _with_groups(names: list[Name], et_al: bool, groups: list[str]) -> tuple[tuple[Name, ...], bool]:
-    """The names with the groups named after `;` added, and whether the list was cut with "et al."."""
+    """The names with the groups named after `;` added, and whether the list was cut with "et al.".
+
+    A part after `;` shaped like persons is persons: `Smelser DT; Penn Medicine BioBank; Levine AJ`.
+    """
     for group in groups:
         group = group.strip().rstrip(".")
         if _ET_AL.match(group):
             et_al = True
         elif group:
-            names.append(Name(literal=group))
+            shaped = _is_initials(group.rsplit(" ", 1)[-1])  # `Levine AJ`; most groups end in a word
+            persons = _read_authors_part_by_part(group, [], strict=True) if shaped else None
+            if persons is not None and all(not name.is_group for name in persons[0]):
+                names.extend(persons[0])
+                et_al = et_al or persons[1]
+            else:
+                names.append(Name(literal=group))
     return tuple(names), et_al
 
 

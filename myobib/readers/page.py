@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .._gc import gc_paused
 from ..errors import InputError
@@ -27,12 +27,16 @@ from ..model import (
     assign_keys,
     sealed,
 )
+from ..notices import NOTICE_HINT, link_notices, notice_from_title
 from ..textio import read_text
+from .citation import finish, parse_source_line, read_authors_line, title_fields
 from .nlm import journal_line_fields, read_author_line, split_group_prefix
 
 __all__ = ["loads", "parse_text", "read"]
 
 _NUMBERED = re.compile(r"^\s*(\d{1,6})[.)]\s+(\S.*)$")
+_FIELDS = frozenset(f.name for f in fields(Reference))
+_NOTICE_STARTS, _NOTICE_NEEDS = NOTICE_HINT
 
 
 @dataclass(slots=True)
@@ -43,6 +47,8 @@ class _Entry:
     title: tuple[int, str] | None = None
     authors: tuple[int, str] | None = None
     names: tuple[tuple[Name, ...], bool] = ((), False)
+    editors: bool = False  # the names are the editors of the work
+    noted: bool = False  # the reference built has a note or a notice
     journal: tuple[int, str] | None = None
     citation: dict[str, object] | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
@@ -78,13 +84,17 @@ def _parse_text(text: str, source: str) -> Bibliography:
     report = Report()
     built = Report()  # what building finds is reported after what grouping finds
     references: list[Reference] = []
+    noted: list[int] = []  # positions of the references with a note or a notice (see `link_notices`)
     for entry in _group_entries(lines, start, source, report):
         ref = _build_reference(entry, source, built)
         if ref is not None:
+            if entry.noted:
+                noted.append(len(references))
             references.append(ref)
     report.extend(built)
     if not references:
         raise InputError("reference list has no readable entry", source, start + 1)
+    references = link_notices(references, noted)  # type: ignore[assignment]
     return Bibliography(assign_keys(references, in_place=True), header, report)
 
 
@@ -147,15 +157,52 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current.authors = (number, text)
             current.names = names
             current.lines.append((number, text))
-        elif current is not None and current.title is not None and current.authors is None:
-            # A title running over two lines.
-            line_no, title = current.title
-            current.title = (line_no, f"{title} {text}")
-            current.lines.append((number, text))
         else:
-            report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
+            current = yield from _other_line(current, lines, index, source, report)
     if current is not None:
         yield current
+
+
+def _other_line(current: _Entry | None, lines: list[str], index: int, source: str, report: Report) -> Iterator[_Entry]:
+    """A line that is neither a title, a person authors line nor a journal line: organisations as authors
+    or `[No authors listed]` (when a source line follows), the source of a work that is not a journal
+    article (`Florence: UNICEF; 2023.`), a title's second line, or an unparsed line. Returns the entry
+    being read after it."""
+    number, text = index + 1, lines[index].strip()
+    open_entry = current is not None and current.journal is None
+    if (current is None or (open_entry and current.authors is None)) and _source_follows(lines, index):
+        found = read_authors_line(text)
+        if found is not None:
+            if current is None:
+                current = _Entry()
+            names, et_al, role = found
+            current.authors, current.names, current.editors = (number, text), (names, et_al), role == "editor"
+            current.lines.append((number, text))
+            return current
+    if current is not None and open_entry and (current.title is not None or current.authors is not None):
+        fields = parse_source_line(text)
+        if fields is not None:
+            current.journal, current.citation = (number, text), fields
+            current.lines.append((number, text))
+            yield current
+            return None
+    if current is not None and current.title is not None and current.authors is None and current.journal is None:
+        # A title running over two lines.
+        line_no, title = current.title
+        current.title = (line_no, f"{title} {text}")
+        current.lines.append((number, text))
+        return current
+    report.unparsed.append(Unparsed(source, number, text, "neither a title, authors nor a journal line"))
+    return current
+
+
+def _source_follows(lines: list[str], index: int) -> bool:
+    """True when the next non-blank line is a journal line or another work's source line."""
+    for line in lines[index + 1 : index + 3]:
+        text = line.strip()
+        if text:
+            return journal_line_fields(text) is not None or parse_source_line(text) is not None
+    return False
 
 
 def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | None:
@@ -167,20 +214,68 @@ def _build_reference(entry: _Entry, source: str, report: Report) -> Reference | 
         return None
     values: dict[str, object] = {}
     authors: tuple[Name, ...] = ()
+    title_extra: dict[str, object] = {}
     if entry.title is not None:
         group, title = split_group_prefix(entry.title[1])
-        values["title"] = title.rstrip()
+        title = title.rstrip()
+        if "[" in title or ". " in title or 0 < title.find(": ") < 30:  # most titles need no more reading
+            title, title_extra = title_fields(title)
+        values["title"] = title
         if group:
             authors += (Name(literal=group),)
+        if title[:2] in _NOTICE_STARTS or _NOTICE_NEEDS in title:  # most titles are no notice's
+            notice = notice_from_title(title)
+            if notice is not None:
+                values["notice"] = notice
+                entry.noted = True
     if entry.authors is not None:
         names, et_al = entry.names
-        authors = names + authors
+        if entry.editors:
+            values["editor"] = names
+        else:
+            authors = names + authors
         values["et_al"] = et_al
     values["author"] = authors
     citation = entry.citation
+    if citation is not None and "note" in citation:
+        entry.noted = True
     if citation is None:
         report.warnings.append(f"{source}:{first_line}: reference #{entry.number} has no journal line")
+    elif "_tails" in citation:
+        citation = _other_source(values, citation, title_extra)
+        title_extra = {}
+        entry.noted = entry.noted or "note" in citation or "notice" in citation
+    if title_extra:
+        citation = _with_title_fields(citation or {}, title_extra)
     if entry.authors is None:
         report.warnings.append(f"{source}:{first_line}: reference has no authors line")
     occurrence = sealed(OccurrenceDraft(source, first_line, last_line, original, entry.number))
     return sealed(ReferenceDraft(provenance=(occurrence,), **values, **(citation or {})))
+
+
+def _other_source(
+    values: dict[str, object], citation: dict[str, object], title_extra: dict[str, object]
+) -> dict[str, object]:
+    """The fields of a work whose source line is no journal line; `values` (title, authors) completed."""
+    tails = citation["_tails"]
+    tails.descriptors += title_extra.pop("_descriptors", [])  # type: ignore[attr-defined]
+    notes = [str(note) for note in (title_extra.pop("note", None), citation.get("_note")) if note]
+    names = (*values["author"], *values.get("editor", ()))  # type: ignore[misc]
+    persons = any(not name.is_group for name in names)
+    found = {**values, **title_extra, **{k: v for k, v in citation.items() if k not in ("_tails", "_note")}}
+    found = finish(found, tails, notes, persons)  # type: ignore[arg-type]
+    values.clear()
+    return {key: value for key, value in found.items() if key in _FIELDS and value is not None}
+
+
+def _with_title_fields(citation: dict[str, object], title_extra: dict[str, object]) -> dict[str, object]:
+    """A journal line's fields with those of its title (a translation's note, a genre, a language)."""
+    merged = {**citation}
+    for key, value in title_extra.items():
+        if key == "note" and merged.get("note"):
+            merged["note"] = f"{value} {merged['note']}"
+        elif key == "extra":
+            merged["extra"] = {**value, **merged.get("extra", {})}  # type: ignore[dict-item]
+        elif key in _FIELDS:
+            merged.setdefault(key, value)
+    return merged

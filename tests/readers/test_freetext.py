@@ -123,13 +123,16 @@ def test_identifiers_in_text_even_across_a_line_break(vancouver):
     assert vancouver[0].note is None  # the DOI is a field, not a note
 
 
-def test_entry_without_journal_is_kept_with_a_warning(vancouver):
-    book = vancouver[5]
-    assert book.author == (Name(family="Dalakas", given="MC"),)
-    assert book.title == "Inflammatory myopathies"
-    assert book.issued == Date(2004)
-    assert "Myology" in book.note and "McGraw-Hill" in book.note
-    assert vancouver.report.warnings == ["list.txt:11: no journal citation recognised; title and note kept as read"]
+def test_chapter_in_a_vancouver_list(vancouver):
+    chapter = vancouver[5]
+    assert chapter.type == "chapter"
+    assert chapter.author == (Name(family="Dalakas", given="MC"),)
+    assert chapter.title == "Inflammatory myopathies"
+    assert chapter.editor == (Name(family="Engel", given="AG"),)
+    assert chapter.container_title == "Myology"
+    assert (chapter.publisher_place, chapter.publisher) == ("New York", "McGraw-Hill")
+    assert chapter.issued == Date(2004) and chapter.note is None
+    assert vancouver.report.warnings == []
 
 
 def test_ama():
@@ -251,12 +254,102 @@ def test_epub_erratum_and_published_notes_stay_notes():
     assert (second.number, second.note, second.DOI) == ("86", "Published 2021 Dec 2.", "10.1038/s41572-021-00321-x")
 
 
-def test_web_reference_with_only_a_url_is_kept_with_a_warning():
+def test_web_reference_with_publisher_access_date_and_url():
     text = (
         "8. World Health Organization. Myositis guidance [Internet]. Geneva: WHO; 2020 [cited 2021 Jan 5]. "
         "Available from: https://www.who.int/myositis\n"
     )
     bib = freetext.loads(text, "web.txt")
-    assert bib[0].URL == "https://www.who.int/myositis" and bib[0].issued == Date(2020)
-    assert "Available from" not in bib[0].note and "Geneva: WHO" in bib[0].note
-    assert bib.report.warnings == ["web.txt:1: no journal citation recognised; title and note kept as read"]
+    ref = bib[0]
+    assert (ref.type, ref.author) == ("report", (Name(literal="World Health Organization"),))
+    assert (ref.title, ref.publisher_place, ref.publisher) == ("Myositis guidance", "Geneva", "WHO")
+    assert (ref.issued, ref.accessed) == (Date(2020), Date(2021, 1, 5))
+    assert ref.URL == "https://www.who.int/myositis" and ref.extra["medium"] == "Internet" and ref.note is None
+    assert bib.report.warnings == []
+
+
+def test_work_with_only_a_date_after_its_title():
+    ref = freetext.loads("1. Dalakas MC. Notes on myositis. 2004. Handed out at a meeting.\n")[0]
+    assert (ref.author, ref.title) == ((Name(family="Dalakas", given="MC"),), "Notes on myositis")
+    assert (ref.issued, ref.type, ref.note) == (Date(2004), "document", "Handed out at a meeting.")
+
+
+def test_entry_with_no_source_is_kept_with_a_warning():
+    bib = freetext.loads("Dalakas, M. C. (2004). Notes on myositis.\n", "notes.txt")
+    ref = bib[0]
+    assert (ref.author, ref.title) == ((Name(family="Dalakas", given="M. C."),), "Notes on myositis")
+    assert ref.issued == Date(2004)
+    assert bib.report.warnings == [
+        "notes.txt:1: no journal, book or other source recognised; title and note kept as read"
+    ]
+
+
+# -- layouts of real lists (issue 11) ------------------------------------------------------------
+
+GENEREVIEWS = """\
+Literature Cited
+Bird TD. Alzheimer Disease Overview. 1998 Oct 23 [updated 2018 Dec 20]. In: Adam MP, Bick S, editors. GeneReviews® \
+[Internet]. Seattle (WA): University of Washington, Seattle; 1993-2026. Available from: https://www.ncbi.nlm.nih.gov/books/NBK1161/
+Chen RT, DeStefano F. Vaccine adverse events: causal or coincidental? Lancet. 1998;351:611-2. [PubMed: 9500313]
+MacFarland SP, Zelley K. Earlier colorectal cancer screening. Gastroenterology. 2019a;156:273–4. [PubMed: 30243621]
+Li FP, Fraumeni JF Jr. Soft-tissue sarcomas, breast cancer, and other neoplasms. A familial syndrome? Ann Intern Med. \
+1969;71:747-52. [PubMed: 5360287]
+"""
+
+
+def test_heading_then_unnumbered_entries_one_per_line():
+    bib = freetext.loads(GENEREVIEWS, "lit.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(2, 2), (3, 3), (4, 4), (5, 5)]
+    assert [(u.line, u.reason) for u in bib.report.unparsed] == [(1, "a heading")]
+    assert [ref.type for ref in bib] == ["chapter", "article-journal", "article-journal", "article-journal"]
+    assert bib[2].issued == Date(2019) and bib[2].extra["year-suffix"] == "a"
+    assert bib[3].title == "Soft-tissue sarcomas, breast cancer, and other neoplasms. A familial syndrome?"
+    assert unaccounted_lines(bib, GENEREVIEWS) == []
+
+
+@pytest.mark.parametrize("heading", ["References", "REFERÊNCIAS", "Bibliografía", "Literaturverzeichnis:"])
+def test_headings_in_any_language_are_reported_not_glued(heading):
+    bib = freetext.loads(f"{heading}\n1. Smith J. A title. Lancet. 2020;1:2.\n", "h.txt")
+    assert len(bib) == 1 and [(u.line, u.reason) for u in bib.report.unparsed] == [(1, "a heading")]
+
+
+def test_an_entry_not_understood_does_not_swallow_the_next_ones():
+    text = (
+        "Smith J. A title. Lancet. 2020;1:2.\n"
+        "Jones K. Notes on something handed out at a meeting\n"
+        "Brown L. Another title. BMJ. 2021;3:4.\n"
+        "10.1136/bmj.n71\n"
+    )
+    bib = freetext.loads(text, "u.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(1, 1), (3, 4)]
+    assert [(u.line, u.reason) for u in bib.report.unparsed] == [(2, "not a recognisable reference")]
+    assert bib[1].DOI == "10.1136/bmj.n71"  # a DOI on the line after an entry is that entry's
+
+
+BARE = """\
+1 Bahrami S, Rubulotta F. Translation tools in intensive care. Int J Environ Res Public Health 2025;22:95.
+2 Vohra K, Vodonos A, et al. Global mortality from outdoor fine particle pollution. Environ Res 2021;195:110754.
+3 Topol EJ. Deep medicine: how artificial intelligence can make healthcare human again. New York: Basic Books, 2019.
+"""
+
+
+def test_bare_numbers_that_count_up_are_list_numbers():
+    bib = freetext.loads(BARE, "bmj.txt")
+    assert [(ref.list_number, ref.type) for ref in bib] == [(1, "article-journal"), (2, "article-journal"), (3, "book")]
+    assert bib[0].author[0] == Name(family="Bahrami", given="S") and bib[2].publisher_place == "New York"
+
+
+def test_a_wrapped_line_starting_with_a_number_is_no_list_number():
+    text = "1. Kiely M, Boulianne N. Impact of vaccine delays at the 2, 4, 6 and\n12 month visits. Vaccine. 2018;36:1."
+    bib = freetext.loads(text)
+    assert len(bib) == 1 and bib[0].title == "Impact of vaccine delays at the 2, 4, 6 and 12 month visits"
+
+
+def test_numbers_without_a_space_before_dotted_authors():
+    text = "References\n1.Poostchi M., Silamut K. Image analysis. Transl. Res. 2018;194:36–55.\n" \
+           "2.Bahrami S. Tools. Int. " \
+           "J. Environ. Res. Public Health. 2025;22:95.\n"  # fmt: skip
+    bib = freetext.loads(text)
+    assert [(ref.list_number, ref.author[0]) for ref in bib] == [
+        (1, Name(family="Poostchi", given="M.")), (2, Name(family="Bahrami", given="S")),
+    ]

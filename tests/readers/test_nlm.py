@@ -156,7 +156,10 @@ def test_et_al_in_any_case(last):
 
 
 def _part_by_part(line: str, strict: bool):
-    persons, *groups = line.strip().rstrip(".").split(";")
+    text = line.strip().rstrip(".")
+    if strict and (". " in text or ": " in text):
+        return None  # what `_read_authors` turns away before either reading
+    persons, *groups = text.split(";")
     return nlm._read_authors_part_by_part(persons, groups, strict)
 
 
@@ -224,3 +227,53 @@ def test_citation_span(line, source, rest):
 def test_citation_span_of_other_lines():
     assert nlm.citation_span("Lundberg IE, Tjärnlund A, et al.") is None
     assert nlm.citation_span("Ann Rheum Dis. In press.") is None
+
+
+# -- author lines and journal lines of other lists (issue 11) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "et_al"),
+    [
+        ("Lima SAV, Silva MRF da, Brito ESV de.", [Name("Lima", "SAV"), Name("Silva", "MRF", dropping_particle="da"),
+                                                  Name("Brito", "ESV", dropping_particle="de")], False),
+        ("Fernandes R de CP, Casanova-Moreno M de la C, Díaz Dominguez M de los Á.",
+         [Name("Fernandes", "R de CP"), Name("Casanova-Moreno", "M de la C"), Name("Díaz Dominguez", "M de los Á")],
+         False),
+        ("Haddad AE, dos Santos AdF.", [Name("Haddad", "AE"), Name("dos Santos", "AdF")], False),
+        ("Lundberg IE, de Visser M, & others.", [Name("Lundberg", "IE"), Name("de Visser", "M")], True),
+        ("Smelser DT; Penn Medicine BioBank; Regeneron Genetics Center; Levine AJ, Maxwell KN.",
+         [Name("Smelser", "DT"), Name(literal="Penn Medicine BioBank"), Name(literal="Regeneron Genetics Center"),
+          Name("Levine", "AJ"), Name("Maxwell", "KN")], False),
+        ("Hoff LS, Day J, et al; COVAD Study Group.", [Name("Hoff", "LS"), Name("Day", "J"),
+                                                       Name(literal="COVAD Study Group")], True),
+    ],
+)  # fmt: skip
+def test_author_lines_of_other_lists(line, names, et_al):
+    assert nlm.read_author_line(line) == (tuple(names), et_al)
+
+
+def test_a_name_in_capitals_among_words_is_a_group():
+    assert parse_authors("SMART Health IT.") == ((Name(literal="SMART Health IT"),), False)
+    assert parse_authors("SMITH J, JONES K.")[0] == (Name("SMITH", "J"), Name("JONES", "K"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Geneva: WHO; 2020 [cited 2021 Jan 5]. Available from: https://www.who.int/myositis",
+     "In: Engel AG, editor. Myology. New York: McGraw-Hill; 2004.", "Engel AG, Franzini-Armstrong C, editors."],
+)  # fmt: skip
+def test_lines_that_are_no_author_lines(line):
+    assert nlm.read_author_line(line) is None
+
+
+def test_loose_journal_lines_only_when_asked():
+    assert journal_line_fields("Lancet Glob Health 2018;6:e902–13.") is None
+    fields = journal_line_fields("Lancet Glob Health 2018;6:e902–13.", loose=True)
+    expected = ("Lancet Glob Health", "6", "e902-e913")
+    assert (fields["container_title_short"], fields["volume"], fields["page"]) == expected
+    assert journal_line_fields("Surveys from 2018 and beyond", loose=True) is None
+    assert journal_line_fields("Rev Bras Epidemiol 2019 Mar 22.", loose=True) is None  # no volume after `;`, no pages
+    fields = journal_line_fields("Ann Rheum Dis. 2017. doi: 10.1136/x. [Epub ahead of print]")
+    assert (fields["DOI"], fields.get("note")) == ("10.1136/x", None)
+    assert fields["extra"] == {"status": "Epub ahead of print"}

@@ -278,3 +278,96 @@ def test_list_numbers_in_any_decimal_digits():
     text = "1. First\nSmith J.\nBMJ. 2020;1:2.\n٢. Second\nJones K.\nBMJ. 2021;3:4.\n"
     bib = parse_text(text, "x.txt")
     assert [(ref.list_number, ref.title) for ref in bib] == [(1, "First"), (2, "Second")]
+
+
+# -- works that are not journal articles, organisations, notices (issue 11) ----------------------
+
+KINDS_PAGE = """\
+Disease Info
+Disease:Myositis
+Myositis reading
+
+1. The State of the World’s Children 2023: For every child, vaccination
+United Nations Children’s Fund (UNICEF).
+Florence: UNICEF; 2023.
+2. Needle electromyography
+Dumitru D.
+In: Dumitru D, Amato AA, Zwarts MJ, editors. Electrodiagnostic medicine. 2nd ed. Philadelphia: Hanley & Belfus; \
+2002. p. 257-91.
+3. Electrodiagnostic medicine
+Dumitru D, Amato AA, Zwarts MJ, editors.
+2nd ed. Philadelphia: Hanley & Belfus; 2002.
+4. SI-PNI (Sistema de Informações do Programa Nacional de Imunizações) [Internet]
+Brasil. Ministério da Saúde.
+c2023 [acesso em 6 out. 2023]. Disponível em: http://tabnet.datasus.gov.br/cgi/dhdat.exe?bd_pni/cpnibr.def
+5. Immunization Agenda 2030: A global strategy to leave no one behind [Internet]
+World Health Organization.
+[cited 2023 Nov 3]. Available from: https://cdn.who.int/ia2030.pdf?download=true
+6. Department of Error
+[No authors listed]
+Lancet. 2025 Dec;404(10471):2542. doi: 10.1016/s0140-6736(24)02716-8. PMID: 39709208; PMCID: PMC12124214.
+7. [Inflammatory myopathies. Dermatomyositis, polymyositis, and inclusion body myositis]
+Selva O'Callaghan A, Trallero Araguás E.
+Reumatol Clin. 2008;4(5):197-206. doi: 10.1016/S1699-258X(08)72464-1. [Article in Spanish]
+8. The Brazilian National Immunization Program
+Domingues CMAS, Maranhão AGK.
+Cad Saude Publica. 2020;Suppl 2(Suppl 2):e00222919.
+World Health Organization.
+[cited 2023 Nov 3]. Available from: https://cdn.who.int/ia2030.pdf?download=true
+[No authors listed]
+Lancet. 2025 Dec;404(10471):2542.
+Dumitru D, Amato AA, Zwarts MJ, editors.
+2nd ed. Philadelphia: Hanley & Belfus; 2002.
+Domingues CMAS, Maranhão AGK.
+Cad Saude Publica. 2020;Suppl 2(Suppl 2):e00222919.
+"""
+
+
+@pytest.fixture(scope="module")
+def kinds_page():
+    return parse_text(KINDS_PAGE, "kinds.txt")
+
+
+def test_page_entries_of_every_kind(kinds_page):
+    from tests.linecheck import unaccounted_lines
+
+    assert [ref.type for ref in kinds_page][:8] == [
+        "report", "chapter", "book", "dataset", "report", "article-journal", "article-journal", "article-journal",
+    ]  # fmt: skip
+    assert unaccounted_lines(kinds_page, KINDS_PAGE) == [1, 2, 3]  # the page's header
+    assert kinds_page.report.unparsed == [] and kinds_page.header["disease"] == "Myositis"
+    assert kinds_page.report.warnings == []
+
+
+def test_page_report_and_organisation_authors(kinds_page):
+    report, _, _, dataset, web = list(kinds_page)[:5]
+    assert report.author == (Name(literal="United Nations Children’s Fund (UNICEF)"),)
+    assert (report.publisher_place, report.publisher, report.issued) == ("Florence", "UNICEF", Date(2023))
+    assert dataset.author == (Name(literal="Brasil. Ministério da Saúde"),)
+    assert dataset.title == "SI-PNI (Sistema de Informações do Programa Nacional de Imunizações)"
+    assert (dataset.issued, dataset.accessed, dataset.extra["medium"]) == (Date(2023), Date(2023, 10, 6), "Internet")
+    assert (web.issued, web.accessed, web.URL) == (None, Date(2023, 11, 3), "https://cdn.who.int/ia2030.pdf?download=true")
+
+
+def test_page_chapter_and_edited_book(kinds_page):
+    chapter, book = kinds_page[1], kinds_page[2]
+    assert chapter.author == (Name("Dumitru", "D"),)
+    assert [editor.family for editor in chapter.editor] == ["Dumitru", "Amato", "Zwarts"]
+    assert (chapter.container_title, chapter.edition, chapter.page) == ("Electrodiagnostic medicine", "2nd", "257-291")
+    assert (book.author, len(book.editor), book.title, book.edition) == ((), 3, "Electrodiagnostic medicine", "2nd")
+
+
+def test_page_anonymous_notice_and_translated_title(kinds_page):
+    erratum, translated = kinds_page[5], kinds_page[6]
+    assert (erratum.title, erratum.author, erratum.notice) == ("Department of Error", (), "erratum")
+    assert (erratum.DOI, erratum.PMID, erratum.PMCID, erratum.note) == (
+        "10.1016/s0140-6736(24)02716-8", "39709208", "PMC12124214", None,
+    )
+    assert translated.title == "Inflammatory myopathies. Dermatomyositis, polymyositis, and inclusion body myositis"
+    assert (translated.language, translated.DOI) == ("Spanish", "10.1016/S1699-258X(08)72464-1")
+
+
+def test_page_repeats_of_every_kind_merge(kinds_page):
+    merged = myobib.dedupe(kinds_page)
+    assert len(merged) == 8
+    assert [len(ref.provenance) for ref in merged] == [1, 1, 2, 1, 2, 2, 1, 2]

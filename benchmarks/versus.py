@@ -1,0 +1,120 @@
+"""Page parsing speed against an earlier commit, measured in the same run.
+
+    from versus import compare
+    rows = compare("8562bd3", sizes=[10_000, 100_000], runs=5)
+
+The earlier commit is checked out into a temporary `git worktree`; both parsers then read the same
+journal-only synthetic pages (written once to files) in fresh processes, run alternately so load on
+the machine falls on both alike, each timing `myobib.readers.page.parse_text` in CPU seconds of its
+own process. With `callgrind=True` (valgrind installed), both are also counted in instructions per
+reference at `callgrind_size` works: the parse of that page less that of a process that only reads
+it, hash seed fixed, so the figure is stable from run to run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from synthetic import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Run in a child: parse the page in `argv[2]` with the myobib found at `argv[1]`; print CPU seconds.
+_CHILD = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from myobib.readers.page import parse_text
+text = open(sys.argv[2], encoding="utf-8").read()
+warm = open(sys.argv[3], encoding="utf-8").read()
+parse_text(warm, "warm.txt")  # lazy imports and compiled patterns, as any session has them after one list
+if sys.argv[4] == "1":
+    start = time.process_time()
+    bib = parse_text(text, "page.txt")
+    print(time.process_time() - start, len(bib))
+"""
+
+
+@dataclass
+class Row:
+    """One page size: CPU seconds per run of each parser, and instructions per reference."""
+
+    size: int
+    occurrences: int = 0
+    ours: list[float] = field(default_factory=list)
+    theirs: list[float] = field(default_factory=list)
+    ours_instructions: int | None = None
+    theirs_instructions: int | None = None
+
+    @property
+    def ratios(self) -> list[float]:
+        return [a / b for a, b in zip(self.ours, self.theirs, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+
+@contextmanager
+def worktree(revision: str) -> Iterator[Path]:
+    """A temporary checkout of `revision`, removed afterwards."""
+    place = Path(tempfile.mkdtemp(prefix="myobib-versus-"))
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(place), revision],
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        yield place
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(place)], capture_output=True)
+        shutil.rmtree(place, ignore_errors=True)
+
+
+def _child(tree: Path, page: Path, warm: Path, parse: bool = True, wrap: list[str] | None = None) -> str:
+    command = [*(wrap or []), sys.executable, "-c", _CHILD, str(tree), str(page), str(warm), "1" if parse else "0"]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": ""}
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    return done.stdout + done.stderr
+
+
+def _instructions(tree: Path, page: Path, warm: Path, parse: bool) -> int:
+    out = _child(tree, page, warm, parse, ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"])
+    for line in out.splitlines():
+        if "Collected :" in line:
+            return int(line.split("Collected :")[1].split()[0])
+    raise RuntimeError(f"no instruction count from callgrind:\n{out[-2000:]}")
+
+
+def compare(revision: str, sizes: list[int], runs: int = 5, callgrind: bool = False,
+            callgrind_size: int = 2_000, seed: int = 1) -> list[Row]:  # fmt: skip
+    """Time this checkout's page parser against that of `revision` on journal-only pages."""
+    rows = []
+    with worktree(revision) as theirs, tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm.txt"
+        warm.write_text(generate(300, repeat_share=0.15, seed=seed + 1).text, encoding="utf-8")
+        for size in sizes:
+            page = Path(tmp) / f"page-{size}.txt"
+            page.write_text(generate(size, repeat_share=0.15, seed=seed).text, encoding="utf-8")
+            row = Row(size)
+            for run in range(runs):
+                order = [(ROOT, row.ours), (theirs, row.theirs)]
+                for tree, times in order if run % 2 == 0 else reversed(order):
+                    seconds, count = _child(tree, page, warm).split()[:2]
+                    times.append(float(seconds))
+                    row.occurrences = int(count)
+            rows.append(row)
+        if callgrind and shutil.which("valgrind"):
+            page = Path(tmp) / "page-callgrind.txt"
+            page.write_text(generate(callgrind_size, repeat_share=0.15, seed=seed).text, encoding="utf-8")
+            row = Row(callgrind_size)
+            for tree, attribute in ((ROOT, "ours_instructions"), (theirs, "theirs_instructions")):
+                spent = _instructions(tree, page, warm, True) - _instructions(tree, page, warm, False)
+                setattr(row, attribute, spent // callgrind_size)
+            rows.append(row)
+    return rows

@@ -1,0 +1,183 @@
+"""One entry of an APA 7 list: `Family, A. B., & Other, C. (2017). Title. Journal, 76(5), 792–801. https://doi.org/…`.
+
+Besides journal articles: books (`Title. Publisher.`), edited books (`Editor, A. (Eds.). (2025).`),
+chapters and conference papers (`In A. Editor (Ed.), Book (pp. 168–177). Publisher.`), software and
+data sets (`[Computer software]`, `[Data set]`), web pages (`Retrieved October 28, 2023, from URL`),
+translated titles (`Original [Translation]`) and undated works (`(n.d.)`). `parse_apa` returns the
+`Reference` fields like `citation.parse_citation`, or None when the entry has no APA head.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Date, Name
+from ..notices import notice_from_title
+from ..pages import page_range
+from .citation import finish, split_title
+from .nlm import looks_like_authors
+from .tails import take_tails, tidy
+from .words import MONTHS, ORGANISATION
+
+__all__ = ["parse_apa"]
+
+_HEAD = re.compile(
+    r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"
+)
+_NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.)\)\.?\s+(?P<rest>.*)$")
+_PERSON = re.compile(r"[^\W\d_][\w'’ -]*,\s+(?:[^\W\d_]{1,2}\.\s*-?\s*)+")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*-?\s*)+$")
+_EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$", re.IGNORECASE)
+_SOURCE = re.compile(
+    r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
+    r"(?:\s*\((?P<issue>[^)]+)\))?"
+    r"(?:,\s*(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
+    r"\.?(?=\s|$)"
+)
+_IN_BOOK = re.compile(
+    r"^In\s+(?:(?P<editors>[^()]+?)\s*\((?:Eds?|Orgs?|Hrsg)\.?\),\s*)?(?P<book>.+?)"
+    r"(?:\s*\((?:[^()]*?(?:pp?\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
+)
+_EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
+_SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
+_ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
+
+
+def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
+    parts = [p.strip() for p in re.split(r",\s*", text.strip().rstrip(",")) if p.strip()]
+    names: list[Name] = []
+    et_al = False
+    index = 0
+    while index < len(parts):
+        part = re.sub(r"^(?:&|and)\s+", "", parts[index]).strip()
+        if part.rstrip(".") in ("…", "...", "et al", "& others", "and others"):
+            et_al = True
+            index += 1
+            continue
+        if part.startswith(("… ", "... ")):
+            et_al = True
+            part = part.lstrip(".… ")
+        following = parts[index + 1].strip() if index + 1 < len(parts) else ""
+        if following and _INITIALS.match(following):
+            suffix = None
+            if index + 2 < len(parts) and parts[index + 2].strip() in ("Jr.", "Sr.", "II", "III", "IV"):
+                suffix = parts[index + 2].strip()
+                index += 1
+            names.append(Name(family=part, given=following.strip(), suffix=suffix))
+            index += 2
+        else:
+            names.append(Name(literal=part.rstrip(".")))
+            index += 1
+    return tuple(names), et_al
+
+
+def _editors(text: str) -> tuple[Name, ...]:
+    """`R. Zhou, G. C. Malber, & X. Li` (initials first, as APA names a book's editors)."""
+    names = []
+    for part in re.split(r",\s*(?:&\s*)?|\s+&\s+|\s+and\s+", text.strip()):
+        found = _EDITOR.match(part.strip())
+        if found is None:
+            names.append(Name(literal=part.strip()))
+        else:
+            names.append(Name(family=found["family"], given=found["given"].strip()))
+    return tuple(names)
+
+
+def _date(year: str | None, when: str | None) -> Date:
+    if year is None:
+        return Date(literal="n.d.")
+    if when:
+        found = re.match(r"^([^\W\d_]+)(?:\s+(\d{1,2}))?$", when.strip())
+        if found and found[1].lower() in MONTHS:
+            return Date(int(year), MONTHS[found[1].lower()], int(found[2]) if found[2] else None)
+        return Date(int(year), literal=f"{year}, {when.strip()}")
+    return Date(int(year))
+
+
+def _journal(rest: str, values: dict[str, Any]) -> bool:
+    sources = list(_SOURCE.finditer(rest))
+    if not sources:
+        return False
+    source = sources[-1]
+    title = rest[: source.start()].strip().rstrip(".")
+    journal = source["journal"].strip()
+    acronym = _ACRONYM_END.search(title)
+    if acronym is not None:  # `… 2022. MMWR. Morbidity and Mortality Weekly Report, 72(1)`
+        journal, title = f"{acronym['acronym']}. {journal}", title[: acronym.start()]
+    values.update(title=title, container_title=journal, volume=source["volume"], _source="journal")
+    issue = source["issue"]
+    if issue:
+        values["issue"] = issue
+        supplement = _SUPPLEMENT.search(issue)
+        if supplement:
+            values["supplement"] = supplement["n"] or ""
+    pages = source["pages"]
+    if pages:
+        if pages.lower().startswith("article"):
+            values["number"] = pages.split()[-1]
+        else:
+            values["page"], values["page_first"] = page_range(pages)
+            if values["page"] != pages:
+                values["page_as_written"] = pages
+    values["_note"] = rest[source.end() :]
+    return True
+
+
+def _other(rest: str, values: dict[str, Any]) -> None:
+    """A book, chapter, report or web page: `Title. [In …] Publisher.`"""
+    title, _, after = rest.partition(". ")
+    values["title"] = title
+    after = after.strip()
+    chapter = _IN_BOOK.match(after)
+    if chapter is not None:
+        values.update(container_title=chapter["book"].strip(), _source="chapter")
+        if chapter["editors"]:
+            values["editor"] = _editors(chapter["editors"])
+        if chapter["pages"]:
+            values["page"] = chapter["pages"].strip()
+        if chapter["publisher"]:
+            values["publisher"] = chapter["publisher"].strip()
+    elif after:
+        values["publisher"] = after.rstrip(".")
+        values["_source"] = "book"
+
+
+def _title_first(head: str) -> bool:
+    """Whether what stands before `(Year).` is a title rather than a group's name: a notice's title, a
+    subtitle, or more words than an organisation's name has."""
+    head = head.strip().rstrip(".")
+    return bool(notice_from_title(head)) or ": " in head or (len(head.split()) > 8 and not ORGANISATION.search(head))
+
+
+def parse_apa(text: str) -> dict[str, Any] | None:
+    """The `Reference` fields of one APA entry, or None when it does not start `Authors (Year).`."""
+    head = _HEAD.match(text) or _NO_DATE.match(text)
+    if head is None:
+        return None
+    authors_text = head["authors"]
+    first_sentence = authors_text.split(". ")[0]
+    if not _PERSON.match(authors_text) and (
+        len(authors_text) >= 150 or _SENTENCE_END.search(authors_text) or looks_like_authors(first_sentence)
+    ):
+        return None  # Vancouver authors and a title holding a bracketed year
+    groups = head.groupdict()
+    editors = _EDITORS.search(authors_text)
+    if not _PERSON.match(authors_text) and _title_first(authors_text):
+        names, et_al = (), False  # an unsigned work: APA puts its title where the authors go
+    else:
+        names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)
+    values: dict[str, Any] = {"editor" if editors else "author": names, "et_al": et_al}
+    values["issued"] = _date(groups.get("year"), groups.get("when"))
+    rest, tails = take_tails(head["rest"])
+    if not _journal(rest, values):
+        _other(rest, values)
+    if not names:
+        values["title"] = authors_text.strip().rstrip(".")
+    title, notes = split_title(values.pop("title") or "")
+    values["title"] = title or None
+    note = tidy(values.pop("_note", "") or "")
+    if note:
+        notes.append(note if note.endswith(".") else note + ".")
+    return finish(values, tails, notes, persons=any(not name.is_group for name in names))

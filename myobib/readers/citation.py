@@ -1,0 +1,804 @@
+"""One entry of an NLM / Vancouver, AMA, BMJ or MDPI list, whatever kind of work it cites.
+
+An entry is `Authors. Title. Source.` with tails (`doi:`, `[cited …]`, `Available from: …`, see
+`tails.py`). The authors are persons (`Jacob M, Dupont J, et al.`, dotted `Maude R.J.`, editors
+`…, editors.`/`eds`/`organizadores`/`Hrsg.`), organisations (`World Health Organization.`,
+`Brasil. Ministério da Saúde.`) or none (`[No authors listed]`). The source is what Citing Medicine
+and its AMA/BMJ equivalents print after the title:
+
+- a journal citation: `Ann Rheum Dis. 2017 May;76(5):792-801.`, `Lancet Glob Health 2018;6:e902–13.`;
+- a book's publication: `Place: Publisher; 2002.`, `Publisher; 2019.`, `Place: Publisher, 2019.`,
+  `Publisher; Place: 2025.`, with an edition before and pages, a series or a report number after;
+- a chapter or conference paper: `In: Editors, editors. Book. 2nd ed. Place: Publisher; 2002. p. 257-91.`,
+  `In: Book. Series. Publisher; 2025:168-177.`, with the chapter's own date before (`1998 Oct 23. In: …`);
+- a preprint (`arXiv. Preprint posted online 2022.`), a newspaper (`2002 Aug 12;Sect. A:2 (col. 4)`),
+  `Paper presented at: Meeting; 2006 Jul 15-20; Madrid, Spain.`, a date alone (`c2023.`), or nothing
+  (a web page: a title, a URL and an access date).
+
+`parse_citation` returns the `Reference` fields, the CSL type included; the private key `_understood`
+tells whether a source (or a web address) was recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Date, Name
+from ..notices import notice_from_title, own_notice
+from ..pages import page_range
+from .nlm import journal_line_fields, read_author_line
+from .tails import Tails, take_tails, take_title_marks, tidy
+from .words import COUNTRIES, ORGANISATION, alternation, parse_date, words
+
+__all__ = [
+    "classify",
+    "finish",
+    "parse_citation",
+    "parse_source",
+    "parse_source_line",
+    "read_authors_line",
+    "split_title",
+    "starts_with_authors",
+    "title_fields",
+]
+
+_EDITORS = rf"(?:{alternation('editors')})"
+_EDITORS_SUFFIX = re.compile(rf"(?:,\s*|\s*\(\s*){_EDITORS}\.?\)?\s*$", re.IGNORECASE)  # `, editors`, `(eds)`
+_NO_AUTHORS = re.compile(
+    rf"^(?:\[\s*(?:{alternation('no_authors')})\s*\]\.?|(?:{alternation('no_authors')})\.)(?:\s+|$)", re.IGNORECASE
+)
+_BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=\S)")
+_SEMICOLON = re.compile(r";\s+(?=\S)")
+# No sentence ends at `No.`, `Vol.`, `U.S.`, nor at an ordinal before an edition (`2. Aufl.`).
+_NO_BREAK = re.compile(
+    r"(?:^|[\s(])(?:No|Nº|nº|no|n|Vol|vol|St|Dr|Prof|vs|Pt|ca|approx|(?:[^\W\d]\.)+[^\W\d])\.$"
+)
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_EDITION_WORD = re.compile(rf"(?:{alternation('edition')})\b", re.IGNORECASE)
+_TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's date: `p. 257-91` stays whole
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
+# Where else an author list may end: `et al` without a full stop, `& others`, a colon (`…, Kratz CP: Letter …`).
+_OTHER_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)|:(?=\s+\S)", re.IGNORECASE)
+
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ]"
+# Dotted initials as MDPI and PMC print them: `Poostchi M., Maude R.J., dos Santos A.d.F., Tsai C.-S., Jr.`
+_DOTTED_NAME = (
+    r"(?:[a-z]{1,4}\s)?[^\W\d_][^\s,;.]*(?:[\s-][^\W\d_][^\s,;.]*){0,4}\s"
+    rf"{_CAPITAL}\.(?:\s?-?{_CAPITAL}\.|[a-z]{{1,3}}\.)*(?:,\s(?:Jr|Sr|II|III|IV)\.?(?=,|\s))?"
+)
+_DOTTED_AUTHORS = re.compile(
+    rf"^(?P<names>{_DOTTED_NAME}(?:,\s+{_DOTTED_NAME})*)(?P<etal>,\s+et\s+al\.)?"
+    rf"(?P<editors>,\s+(?i:{_EDITORS})\.)?\s+(?=\S)"
+)
+_DOTTED_STYLE = re.compile(r"\.,|\.\s?-?[^\W\d_]\.")  # `M., ` or `R.J.`: not NLM's `Lee K.` ending a list
+_DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
+
+_YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
+# `2002`, `c2001`, `2004 Apr`, `2002 Apr 3-5`, `1993-2026`; a month's full stop ends the date (`2001 Feb. 24 p.`).
+_SOURCE_DATE = (
+    rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
+    r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?"
+)
+# The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
+_EDITION = re.compile(
+    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded)\.?\s*"
+    rf"(?:{alternation('edition')})\.?$",
+    re.IGNORECASE,
+)
+_PLACE = r"[^\W\d_][^\d:;.]{0,60}?"
+_PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
+# `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
+_PUBINFO_FORMS = (
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;,]\s*(?P<date>{_SOURCE_DATE})"),
+    re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
+    re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
+)
+# After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
+_MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
+_AFTER_DATE = re.compile(
+    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s))\s*"
+)
+_PAGES = re.compile(
+    rf"^(?:{alternation('pages')})\.?\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?)*)\.?$",
+    re.IGNORECASE,
+)
+_PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
+_SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<number>[\w.-]+))?\)?\.?$", re.IGNORECASE)
+_REPORT_NUMBER = re.compile(
+    r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(r"^(?:Version|Versão|Versión|Release|Ver)\.?\s*(?P<v>[\w.-]+)\.?$", re.IGNORECASE)
+_IN = re.compile(rf"^(?:(?P<date>{_SOURCE_DATE})\.\s+)?(?:{alternation('in')})\s*:\s*(?P<book>.+)$", re.IGNORECASE)
+_PRESENTED = re.compile(
+    rf"^(?:(?P<date>{_SOURCE_DATE})\.\s+)?(?:{alternation('presented')})\s*:?\s*(?P<event>.+)$", re.IGNORECASE
+)
+_SERVERS = "|".join(re.escape(s) for s in sorted(words()["preprint_servers"], key=len, reverse=True))
+_PREPRINT = re.compile(
+    rf"^(?P<server>{_SERVERS})\b\.?\s*(?:Preprint(?:\s+posted)?(?:\s+online)?\.?\s*)?(?P<date>{_SOURCE_DATE})\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
+_NEWSPAPER = re.compile(
+    rf"^(?P<paper>(?:[^.;]|\.(?!\s))+?)\.\s+(?P<date>{_SOURCE_DATE});\s*Sect\.\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+)"
+    r"(?:\s*\(col\.\s*(?P<column>[\w-]+)\))?\.?\s*(?P<rest>.*)$"
+)
+_GAZETTE = re.compile(
+    rf"^(?P<gazette>(?:{alternation('gazettes')})[^.;,\d]*?)[.,]?\s+"
+    r"(?:(?:nº|núm\.?|n\.?º|No\.?|n\.)\s*(?P<issue>[\w-]+),?\s*)?\(?(?P<date>[^;()]+?)\)?"
+    r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
+    re.IGNORECASE,
+)
+# The United States' form for a law: `Title, Pub. L. No. 108-173, 117 Stat. 2066 (Dec. 8, 2003).`
+_US_LAW = re.compile(
+    r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
+    r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
+)
+_GLUED_MEETING_DATE = re.compile(
+    r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
+    r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
+)
+_PROCEEDINGS_OF = re.compile(
+    r"^(?:Proceedings|Anais|Actas|Annales)\s+(?:of|do|da|dos|de|del|des)\s+(?:the\s+)?", re.IGNORECASE
+)
+_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
+_DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
+_ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
+_COUNTRY_LAW = re.compile(
+    r"^(?P<country>" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\s+"
+    rf"(?=(?:{alternation('legislation')}|{alternation('regulation')})\b)(?P<title>.+)$",
+    re.IGNORECASE,
+)
+# English words (`Act`, `Regulation`) start a law's title only before a number (`Law No. 8`, `Act of 2003`,
+# `Regulation (EU) 2016/679`); the others (`Lei`, `Ley`, `Portaria`) start one by themselves.
+_NUMBERED_ONLY = {"law", "act", "statute", "public law", "pub l", "regulation", "directive", "rule", "orden"}
+_NUMBER_MARK = r"\s*(?:\((?:EU|EC|EEC)\)\s*)?(?:(?:no\.?|nº|n\.?º|n°|nr\.?|núm\.?)\s*\d|of\s+\d{4}|\d)"
+
+
+def _title_start(key: str) -> re.Pattern[str]:
+    """A title that starts like a law (`legislation`) or a regulation (`regulation`)."""
+    found = words()[key]
+    ordered = sorted(found, key=len, reverse=True)
+    free = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered if w not in _NUMBERED_ONLY)
+    numbered = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in found if w in _NUMBERED_ONLY)
+    also = r"|\b(?:act|law) of \d{4}\b" if key == "legislation" else ""
+    return re.compile(rf"^(?:(?:{free})\b|(?:{numbered})\.?{_NUMBER_MARK}){also}", re.IGNORECASE)
+
+
+_LAW_TITLE = _title_start("legislation")
+_REGULATION_TITLE = _title_start("regulation")
+_SOFTWARE = re.compile(rf"(?<!\w)(?:{alternation('software')})(?!\w)", re.IGNORECASE)
+_DATASET = re.compile(rf"(?<!\w)(?:{alternation('dataset')})(?!\w)", re.IGNORECASE)
+_DATASET_HOSTS = tuple(words()["dataset_hosts"])
+_CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) or an ordinal and acronym (`4º SINAPE`)
+    rf"(?<!\w)(?i:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
+    r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
+)
+_THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
+_SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
+_DATASET_WORDS = {w.lower() for w in words()["dataset"]}
+_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS}  # descriptors kept as the genre
+_PLACES = frozenset(words()["places"])
+_STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
+_NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
+_NOT_IN_JOURNALS = re.compile(r"[\[\]]|[?!]\s")  # a bracket or a question ends a title, not a journal
+_ABBREVIATIONS_IN_PUBLISHERS = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|S\.A|Ltda|Cia)\.\s")
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+def _boundaries(text: str) -> list[int]:
+    """Where the sentences of `text` start after the first: after `. `, `? ` or `! `, not after `No.`."""
+    cuts = []
+    for found in _BOUNDARY.finditer(text):
+        start = found.start()
+        if _NO_BREAK.search(text, max(0, start - 30), start):
+            continue
+        if _ORDINAL.search(text, max(0, start - 5), start) and _EDITION_WORD.match(text, found.end()):
+            continue
+        cuts.append(found.end())
+    return cuts
+
+
+def _sentences(text: str) -> list[str]:
+    cuts = [0, *_boundaries(text), len(text)]
+    sentences = (text[a:b].strip().rstrip(".").strip() for a, b in zip(cuts, cuts[1:], strict=False))
+    return [sentence for sentence in sentences if sentence]
+
+
+# -- authors -----------------------------------------------------------------------------------
+
+
+def _person_list(text: str) -> tuple[tuple[Name, ...], bool, str] | None:
+    """The persons of an author list (names, et al., role), or None when `text` is not one."""
+    text = text.strip().rstrip(".:").strip()
+    role = "author"
+    editors = _EDITORS_SUFFIX.search(text)
+    if editors and editors.start() > 0:
+        role, text = "editor", text[: editors.start()].rstrip(" ,")
+    others = _AND_OTHERS.search(text)
+    if others is not None:
+        text = text[: others.start()]
+    if not text or ". " in text:
+        return None
+    read = read_author_line(text)
+    if read is None or not read[0] or read[0][0].is_group:
+        return None
+    return read[0], read[1] or others is not None, role
+
+
+def _dotted_names(text: str) -> tuple[Name, ...]:
+    names: list[Name] = []
+    for part in re.split(r",\s+(?![JS]r\.?(?:,|$)|I{2,3}\b|IV\b)", text):
+        suffix = _DOTTED_SUFFIX.search(part)
+        if suffix:
+            part = part[: suffix.start()]
+        family, _, given = part.rpartition(" ")
+        names.append(Name(family=family, given=given, suffix=suffix[1] if suffix else None))
+    return tuple(names)
+
+
+def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
+    """(names, et al., role, the rest) when `text` starts with a list of persons."""
+    dotted = _DOTTED_AUTHORS.match(text)
+    if dotted is not None and _DOTTED_STYLE.search(dotted["names"]):
+        role = "editor" if dotted["editors"] else "author"
+        return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
+    cuts = sorted({*_boundaries(text), *(found.end() for found in _OTHER_CUT.finditer(text))})
+    for cut in cuts:
+        if text[cut - 1] == ":" and "," not in text[:cut]:
+            continue  # `Hemodynamics III: …`: a colon ends a list of authors, not a title's first words
+        persons = _person_list(text[:cut])
+        if persons is not None:
+            return (*persons, text[cut:].lstrip(" ."))
+    return None
+
+
+def starts_with_authors(text: str) -> bool:
+    """True when `text` begins with a list of persons followed by more text (`Jones K. Notes on …`)."""
+    found = _take_persons(text.strip())
+    return found is not None and bool(found[3])
+
+
+def _org_like(sentence: str) -> bool:
+    return sentence in COUNTRIES or bool(ORGANISATION.search(sentence)) or bool(re.search(r"\([A-Z]{2,}\)$", sentence))
+
+
+def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
+    """Authors and title of what precedes the source when it starts with no person: an organisation
+    (`Brasil. Ministério da Saúde.`), a title first and persons after (as pages print them), or a title alone."""
+    sentences = _sentences(pre)
+    if len(sentences) >= 2:
+        persons = _person_list(sentences[-1])
+        if persons is not None and persons[2] == "author":
+            return persons[0], ". ".join(sentences[:-1]), persons[1]
+        first = sentences[0]
+        if _org_like(first) or len(first.split()) <= 6:
+            taken = 1
+            while taken < len(sentences) - 1 and _org_like(sentences[taken]):
+                taken += 1
+            group = ". ".join(sentences[:taken])
+            return (Name(literal=group),), ". ".join(sentences[taken:]), False
+    text = pre.strip().rstrip(".")
+    for pattern in (_COUNTRY_LAW, _ORG_ACRONYM):
+        found = pattern.match(text)
+        if found is not None:
+            org = found.groupdict().get("org") or found["country"]
+            if pattern is _COUNTRY_LAW or ORGANISATION.search(org):
+                return (Name(literal=org),), found["title"], False
+    return (), text, False
+
+
+def parse_source_line(text: str) -> dict[str, Any] | None:
+    """The source of a page entry that is not a journal line (`Florence: UNICEF; 2023.`,
+    `c2023 [acesso em 6 out. 2023]. Disponível em: …`, `[cited 2023 Nov 3]. Available from: …`) as
+    fields, with its tails under `_tails` for `finish`; None for any other line."""
+    rest, tails = take_tails(text)
+    source = parse_source(rest) if rest else None
+    if source is None and (rest or not (tails.URL or tails.accessed)):
+        return None
+    return {**(source or {}), "_tails": tails}
+
+
+def read_authors_line(line: str) -> tuple[tuple[Name, ...], bool, str] | None:
+    """(names, et al., role) of a page's authors line that the journal-article reading leaves: editors
+    (`Engel AG, editor.`), organisations (`World Health Organization.`, `Brasil. Ministério da Saúde.`) or
+    none (`[No authors listed]`); None for any other line."""
+    text = line.strip()
+    if _NO_AUTHORS.fullmatch(text):
+        return (), False, "author"
+    persons = _person_list(text)
+    if persons is not None:
+        return persons
+    text = text.rstrip(".").strip()
+    if not text or len(text) > 200 or re.search(r"\d{4}|https?://|[;:]\s", text):
+        return None
+    sentences = _sentences(text)
+    if all(_org_like(s) for s in sentences) or (len(sentences) == 1 and len(text.split()) <= 4 and text[0].isupper()):
+        return (Name(literal=". ".join(sentences)),), False, "author"
+    return None
+
+
+# -- the source --------------------------------------------------------------------------------
+
+
+def _journal_name_ok(name: str) -> bool:
+    """A journal name, not a title running into one: no `. ` inside, unless dotted abbreviations
+    (`Int. J. Environ. Res. Public Health`) or an acronym before the name (`MMWR. Morbidity …`)."""
+    if len(name) > 120 or name.endswith(":") or name[:1].islower() or _NOT_IN_JOURNALS.search(name):
+        return False
+    if ". " not in name:
+        return True
+    pieces = name.split(". ")
+    if len(pieces) == 2 and re.fullmatch(r"[A-Z]{2,}", pieces[0]):
+        return True
+    return all(p[:1].isupper() and len(p.split()) <= 2 for p in pieces[:-1])
+
+
+def _journal(text: str) -> dict[str, Any] | None:
+    fields = journal_line_fields(text, loose=True)
+    if fields is None or not _journal_name_ok(str(fields["container_title_short"])):
+        return None
+    note = str(fields.get("note") or "")
+    if _IN.match(note) or _PRESENTED.match(note):
+        return None  # `Title. 1998 Oct 23. In: …`: a chapter's date, not a journal
+    return {**fields, "_source": "journal"}
+
+
+def _date(text: str) -> Date | None:
+    """A source's date: `2002`, `c2023`, `2004 Apr`, `1993-2026` (its first year)."""
+    return parse_date(re.sub(r"^(c?\d{4})\s*-\s*\d{2,4}", r"\1", text))
+
+
+def _tail_fields(tail: str, values: dict[str, Any]) -> None:
+    """Pages, page count, series, report number or version after a book's publication; the rest is noted."""
+    notes = []
+    for sentence in (part.strip().rstrip(".") for part in _TAIL_BREAK.split(tail)):
+        if not sentence:
+            continue
+        if (found := _PAGES.match(sentence)) is not None:
+            values["page"] = found["pages"]
+        elif (found := _PAGE_COUNT.match(sentence)) is not None:
+            values.setdefault("extra", {})["number-of-pages"] = found["n"] or found["n2"]
+        elif (found := _REPORT_NUMBER.match(sentence)) is not None:
+            values["number"] = found["n"]
+        elif (found := _VERSION.match(sentence)) is not None:
+            values.setdefault("extra", {})["version"] = found["v"]
+        elif sentence.startswith("(") and (found := _SERIES.match(sentence)) is not None:
+            values["collection_title"] = found["title"].strip()
+            if found["number"]:
+                values["collection_number"] = found["number"]
+        else:
+            notes.append(sentence + ".")
+    if notes:
+        values["_note"] = " ".join(notes)
+
+
+def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
+    """`Place: Publisher; 2002. p. 1-10.` and its other orders: publisher, place, date, pages."""
+    for pattern in (_MDPI_PUBINFO,) if after_semicolon else _PUBINFO_FORMS:
+        found = pattern.match(text)
+        if found is None:
+            continue
+        after = _AFTER_DATE.match(text, found.end())
+        if after is None:
+            continue
+        publisher, place = found["publisher"].strip(), found.groupdict().get("place")
+        if ". " in publisher and not _ABBREVIATIONS_IN_PUBLISHERS.search(publisher + " "):
+            if not (place and all(p[:1].isupper() and _org_like(p) for p in publisher.split(". "))):
+                continue  # a title running into `Publisher; 2019`, not a hierarchy (`School. University`)
+        date = _date(found["date"])
+        if date is None:
+            continue
+        values: dict[str, Any] = {"issued": date, "_source": "book"}
+        if place is None and _is_place(publisher):
+            place, publisher = publisher, None  # `Brasília (DF); 2017`, `Geneva; 2002`
+        if publisher:
+            values["publisher"] = publisher
+        if place:
+            values["publisher_place"] = place.strip()
+        if after["pages"]:
+            values["page"] = after["pages"]
+        rest = text[after.end() :].strip()
+        if rest:
+            _tail_fields(rest, values)
+        return values
+    return None
+
+
+def _is_place(name: str) -> bool:
+    """A place of publication standing alone: a known city, or a short name with a state (`Seattle (WA)`,
+    not `Food and Drug Administration (US)`)."""
+    if name in _PLACES:
+        return True
+    return bool(_STATE.search(name)) and len(name.split()) <= 4 and not ORGANISATION.search(name)
+
+
+def _book_part(text: str, values: dict[str, Any]) -> str:
+    """Edition, version, series and meeting in the sentences before a book's publication; the book title."""
+    titles = []
+    for sentence in _sentences(text):
+        if (found := _EDITION.match(sentence)) is not None:
+            values["edition"] = found["edition"]
+        elif (found := _VERSION.match(sentence)) is not None:
+            values.setdefault("extra", {})["version"] = found["v"]
+        elif titles and re.search(r"\b(?:series|lecture notes|colección|coleção|collection)\b", sentence, re.I):
+            values["collection_title"] = sentence
+        elif (meeting := _meeting(sentence)) is not None:
+            values.update(meeting)
+            titles.append(meeting["event_title"])
+        else:
+            titles.append(sentence)
+    return ". ".join(titles)
+
+
+def _meeting(text: str) -> dict[str, Any] | None:
+    """`EuroGP 2002: Proceedings …; 2002 Apr 3-5; Kinsdale, Ireland` (or `… Annual Meeting 2019 Mar 29-Apr 3;
+    Atlanta, GA`, the dates run into the name) as event title, date and place."""
+    parts = [part.strip() for part in text.split(";")]
+    if len(parts) < 2:
+        return None
+    date = _date(parts[1])
+    if date is not None:
+        name, place = parts[0], parts[2:]
+    else:
+        glued = _GLUED_MEETING_DATE.match(parts[0])
+        if glued is None:
+            return None
+        date = parse_date(f"{glued['year']} {glued['month']} {glued['day']}")
+        name, place = glued["name"], parts[1:]
+    if date is None:
+        return None
+    values: dict[str, Any] = {"event_title": name, "extra": {"event-date": date.to_csl()}}
+    if any(place):
+        values["event_place"] = "; ".join(part for part in place if part)
+    return values
+
+
+def _meeting_in_journal(book: str) -> dict[str, Any] | None:
+    """`Proceedings of the AACR Annual Meeting 2019 Mar 29-Apr 3; Atlanta, GA. Cancer Res. 2019;79:4159A.`
+    after `In:`: a meeting abstract published in a journal."""
+    for start in _boundaries(book):
+        journal = _journal(book[start:])
+        meeting = _meeting(book[:start].strip().rstrip(".")) if journal is not None else None
+        if meeting is not None:
+            meeting["event_title"] = _PROCEEDINGS_OF.sub("", meeting["event_title"])
+            return {**journal, **meeting, "_source": "meeting-journal"}
+    return None
+
+
+def _chapter(book: str) -> dict[str, Any]:
+    """`Editors, editors. Book. 2nd ed. Place: Publisher; 2002. p. 257-91.` after `In:`."""
+    values: dict[str, Any] = {"_source": "chapter"}
+    persons = _take_persons(book)
+    if persons is not None:
+        names, _, role, book = persons
+        values["editor" if role == "editor" else "container_author"] = names
+    starts = _boundaries(book)
+    for start in starts:
+        found = _pubinfo(book[start:])
+        if found is not None:
+            found.pop("_source")
+            values.update({k: v for k, v in found.items() if k != "extra"})
+            values.setdefault("extra", {}).update(found.get("extra", {}))
+            book = book[:start]
+            break
+    else:
+        pages = re.search(r"\.\s+(?:p|pp)\.?\s*([A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\.?$", book)
+        if pages:
+            values["page"], book = pages[1], book[: pages.start()]
+    values["container_title"] = _book_part(book, values)
+    return values
+
+
+def _presented(event: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"_source": "presented"}
+    meeting = _meeting(event.rstrip("."))
+    if meeting is not None:
+        values.update(meeting)
+        values["issued"] = Date.from_csl(meeting["extra"]["event-date"])
+    else:
+        values["event_title"] = event.rstrip(".")
+    return values
+
+
+def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
+    """The fields of an entry's source (everything after the title, tails taken out), or None."""
+    text = text.strip()
+    if not text:
+        return None
+    if after_semicolon:
+        return _pubinfo(text, after_semicolon=True)
+    found = _PREPRINT.match(text)
+    if found is not None:
+        date = _date(found["date"])
+        if date is not None:
+            values: dict[str, Any] = {"container_title": found["server"], "issued": date, "_source": "preprint"}
+            if found["rest"]:
+                values["_note"] = found["rest"]
+            return values
+    found = _NEWSPAPER.match(text)
+    if found is not None and (date := _date(found["date"])) is not None:
+        values = {"container_title": found["paper"], "issued": date, "page": found["page"], "_source": "newspaper"}
+        values["extra"] = {"section": found["section"]}
+        if found["column"] or found["rest"]:
+            values["_note"] = " ".join(
+                p for p in (f"Col. {found['column']}." if found["column"] else "", found["rest"]) if p
+            )
+        return values
+    found = _DATED_PAPER.match(text)
+    if found is not None and _NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
+        return {"container_title": found["paper"], "issued": date, "_source": "newspaper"}  # `Times. 29 ago 2012.`
+    journal = _journal(text)
+    if journal is not None:
+        return journal
+    found = _IN.match(text)
+    if found is not None:
+        values = _meeting_in_journal(found["book"].strip()) or _chapter(found["book"].strip())
+        if found["date"]:
+            values["issued"] = _date(found["date"])  # a GeneReviews chapter's own date, not its book's
+        return values
+    found = _PRESENTED.match(text)
+    if found is not None:
+        values = _presented(found["event"])
+        if found["date"]:
+            values["issued"] = _date(found["date"])
+        return values
+    found = _GAZETTE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
+        if found["issue"]:
+            values["issue"] = found["issue"]
+        if found["page"]:
+            values.update(page=found["page"], extra={"section": found["section"]})
+        return values
+    found = _DATE_ONLY.match(text)
+    if found is not None and (date := _date(found["date"])) is not None:
+        return {"issued": date, "_source": "date", "_note": found["rest"]}
+    details, rest = _leading_details(text)
+    published = _pubinfo(rest) if rest else None
+    if published is None:
+        return None
+    extra = {**details.pop("extra", {}), **published.pop("extra", {})}
+    published.update(details)
+    if extra:
+        published["extra"] = extra
+    return published
+
+
+def _leading_details(text: str) -> tuple[dict[str, Any], str]:
+    """Edition and version sentences before a book's publication (`2nd ed. Philadelphia: …`), and the rest."""
+    details: dict[str, Any] = {}
+    starts = [0, *_boundaries(text)]
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        sentence = text[start:end].strip().rstrip(".")
+        if (found := _EDITION.match(sentence)) is not None:
+            details["edition"] = found["edition"]
+        elif (found := _VERSION.match(sentence)) is not None:
+            details.setdefault("extra", {})["version"] = found["v"]
+        else:
+            return details, text[start:]
+    return details, ""
+
+
+def _find_source(text: str) -> tuple[str, dict[str, Any] | None]:
+    """Split `Title. Source.` at the first sentence after the title where a source begins (MDPI's
+    `Title; Publisher: Place, 2024.` too); a source with no title before it comes last."""
+    for start in _boundaries(text):
+        found = parse_source(text[start:])
+        if found is not None:
+            return text[:start].strip(), found
+    for semicolon in _SEMICOLON.finditer(text):
+        found = parse_source(text[semicolon.end() :], after_semicolon=True)
+        if found is not None:
+            return text[: semicolon.start()].strip(), found
+    found = parse_source(text)
+    return ("", found) if found is not None else (text, None)
+
+
+# -- titles ------------------------------------------------------------------------------------
+
+_GENRE_LABELS = frozenset(words()["genre_labels"])
+_LONGEST_GENRE_LABEL = max(map(len, _GENRE_LABELS))
+_GENRE_TITLES = frozenset(words()["genre_titles"])
+_MDPI_CHAPTER = re.compile(
+    r"^(?P<title>[^;]+?);\s*(?:pp?|pages)\.?\s*(?P<pages>[^\s.]+)\.?(?:\s+(?P<series>[^.]+?)\.?)?$"
+)
+_TRANSLATION = re.compile(r"^(?P<title>.*?)\s*\[(?P<translation>[^\[\]]{3,})\]\.?$")
+_RETRACTION_NOTE = re.compile(
+    r"\s*\((?P<note>(?:Retraction|Retracted|Correction|Erratum) published[^()]*(?:\[[^\]]*\][^()]*)*)\)"
+)
+
+
+def _genre(title: str, values: dict[str, Any]) -> str:
+    """The title without a genre label before it (`Letter to the Editor: …`) or after it (`… Draft guidance
+    for industry`), the label going to `genre`."""
+    colon = title.find(": ")
+    if 0 < colon <= _LONGEST_GENRE_LABEL and title[:colon].lower() in _GENRE_LABELS:
+        values["genre"] = title[:colon]
+        return title[colon + 2 :].lstrip()
+    before, stop, last = title.rpartition(". ")
+    if stop and last.rstrip(".").lower() in _GENRE_TITLES:
+        values["genre"] = last.rstrip(".")
+        return before
+    return title
+
+
+def title_fields(title: str) -> tuple[str, dict[str, Any]]:
+    """A title as a page's title line prints it, without a bracketed translation, medium or genre label,
+    and the fields those give (`genre`, `note`, `extra`, `language`, and `_descriptors` such as
+    `[Internet]`); cheap for the usual title, which has none."""
+    fields: dict[str, Any] = {}
+    if "[" in title:
+        title, tails = take_title_marks(title)
+        title, notes = split_title(title)
+        if tails.medium:
+            fields["extra"] = {"medium": tails.medium}
+        if tails.language:
+            fields["language"] = tails.language
+        genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
+        if genre:
+            fields["genre"] = genre
+        if tails.descriptors:
+            fields["_descriptors"] = tails.descriptors
+        if notes:
+            fields["note"] = " ".join(notes)
+    return _genre(title, fields), fields
+
+
+def split_title(title: str) -> tuple[str, list[str]]:
+    """A title without its bracketed translation or APA's `(Retraction published …)`, and those as notes."""
+    notes = []
+    found = _RETRACTION_NOTE.search(title)
+    if found is not None:
+        notes.append(found["note"].strip() + ".")
+        title = (title[: found.start()] + title[found.end() :]).strip()
+    found = _TRANSLATION.match(title.strip().rstrip("."))
+    if found is not None:
+        if found["title"]:
+            notes.append(f"[{found['translation'].strip()}]")
+            title = found["title"]
+        else:
+            title = found["translation"]  # PubMed prints only the English title, in brackets
+    return title.strip().rstrip(".").strip(), notes
+
+
+# -- the kind of work --------------------------------------------------------------------------
+
+
+def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> str:
+    """The CSL type of an entry from what was found in it."""
+    source = values.get("_source")
+    title = values.get("title") or ""
+    descriptor_words = {" ".join(d.lower().split()) for d in descriptors}
+    url = (values.get("URL") or "").lower()
+    if source == "meeting-journal":
+        return "paper-conference"  # a meeting abstract published in a journal
+    if source == "journal":
+        container = str(values.get("container_title_short") or values.get("container_title") or "")
+        if container.lower() in _SERVER_NAMES or "preprint" in descriptor_words:
+            return "article"
+        if not values.get("volume") and not values.get("page") and _NEWSPAPER_NAME.search(container):
+            return "article-newspaper"  # `New York Times [Internet]. 2012 Aug 29.`
+        return "article-journal"
+    if source == "preprint" or "preprint" in descriptor_words:
+        return "article"
+    if source == "newspaper":
+        return "article-newspaper"
+    if source in ("chapter", "presented"):
+        where = " ".join(str(values.get(k) or "") for k in ("container_title", "event_title", "collection_title"))
+        return "paper-conference" if source == "presented" or _CONFERENCE.search(where) else "chapter"
+    if descriptor_words & _SOFTWARE_WORDS or _SOFTWARE.search(title) or "version" in values.get("extra", {}):
+        return "software"
+    if descriptor_words & _THESIS:
+        return "thesis"
+    if descriptor_words & _DATASET_WORDS or _DATASET.search(title) or any(host in url for host in _DATASET_HOSTS):
+        return "dataset"
+    if _REGULATION_TITLE.search(title):
+        return "regulation"
+    if source == "gazette" or _LAW_TITLE.search(title):
+        return "legislation"
+    if values.get("publisher") or values.get("publisher_place"):
+        if not persons and not values.get("author") and url:
+            return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
+        return "book" if persons or not values.get("author") else "report"
+    if url:
+        return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
+    return "document"
+
+
+# -- one entry ---------------------------------------------------------------------------------
+
+
+def parse_citation(text: str) -> dict[str, Any] | None:
+    """The `Reference` fields of one NLM / Vancouver / AMA / BMJ entry (list number taken off), or None
+    when it holds no title at all."""
+    text, tails = take_tails(text)
+    law = _US_LAW.match(text)
+    if law is not None and (date := parse_date(law["date"])) is not None:
+        values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
+                  "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
+        return finish(values, tails, [], persons=False)
+    values: dict[str, Any] = {}
+    anonymous = _NO_AUTHORS.match(text)
+    if anonymous is not None:
+        text = text[anonymous.end() :]
+    persons = None if anonymous else _take_persons(text)
+    if persons is not None:
+        names, et_al, role, text = persons
+        values["editor" if role == "editor" else "author"] = names
+        values["et_al"] = et_al
+    pre, source = _find_source(text)
+    if persons is None and not anonymous:
+        authors, pre, et_al = _split_group(pre)
+        if authors:
+            values["author"], values["et_al"] = authors, et_al
+            persons = (authors, et_al, "author", "") if not authors[0].is_group else None
+    title, title_notes = split_title(pre)
+    title = _genre(title, values)
+    sentences = _sentences(title)
+    meeting = _meeting(sentences[-1]) if len(sentences) > 1 else None
+    if meeting is not None:  # `Germ cell tumours V. Proceedings of the 5th … Conference; 2001 Sep 13-15; Leeds, UK.`
+        title = ". ".join([*sentences[:-1], meeting["event_title"]])
+        values.update(meeting)
+    if not title and source is None and not values:
+        if not (tails.DOI or tails.PMID or tails.PMCID or tails.URL):
+            return None
+        return {**tails.fields(), "type": "article-journal", "_understood": False}  # a bare identifier
+    values["title"] = title or None
+    notes = list(title_notes)
+    if source is not None:
+        note = source.pop("_note", None) or source.pop("note", None)
+        chapter = _MDPI_CHAPTER.match(note or "") if source.get("_source") == "book" else None
+        if chapter is not None:  # `Book. Publisher; Place: 2025. Chapter title; pp. 168–177. Series.`
+            values["title"], source["container_title"], source["page"] = chapter["title"], title, chapter["pages"]
+            source["_source"], note = "chapter", None
+            if chapter["series"]:
+                source["collection_title"] = chapter["series"]
+        extra = source.pop("extra", None)
+        values.update(source)
+        if extra:
+            values.setdefault("extra", {}).update(extra)
+        if note:
+            notes.append(note)
+    return finish(values, tails, notes, persons is not None)
+
+
+def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool) -> dict[str, Any]:
+    """`values` completed with what the tails say, the notes, the CSL type and any notice kind."""
+    for name, value in tails.fields().items():
+        values.setdefault(name, value)
+    if tails.medium:
+        values.setdefault("extra", {})["medium"] = tails.medium
+    if tails.available:
+        values.setdefault("extra", {})["available-date"] = tails.available.to_csl()
+    genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
+    if genre:
+        values.setdefault("genre", genre)
+    if tails.status:
+        values.setdefault("extra", {})["status"] = tails.status
+    if tails.arxiv:
+        values.setdefault("number", tails.arxiv)
+    values["type"] = classify(values, tails.descriptors, persons)
+    if values["type"] == "paper-conference" and not values.get("event_title") and values.get("container_title"):
+        values["event_title"] = values["container_title"]  # `In: 4º SINAPE. São Paulo: …`: the book is the meeting's
+    if values["type"] == "article" and values.get("DOI"):
+        glued = re.fullmatch(r"(10\.\d+/.+?)\.(\d{4}\.\d{4,5})", values["DOI"])  # PMC's `doi: 10.x/y.2201.05867`
+        if glued and not glued[1].lower().endswith("/arxiv"):
+            values["DOI"], values["number"] = glued[1], values.get("number") or glued[2]
+    if values.get("page") and "page_first" not in values:
+        written = str(values["page"])
+        values["page"], values["page_first"] = page_range(written)
+        if values["page"] != written:
+            values["page_as_written"] = written
+    notes += tails.notes
+    if tails.links:
+        notes.append(tails.links)
+    note = " ".join(tidy(n) if not n.endswith(".") else n for n in notes if n and n.strip(" .")) or None
+    values["note"] = note
+    values["notice"] = notice_from_title(values.get("title")) or own_notice(tails.links)
+    values["_understood"] = values.get("_source") is not None or bool(values.get("URL"))
+    return values

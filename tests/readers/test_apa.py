@@ -1,0 +1,124 @@
+"""One APA 7 entry of each kind of work, field by field (`apa.parse_apa`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from myobib import Date, Name
+from myobib.readers.apa import parse_apa
+
+
+def parse(text: str) -> dict:
+    values = parse_apa(text)
+    assert values is not None
+    return values
+
+
+def test_journal_article_with_a_supplement_and_a_doi():
+    values = parse(
+        "Domingues, C. M. A. S., & Domingues, R. A. S. (2020). The Brazilian National Immunization Program: 46 years "
+        "of achievements and challenges. Cadernos de Saúde Pública, 36(Suppl. 2), e00222919. "
+        "https://doi.org/10.1590/0102-311X00222919"
+    )
+    assert values["type"] == "article-journal"
+    assert values["author"] == (Name("Domingues", "C. M. A. S."), Name("Domingues", "R. A. S."))
+    assert (values["container_title"], values["volume"], values["supplement"], values["page"]) == (
+        "Cadernos de Saúde Pública",
+        "36",
+        "2",
+        "e00222919",
+    )
+    assert (values["issued"], values["DOI"]) == (Date(2020), "10.1590/0102-311X00222919")
+
+
+def test_journal_name_with_an_acronym_first():
+    values = parse("Valier, M. R. (2023). Racial and ethnic differences—National Immunization Survey, December "
+                   "2020–September 2022. MMWR. Morbidity and Mortality Weekly Report, 72(1), 1–8.")  # fmt: skip
+    assert values["container_title"] == "MMWR. Morbidity and Mortality Weekly Report"
+    assert values["title"].endswith("December 2020–September 2022") and values["issued"] == Date(2023)
+
+
+def test_group_author_after_persons_and_et_al():
+    values = parse("Barata, R. B., Moraes, J. C., & Grupo ICV 2020. (2023). National Vaccine Coverage Survey 2020. "
+                   "Revista Brasileira de Epidemiologia, 26, e230031.")  # fmt: skip
+    assert values["author"][-1] == Name(literal="Grupo ICV 2020") and values["issued"] == Date(2023)
+    values = parse("Mesenburg, M. A., Amigo, H., et al. (2018). Ethnic group inequalities. The Lancet Global Health, "
+                   "6, "
+                   "e902–e913.")  # fmt: skip
+    assert values["et_al"] and len(values["author"]) == 2
+
+
+def test_retraction_note_and_translation_leave_the_title():
+    values = parse("Wakefield, A. J., Malik, M., et al. (1998). Ileal-lymphoid-nodular hyperplasia (Retraction "
+                   "published 2010, The Lancet, 375[9713], 445). The Lancet, 351(9103), 637–641.")  # fmt: skip
+    assert values["title"] == "Ileal-lymphoid-nodular hyperplasia"
+    assert values["note"] == "Retraction published 2010, The Lancet, 375[9713], 445."
+    assert (values["container_title"], values["issue"]) == ("The Lancet", "9103")
+    values = parse("Yokokura, A. V. (2013). Cobertura vacinal [Vaccination coverage]. Cadernos de Saúde Pública, "
+                   "29(3), 522–534.")  # fmt: skip
+    assert (values["title"], values["note"]) == ("Cobertura vacinal", "[Vaccination coverage]")
+
+
+def test_edited_book_and_book():
+    values = parse("Sobrinho, L. V., & Pinheiro dos Santos, W. (Eds.). (2025). Artificial intelligence and bioethics: "
+                   "Perspectives. CRC Press.")  # fmt: skip
+    assert (values["type"], values["publisher"], values.get("author")) == ("book", "CRC Press", None)
+    assert values["editor"] == (Name("Sobrinho", "L. V."), Name("Pinheiro dos Santos", "W."))
+    values = parse("Topol, E. J. (2019). Deep medicine: How artificial intelligence can make healthcare human again. "
+                   "Basic Books.")  # fmt: skip
+    assert (values["type"], values["publisher"], values["issued"]) == ("book", "Basic Books", Date(2019))
+
+
+def test_report_by_an_organisation():
+    values = parse("United Nations Children’s Fund. (2023). The state of the world’s children 2023. UNICEF.")
+    assert (values["type"], values["author"], values["publisher"]) == (
+        "report",
+        (Name(literal="United Nations Children’s Fund"),),
+        "UNICEF",
+    )
+
+
+def test_paper_in_proceedings():
+    values = parse("Lemke, N., & Konstantin, M. (2025). Equitable federated learning with NCA. In Medical image "
+                   "computing and computer-assisted intervention—MICCAI 2025 (pp. 168–177). Springer.")  # fmt: skip
+    assert (values["type"], values["container_title"], values["page"], values["publisher"]) == (
+        "paper-conference",
+        "Medical image computing and computer-assisted intervention—MICCAI 2025",
+        "168-177",
+        "Springer",
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "kind"),
+    [
+        ("R Core Team. (2023). R: A language and environment for statistical computing [Computer software]. R "
+         "Foundation for Statistical Computing. https://www.R-project.org/", "software"),
+        ("StataCorp. (2017). Stata statistical software: Release 15 [Computer software]. StataCorp LLC.", "software"),
+        ("The World Bank. (n.d.). Domestic general government health expenditure per capita, PPP [Data set]. "
+         "Retrieved October 6, 2023, from https://data.worldbank.org/indicator/SH.XPD.GHED.PP.CD", "dataset"),
+        ("Conselho Nacional de Secretarias Municipais de Saúde. (n.d.). Indicadores de imunização. Retrieved October "
+         "28, 2023, from https://portal.conasems.org.br/paineis", "webpage"),
+        ("World Health Organization. (n.d.). Immunization agenda 2030. Retrieved November 3, 2023, from "
+         "https://cdn.who.int/ia2030.pdf?download=true", "report"),
+    ],
+)  # fmt: skip
+def test_software_data_and_the_web(entry, kind):
+    values = parse(entry)
+    assert values["type"] == kind and values["author"][0].is_group
+    assert "[" not in values["title"] and "Retrieved" not in (values["note"] or "")
+    if "Retrieved" in entry:
+        assert values["issued"] == Date(literal="n.d.") and values["accessed"].year == 2023 and values["URL"]
+
+
+def test_a_doi_link_is_no_part_of_a_title():
+    values = parse("World Health Organization. (2020). Guidance on myositis care. https://doi.org/10.1234/who.2020.1")
+    assert (values["title"], values["DOI"], values.get("URL")) == (
+        "Guidance on myositis care",
+        "10.1234/who.2020.1",
+        None,
+    )
+
+
+def test_vancouver_authors_are_not_apa():
+    assert parse_apa("Jacob M, Dupont J. A title (2019) with a year. Ann Rheum Dis. 2017;76:792-801.") is None

@@ -1,0 +1,560 @@
+"""One NLM / Vancouver, AMA, BMJ or MDPI entry of each kind of work, field by field (`citation.parse_citation`).
+
+The entries are Citing Medicine's examples and their AMA, BMJ and PMC/MDPI renderings, and the
+forms issue 11 found in published lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myobib import Date, Name
+from myobib.readers.citation import parse_citation
+
+
+def parse(text: str) -> dict:
+    values = parse_citation(text)
+    assert values is not None
+    return values
+
+
+def names(values: dict, role: str = "author") -> list[str]:
+    return [name.display() for name in values.get(role, ())]
+
+
+# -- journal articles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "journal", "issued", "volume", "issue", "page"),
+    [
+        ("Jacob M, Dupont J. A title. Ann Rheum Dis. 2017 May;76(5):792-801.", "Ann Rheum Dis", Date(2017, 5), "76",
+         "5",
+         "792-801"),
+        ("Jacob M. A title. Lancet Glob Health 2018;6:e902–13. doi:10.1016/S2214-109X(18)30300-0", "Lancet Glob Health",
+         Date(2018), "6", None, "e902-e913"),
+        ("Jacob M. A title. Soc Sci Med. 2018 Mar:200:238-248.", "Soc Sci Med", Date(2018, 3), "200", None, "238-248"),
+        ("Acosta J.N., Topol E.J. Multimodal Biomedical AI. Nat. Med. 2022 28:1773–1784.", "Nat. Med", Date(2022),
+         "28", None, "1773-1784"),
+        ("Jacob M. A title. Cad Saude Publica. 2013 mar;29(3):522-34.", "Cad Saude Publica", Date(2013, 3), "29", "3",
+         "522-534"),
+        ("Jacob M. A title. Rev Med Chil. 2019 mar;147(3).", "Rev Med Chil", Date(2019, 3), "147", "3", None),
+        ("Jacob M. A title. MMWR. Morbidity and Mortality Weekly Report 2023 Jan 6;72(1):1-8.",
+         "MMWR. Morbidity and Mortality Weekly Report", Date(2023, 1, 6), "72", "1", "1-8"),
+        ("Jacob M. A title. JCO Precis Oncol. 2020;4:PO.20.00064.", "JCO Precis Oncol", Date(2020), "4", None,
+         "PO.20.00064"),
+        ("Jacob M. A title. Clin Gastroenterol Hepatol. 2024;22:662-5.e1.", "Clin Gastroenterol Hepatol", Date(2024),
+         "22", None, "662-5.e1"),
+        ("Jacob M. A title. Gastroenterology. 2019a;156:273–4.", "Gastroenterology", Date(2019), "156", None,
+         "273-274"),
+    ],
+)  # fmt: skip
+def test_journal_citations_in_every_punctuation(entry, journal, issued, volume, issue, page):
+    values = parse(entry)
+    assert values["type"] == "article-journal" and values["title"].endswith(("title", "AI"))
+    assert (values["container_title_short"], values["issued"]) == (journal, issued)
+    assert (values.get("volume"), values.get("issue"), values.get("page")) == (volume, issue, page)
+
+
+def test_supplement_in_the_volume_slot():
+    values = parse("Domingues CMAS. The programme. Cad Saude Publica. 2020;Suppl 2(Suppl 2):e00222919.")
+    assert (values.get("volume"), values["supplement"], values["page"]) == (None, "2", "e00222919")
+    values = parse("Malta DC. Inequalities. Cad Saude Publica. 2022; 38 Suppl 1(Suppl 1):e00125421.")
+    assert (values["volume"], values["supplement"]) == ("38", "1")
+
+
+def test_online_journal_article_with_access_date_and_url():
+    values = parse(
+        "Souza AB, Lima CD. Cobertura vacinal no Brasil. Cad Saúde Pública [Internet]. 2013 [acesso em 29 de "
+        "setembro de 2014];29(3):566-78. Disponível em: http://www.scielo.br/a.pdf"
+    )
+    assert values["type"] == "article-journal"
+    assert (values["container_title_short"], values["volume"], values["issue"], values["page"]) == (
+        "Cad Saúde Pública",
+        "29",
+        "3",
+        "566-578",
+    )
+    assert (values["issued"], values["accessed"]) == (Date(2013), Date(2014, 9, 29))
+    assert values["URL"] == "http://www.scielo.br/a.pdf" and values["extra"]["medium"] == "Internet"
+
+
+def test_identifiers_and_tails_go_to_fields_not_the_note():
+    values = parse(
+        "Lundberg IE, Tjärnlund A. 2017 EULAR/ACR classification criteria. Ann Rheum Dis. 2017 Dec;76(12):1955-1964. "
+        "doi: http://dx.doi.org/10.1136/annrheumdis-2017-211468. Epub 2017 Oct 27. PubMed PMID: 29079590; PMCID: "
+        "PMC5736307."
+    )
+    assert (values["DOI"], values["PMID"], values["PMCID"]) == ("10.1136/annrheumdis-2017-211468", "29079590",
+                                                                "PMC5736307")  # fmt: skip
+    assert values["note"] == "Epub 2017 Oct 27." and values["extra"]["available-date"] == {
+        "date-parts": [[2017, 10, 27]]
+    }
+    assert values["issued"] == Date(2017, 12)  # not 2017 from the title
+
+
+def test_genereviews_and_pmc_tags():
+    values = parse(
+        "Scalfani VF, Bara JE. Programmatic conversion. J Cheminform. 2016;8:66. [PMC free article: PMC5122160] "
+        "[PubMed: 27933103]"
+    )
+    assert (values["PMID"], values["PMCID"], values["note"]) == ("27933103", "PMC5122160", None)
+    values = parse("Bahrami S., Rubulotta F. Translation tools. Int. J. Environ. Res. Public Health. 2025;22:95. "
+                   "doi: 10.3390/ijerph22010095. [DOI] [PMC free article] [PubMed] [Google Scholar]")  # fmt: skip
+    assert (values["DOI"], values["note"]) == ("10.3390/ijerph22010095", None)
+    assert values["container_title_short"] == "Int. J. Environ. Res. Public Health"
+    assert parse("Silva JA. Avaliação. Rev Saude Publica. 2019;53:12. PMid:30726493")["PMID"] == "30726493"
+    assert (
+        parse("Mariano FZ. Diferenciais. Estud Econ. 2018;48(1):137-73. doi.org/10.1590/0101-41614815137fedd.")["DOI"]
+        == "10.1590/0101-41614815137fedd"
+    )
+
+
+def test_links_stay_the_note_with_their_own_doi():
+    values = parse(
+        "Li YJ, Zhang C, et al. Fatty acid oxidation. Cell Rep. 2022 May 31;39(9):110870. doi: "
+        "10.1016/j.celrep.2022.110870. Erratum in: Cell Rep. 2022 Jun 28;39(13):111044. "
+        "doi: 10.1016/j.celrep.2022.111044."
+    )
+    assert values["DOI"] == "10.1016/j.celrep.2022.110870"
+    assert values["note"] == "Erratum in: Cell Rep. 2022 Jun 28;39(13):111044. doi: 10.1016/j.celrep.2022.111044."
+    values = parse("Chan ATY, et al. Behavioral activation. J Affect Disord. 2017;208:345-354. Retraction in: J Affect "
+                   "Disord. 2018;241:634. [PubMed: 27810717]")  # fmt: skip
+    assert (values["PMID"], values["note"]) == ("27810717", "Retraction in: J Affect Disord. 2018;241:634.")
+
+
+def test_years_in_titles_are_not_the_date():
+    values = parse("Page MJ, McKenzie JE, et al. The PRISMA 2020 statement. BMJ 2021;372:n71. doi:10.1136/bmj.n71")
+    assert (values["issued"], values["page"], values["title"]) == (Date(2021), "n71", "The PRISMA 2020 statement")
+    values = parse("Roth GA, et al. Global burden of cardiovascular diseases, 1990–2019: update. J Am Coll Cardiol. "
+                   "2020;76:2982-3021.")  # fmt: skip
+    assert values["issued"] == Date(2020)
+
+
+def test_translated_titles_and_language():
+    values = parse(
+        "Terraza Nunez R, Vargas Lorenzo I. [Coordination among healthcare levels]. Gac Sanit. 2006 "
+        "Nov-Dec;20(6):485-95. [Article in Spanish]. PubMed PMID: 17087899."
+    )
+    assert (values["title"], values["language"], values["PMID"]) == (
+        "Coordination among healthcare levels",
+        "Spanish",
+        "17087899",
+    )
+    values = parse(
+        "Silva JA. Avaliação da atenção primária [Evaluation of primary care]. Rev Saude Publica. 2019;53:12."
+    )
+    assert (values["title"], values["note"]) == ("Avaliação da atenção primária", "[Evaluation of primary care]")
+    assert parse("Gasparini R. Rapporto. Roma: Istituto Superiore di Sanità; 2018. Italian.")["language"] == "Italian"
+
+
+def test_epub_ahead_of_print_is_the_status():
+    values = parse("Lundberg IE, & others. Criteria. Ann Rheum Dis. 2017. doi: 10.1136/x. [Epub ahead of print]")
+    assert values["extra"]["status"] == "Epub ahead of print" and values["et_al"]
+
+
+# -- authors -----------------------------------------------------------------------------------
+
+
+def test_author_quirks():
+    assert names(parse("Li FP, Fraumeni JF Jr. Soft-tissue sarcomas. Ann Intern Med. 1969;71(4):747-52.")) == [
+        "Li FP",
+        "Fraumeni JF Jr",
+    ]
+    values = parse("Doll R, Hill AB & others. Lung cancer. BMJ. 1956;2:1071-81.")
+    assert names(values) == ["Doll R", "Hill AB"] and values["et_al"]
+    values = parse("Chan ATY, Smith K, et al Group-based behavioral activation. J Affect Disord. 2017;208:345-54.")
+    assert names(values) == ["Chan ATY", "Smith K"] and values["title"] == "Group-based behavioral activation"
+    values = parse("Winter G, Kratz CP: Letter to the Editor: Clinical characteristics. Leukemia. 2021;35:1475-9.")
+    assert (names(values), values["genre"], values["title"]) == (
+        ["Winter G", "Kratz CP"],
+        "Letter to the Editor",
+        "Clinical characteristics",
+    )
+
+
+def test_groups_among_persons_and_group_authors():
+    values = parse("Smelser DT, Haley JS; Penn Medicine BioBank; Regeneron Genetics Center; Levine AJ. Rare "
+                   "variants. Circ Genom Precis Med. 2023;16(2):e003729.")  # fmt: skip
+    assert values["author"] == (
+        Name("Smelser", "DT"), Name("Haley", "JS"), Name(literal="Penn Medicine BioBank"),
+        Name(literal="Regeneron Genetics Center"), Name("Levine", "AJ"),
+    )  # fmt: skip
+    values = parse("SMART Health IT. SMART App Launch Framework. Accessed April 10, 2025. https://hl7.org/fhir/smart/")
+    assert values["author"] == (Name(literal="SMART Health IT"),)
+    assert (values["type"], values["accessed"], values.get("issued")) == ("webpage", Date(2025, 4, 10), None)
+    values = parse("Barata RB, Moraes JC, Grupo ICV 2020. National Vaccine Coverage Survey 2020. Rev Bras Epidemiol. "
+                   "2023;26:e230031.")  # fmt: skip
+    assert values["author"][-1] == Name(literal="Grupo ICV 2020") and values["issued"] == Date(2023)
+
+
+def test_particles_and_dotted_initials():
+    values = parse("Lima SAV, Silva MRF da, Fernandes R de CP, Casanova-Moreno M de la C. Factors. Physis. "
+                   "2015;25(2):635-56.")  # fmt: skip
+    assert values["author"][1:] == (
+        Name("Silva", "MRF", dropping_particle="da"), Name("Fernandes", "R de CP"),
+        Name("Casanova-Moreno", "M de la C"),
+    )  # fmt: skip
+    values = parse("de Araújo A.L.V., da Silva J.C., Jr., Haddad A.E., dos Santos A.d.F., Tsai C.-S., et al. Early "
+                   "prediction. Res. Biomed. Eng. 2025;41:55.")  # fmt: skip
+    assert values["author"] == (
+        Name("de Araújo", "A.L.V."), Name("da Silva", "J.C.", suffix="Jr."), Name("Haddad", "A.E."),
+        Name("dos Santos", "A.d.F."), Name("Tsai", "C.-S."),
+    )  # fmt: skip
+    assert values["et_al"] and values["container_title_short"] == "Res. Biomed. Eng"
+
+
+def test_no_authors_listed_and_anonymous():
+    values = parse("[No authors listed]. Department of Error. Lancet. 2025;404:2542. [PMC free article: PMC12124214]")
+    assert (values.get("author"), values["title"], values["notice"]) == (None, "Department of Error", "erratum")
+    values = parse("Anonymous. Fluoridation of water. Lancet. 1960;1:300.")
+    assert (values.get("author"), values["title"]) == (None, "Fluoridation of water")
+
+
+# -- books, chapters, reports ------------------------------------------------------------------
+
+
+def test_book_with_edition_place_publisher_and_pages():
+    values = parse("Speroff L, Fritz MA. Clinical gynecologic endocrinology. 7th ed. Philadelphia: Lippincott Williams "
+                   "& Wilkins; 2005. 1334 p.")  # fmt: skip
+    assert values["type"] == "book" and names(values) == ["Speroff L", "Fritz MA"]
+    assert (values["title"], values["edition"], values["publisher_place"], values["publisher"]) == (
+        "Clinical gynecologic endocrinology",
+        "7th",
+        "Philadelphia",
+        "Lippincott Williams & Wilkins",
+    )
+    assert (values["issued"], values["extra"]["number-of-pages"]) == (Date(2005), "1334")
+
+
+@pytest.mark.parametrize(
+    ("entry", "editors", "et_al", "place", "publisher"),
+    [
+        ("Sobrinho LV, Modolo L, eds. Artificial Intelligence and Bioethics. CRC Press; 2025.", ["Sobrinho LV",
+         "Modolo L"], False, None, "CRC Press"),
+        ("Sobrinho LV, Modolo L, et al, eds. Artificial intelligence and bioethics. Boca Raton: CRC Press, 2025.",
+         ["Sobrinho LV", "Modolo L"], True, "Boca Raton", "CRC Press"),
+        ("Sobrinho L.V., Modolo L., editors. Artificial Intelligence and Bioethics. CRC Press; Boca Raton, FL, USA: "
+         "2025. [DOI] [Google Scholar]", ["Sobrinho L.V.", "Modolo L."], False, "Boca Raton, FL, USA", "CRC Press"),
+        ("Müller A, Hrsg. Handbuch der Myositis. 2. Aufl. Berlin: Springer; 2010.", ["Müller A"], False, "Berlin",
+         "Springer"),
+        ("Dupont J, Martin P, éditeurs. Les myopathies. Paris: Masson; 2005.", ["Dupont J", "Martin P"], False,
+         "Paris", "Masson"),
+    ],
+)  # fmt: skip
+def test_edited_books(entry, editors, et_al, place, publisher):
+    values = parse(entry)
+    assert values["type"] == "book" and not values.get("author")
+    assert (names(values, "editor"), bool(values.get("et_al")), values.get("publisher_place"), values["publisher"]) == (
+        editors,
+        et_al,
+        place,
+        publisher,
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "editors", "book", "edition", "place", "publisher", "page"),
+    [
+        ("Jacob M, Dupont J. Nerve conduction. In: Dumitru D, Amato AA, Zwarts MJ, editors. Electrodiagnostic "
+         "medicine. 2nd ed. Philadelphia: Hanley & Belfus; 2002. p. 257-291.", ["Dumitru D", "Amato AA", "Zwarts MJ"],
+         "Electrodiagnostic medicine", "2nd", "Philadelphia", "Hanley & Belfus", "257-291"),
+        ("Cecílio LCO. As necessidades de saúde. In: Pinheiro R, Mattos RA, organizadores. Os sentidos da "
+         "integralidade. Rio de Janeiro: IMS/UERJ; 2001. p.113-26.", ["Pinheiro R", "Mattos RA"],
+         "Os sentidos da integralidade", None, "Rio de Janeiro", "IMS/UERJ", "113-126"),
+        ("Dumitru D. Needle electromyography. En: Dumitru D, Amato AA, editores. Electrodiagnostic medicine. 2.ª ed. "
+         "Filadelfia: Hanley & Belfus; 2002. p. 257-91.", ["Dumitru D", "Amato AA"], "Electrodiagnostic medicine",
+         "2.ª", "Filadelfia", "Hanley & Belfus", "257-291"),
+        ("Weber K. Kapitel. In: Müller A, Hrsg. Handbuch der Myositis. 2. Aufl. Berlin: Springer; 2010. S. 12-20.",
+         ["Müller A"], "Handbuch der Myositis", "2.", "Berlin", "Springer", "12-20"),
+    ],
+)  # fmt: skip
+def test_chapters(entry, editors, book, edition, place, publisher, page):
+    values = parse(entry)
+    assert values["type"] == "chapter" and values["author"]
+    assert (names(values, "editor"), values["container_title"], values.get("edition")) == (editors, book, edition)
+    assert (values["publisher_place"], values["publisher"], values["page"]) == (place, publisher, page)
+
+
+def test_genereviews_chapter_takes_its_own_date():
+    values = parse(
+        "Bird TD. Alzheimer Disease Overview. 1998 Oct 23 [updated 2018 Dec 20]. In: Adam MP, Bick S, Mirzaa GM, et "
+        "al., editors. GeneReviews® [Internet]. Seattle (WA): University of Washington, Seattle; 1993-2026. Available "
+        "from: https://www.ncbi.nlm.nih.gov/books/NBK1161/"
+    )
+    assert values["type"] == "chapter" and values["issued"] == Date(1998, 10, 23)
+    assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
+        "GeneReviews®",
+        "Seattle (WA)",
+        "University of Washington, Seattle",
+    )
+    assert names(values, "editor") == ["Adam MP", "Bick S", "Mirzaa GM"]
+    assert values["URL"] == "https://www.ncbi.nlm.nih.gov/books/NBK1161/" and values["note"] == "Updated 2018 Dec 20."
+
+
+def test_ama_and_mdpi_conference_papers():
+    values = parse("Lemke N, Konstantin M, et al. Equitable federated learning with NCA. In: Medical Image Computing "
+                   "and Computer-Assisted Intervention—MICCAI 2025. Lecture Notes in Computer Science. Springer; "
+                   "2025:168-177.")  # fmt: skip
+    assert (values["type"], values["page"], values["collection_title"], values["publisher"]) == (
+        "paper-conference",
+        "168-177",
+        "Lecture Notes in Computer Science",
+        "Springer",
+    )
+    assert values["container_title"] == "Medical Image Computing and Computer-Assisted Intervention—MICCAI 2025"
+    values = parse("Lemke N., Konstantin M. Medical Image Computing—MICCAI 2025. Springer; Cham, Switzerland: 2025. "
+                   "Equitable Federated Learning with NCA; pp. 168–177. "
+                   "Lecture Notes in Computer Science.")  # fmt: skip
+    assert (values["type"], values["title"], values["container_title"], values["page"]) == (
+        "paper-conference",
+        "Equitable Federated Learning with NCA",
+        "Medical Image Computing—MICCAI 2025",
+        "168-177",
+    )
+    assert values["publisher_place"] == "Cham, Switzerland"
+
+
+def test_proceedings_meeting_and_abstract():
+    values = parse("Christensen S, Oppacher F. An analysis. In: Foster JA, Lutton E, editors. Genetic programming. "
+                   "EuroGP 2002: Proceedings of the 5th European Conference on Genetic Programming; 2002 Apr 3-5; "
+                   "Kinsdale, Ireland. Berlin: Springer; 2002. p. 182-91.")  # fmt: skip
+    assert values["type"] == "paper-conference" and values["page"] == "182-191"
+    assert (values["event_place"], values["extra"]["event-date"]) == (
+        "Kinsdale, Ireland",
+        {"date-parts": [[2002, 4, 3]]},
+    )
+    values = parse("Khincha PP, Savage SA. Gonadal mosaicism [abstract]. In: Proceedings of the American Association "
+                   "for Cancer Research Annual Meeting 2019 Mar 29-Apr 3; Atlanta, GA. "
+                   "Cancer Res. 2019;79:4159A.")  # fmt: skip
+    assert (values["type"], values["genre"], values["container_title_short"], values["page"]) == (
+        "paper-conference",
+        "abstract",
+        "Cancer Res",
+        "4159A",
+    )
+    assert (values["event_title"], values["event_place"]) == (
+        "American Association for Cancer Research Annual Meeting 2019",
+        "Atlanta, GA",
+    )
+    values = parse("Andrade DF. Teoria da resposta ao item. In: 4º SINAPE. São Paulo: Associação Brasileira de "
+                   "Estatística; 2000.")  # fmt: skip
+    assert (values["type"], values["event_title"]) == ("paper-conference", "4º SINAPE")
+
+
+@pytest.mark.parametrize(
+    ("entry", "author", "place", "publisher"),
+    [
+        ("United Nations Children’s Fund (UNICEF). The State of the World’s Children 2023. Florence: UNICEF; 2023.",
+         "United Nations Children’s Fund (UNICEF)", "Florence", "UNICEF"),
+        ("US Department of Health and Human Services, Food and Drug Administration. Guidance for industry: "
+         "patient-reported outcome measures. Rockville (MD): Food and Drug Administration (US); 1999.",
+         "US Department of Health and Human Services, Food and Drug Administration", "Rockville (MD)",
+         "Food and Drug Administration (US)"),
+        ("Ministério da Saúde (BR). Secretaria de Atenção à Saúde. Departamento de Atenção Básica. Cadernos de atenção "
+         "básica. Brasília: Ministério da Saúde; 2006.", "Ministério da Saúde (BR). Secretaria de Atenção à Saúde. "
+         "Departamento de Atenção Básica", "Brasília", "Ministério da Saúde"),
+        ("Ministério da Ciência, Tecnologia e Inovação (MCTI) IA para o Bem de Todos: Estratégia; Governo Federal do "
+         "Brasil: Brasília, Brazil, 2024.", "Ministério da Ciência, Tecnologia e Inovação (MCTI)", "Brasília, Brazil",
+         "Governo Federal do Brasil"),
+        ("World Health Organization. The world health report 2002. 2.ed. Geneva; 2002.", "World Health Organization",
+         "Geneva", None),
+    ],
+)  # fmt: skip
+def test_agency_reports(entry, author, place, publisher):
+    values = parse(entry)
+    assert values["type"] == "report" and values["author"] == (Name(literal=author),)
+    assert (values.get("publisher_place"), values.get("publisher"), values["issued"].year) == (
+        place,
+        publisher,
+        int(entry.rstrip(".")[-4:]),
+    )
+
+
+def test_report_number_and_genre_sentence():
+    values = parse("Page E, Harney JM. Health hazard evaluation report. Cincinnati (OH): National Institute for "
+                   "Occupational Safety and Health (US); 2001 Feb. 24 p. Report No.: HETA2000-0139-2824.")  # fmt: skip
+    assert (values["issued"], values["number"], values["extra"]["number-of-pages"]) == (
+        Date(2001, 2),
+        "HETA2000-0139-2824",
+        "24",
+    )
+    values = parse("US Department of Health and Human Services. Average, population and individual approaches. Draft "
+                   "guidance for industry. Rockville (MD): Food and Drug Administration (US); 1999 Aug.")  # fmt: skip
+    assert (values["title"], values["genre"], values["issued"]) == (
+        "Average, population and individual approaches",
+        "Draft guidance for industry",
+        Date(1999, 8),
+    )
+
+
+# -- the web, software, data, theses, laws, preprints, newspapers --------------------------------
+
+
+def test_web_pages_reports_and_data_sets_read_online():
+    values = parse("Conselho Nacional de Secretarias Municipais de Saúde (CONASEMS). Indicadores de imunização. "
+                   "Disponível em: https://portal.conasems.org.br/paineis. Acesso em: 28 out. 2023.")  # fmt: skip
+    assert (values["type"], values["accessed"], values.get("issued")) == ("webpage", Date(2023, 10, 28), None)
+    values = parse("World Health Organization. Immunization Agenda 2030. Accessed November 3, 2023. "
+                   "https://cdn.who.int/ia2030.pdf?download=true")  # fmt: skip
+    assert (values["type"], values["URL"]) == ("report", "https://cdn.who.int/ia2030.pdf?download=true")
+    values = parse("The World Bank. Domestic general government health expenditure per capita, PPP. Disponível em: "
+                   "https://data.worldbank.org/indicator/SH.XPD.GHED.PP.CD. Acesso em: 6 out. 2023.")  # fmt: skip
+    assert (values["type"], values["URL"]) == ("dataset", "https://data.worldbank.org/indicator/SH.XPD.GHED.PP.CD")
+    values = parse("Brazil. Ministério da Saúde. SI-PNI (Sistema de Informações do Programa Nacional de Imunizações). "
+                   "c2023. Disponível em: <http://tabnet.datasus.gov.br/cgi/dhdat.exe?bd_pni/cpnibr.def>. Acesso em: 6 "
+                   "out. 2023.")  # fmt: skip
+    assert (values["type"], values["author"], values["issued"]) == (
+        "dataset",
+        (Name(literal="Brazil. Ministério da Saúde"),),
+        Date(2023),
+    )
+    values = parse("Cancer-Pain.org [Internet]. New York: Association of Cancer Online Resources, Inc.; c2000-01 "
+                   "[updated 2002 May 16; cited 2002 Jul 9]. Available from: http://www.cancer-pain.org/.")  # fmt: skip
+    assert (values["type"], values["title"], values["issued"], values["accessed"]) == (
+        "webpage",
+        "Cancer-Pain.org",
+        Date(2000),
+        Date(2002, 7, 9),
+    )
+
+
+def test_software_and_databases():
+    values = parse("R Core Team. R: A Language and Environment for Statistical Computing. R Foundation for Statistical "
+                   "Computing; 2023. https://www.R-project.org/")  # fmt: skip
+    assert (values["type"], values["author"], values["publisher"]) == (
+        "software",
+        (Name(literal="R Core Team"),),
+        "R Foundation for Statistical Computing",
+    )
+    values = parse("Hemodynamics III: the ups and downs of hemodynamics [computer program]. Version 2.2. Orlando "
+                   "(FL): Computerized Educational Systems; 1993.")  # fmt: skip
+    assert (values["type"], values["extra"]["version"], values.get("author")) == ("software", "2.2", None)
+    values = parse("Jablonski S. Online Syndromes [database on the Internet]. Bethesda (MD): National Library of "
+                   "Medicine (US); c2001 [updated 2001 Nov 20; cited 2002 Aug 12]. "
+                   "Available from: http://x.org/j")  # fmt: skip
+    assert (values["type"], values["accessed"], values["issued"]) == ("dataset", Date(2002, 8, 12), Date(2001))
+
+
+def test_theses():
+    values = parse("Borkowski MM. Infant sleep and feeding [dissertation]. Mount Pleasant (MI): Central Michigan "
+                   "University; 2002.")  # fmt: skip
+    assert (values["type"], values["genre"], values["publisher"]) == (
+        "thesis",
+        "dissertation",
+        "Central Michigan University",
+    )
+    values = parse("Reis LV. Anomalias congênitas [tese]. São Paulo: Escola Paulista de Medicina. Universidade Federal "
+                   "de São Paulo; 2005.")  # fmt: skip
+    assert (values["genre"], values["publisher_place"], values["publisher"]) == (
+        "tese",
+        "São Paulo",
+        "Escola Paulista de Medicina. Universidade Federal de São Paulo",
+    )
+
+
+def test_laws_and_regulations():
+    values = parse("Brasil. Lei nº 8.080, de 19 de setembro de 1990. Dispõe sobre a saúde. Diário Oficial da União. "
+                   "20 set 1990;Seção 1:18055.")  # fmt: skip
+    assert (values["type"], values["author"], values["container_title"], values["issued"]) == (
+        "legislation",
+        (Name(literal="Brasil"),),
+        "Diário Oficial da União",
+        Date(1990, 9, 20),
+    )
+    assert values["title"] == "Lei nº 8.080, de 19 de setembro de 1990. Dispõe sobre a saúde"
+    values = parse("Ley 14/1986, de 25 de abril, General de Sanidad. Boletín Oficial del Estado, nº 102, (29 de abril "
+                   "de 1986).")  # fmt: skip
+    assert (values["type"], values["issue"], values["issued"], values.get("author")) == (
+        "legislation",
+        "102",
+        Date(1986, 4, 29),
+        None,
+    )
+    values = parse("Medicare Prescription Drug, Improvement, and Modernization Act of 2003, Pub. L. No. 108-173, 117 "
+                   "Stat. 2066 (Dec. 8, 2003).")  # fmt: skip
+    assert (values["type"], values["number"], values["volume"], values["page"], values["issued"]) == (
+        "legislation",
+        "Pub. L. No. 108-173",
+        "117",
+        "2066",
+        Date(2003, 12, 8),
+    )
+    values = parse("Brasil Lei Geral de Proteção de Dados Pessoais (LGPD)—Lei No. 13.709, de 14 de Agosto de 2018; "
+                   "Presidência da República: Brasília, Brazil, 2018.")  # fmt: skip
+    assert (values["type"], values["author"], values["issued"]) == (
+        "legislation",
+        (Name(literal="Brasil"),),
+        Date(2018),
+    )
+    values = parse("Brasil. Ministério da Saúde. Portaria nº 1.654, de 19 de julho de 2011 [Internet]. Brasília: "
+                   "Ministério da Saúde; 2011.")  # fmt: skip
+    assert values["type"] == "regulation"
+
+
+@pytest.mark.parametrize(
+    ("entry", "server", "issued", "number", "doi"),
+    [
+        ("Zhang L, Gao X. Transfer adaptation learning. arXiv 2019. arXiv:1903.04687", "arXiv", Date(2019),
+         "1903.04687", None),
+        ("Jiang J, Long M. Transferability in deep learning. arXiv. Preprint posted online 2022. "
+         "doi:10.48550/arXiv.2201.05867", "arXiv", Date(2022), None, "10.48550/arXiv.2201.05867"),
+        ("Zhang L., Gao X. Transfer Adaptation Learning. arXiv. 2019 doi: 10.1109/TNNLS.2022.3183326.1903.04687 [DOI]",
+         "arXiv", Date(2019), "1903.04687", "10.1109/TNNLS.2022.3183326"),
+        ("Lauer SA. The incubation period. medRxiv [Preprint]. 2020 Feb 4 [cited 2020 Jun 1]. Available from: "
+         "https://doi.org/10.1101/2020.02.02.20020016", "medRxiv", Date(2020, 2, 4), None,
+         "10.1101/2020.02.02.20020016"),
+    ],
+)  # fmt: skip
+def test_preprints(entry, server, issued, number, doi):
+    values = parse(entry)
+    assert values["type"] == "article"
+    assert (values["container_title"], values["issued"], values.get("number"), values.get("DOI")) == (
+        server,
+        issued,
+        number,
+        doi,
+    )
+
+
+def test_newspapers():
+    values = parse("Tynan T. Medical improvements lower homicide rate. The Washington Post. 2002 Aug 12;Sect. A:2 "
+                   "(col. 4).")  # fmt: skip
+    assert (values["type"], values["container_title"], values["issued"], values["page"], values["extra"]) == (
+        "article-newspaper",
+        "The Washington Post",
+        Date(2002, 8, 12),
+        "2",
+        {"section": "A"},
+    )
+    values = parse("Kolata G. Severe diet doesn't prolong life. New York Times [Internet]. 29 ago 2012 [citado 21 ene "
+                   "2013]. Disponible en: http://www.nytimes.com/a.html")  # fmt: skip
+    assert (values["type"], values["issued"], values["accessed"]) == ("article-newspaper", Date(2012, 8, 29),
+                                                                      Date(2013, 1, 21))  # fmt: skip
+
+
+# -- notices -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "notice"),
+    [
+        ("Department of Error", "erratum"),
+        ("Correction to: Stroke outcomes in 2014–2021", "erratum"),
+        ("Retraction--Ileal-lymphoid-nodular hyperplasia", "retraction"),
+        ("Expression of Concern: Effects of X", "expression-of-concern"),
+        ("Response to: 'Comment on sarcopenia' by Luu et al", "reply"),
+        ("Consideration of X: comment on the article by Lundberg et al", "comment"),
+        ("Response to rituximab in refractory myositis", None),
+        ("Retracted article: Effects of X", None),
+    ],
+)
+def test_notices_by_title_keep_their_type(title, notice):
+    values = parse(f"Smith J. {title}. Ann Rheum Dis. 2021;80(5):e77.")
+    assert (values["notice"], values["type"]) == (notice, "article-journal")
+
+
+def test_what_is_not_a_reference():
+    assert parse_citation("These are my notes about myositis") is not None  # read, but with nothing understood
+    assert not parse_citation("These are my notes about myositis")["_understood"]
+    assert parse_citation("") is None
