@@ -20,8 +20,9 @@ every name is), `et-al` (`custom.et-al`), `container-title`, `issued`, `accessed
 Field accuracy = right fields / labelled fields; a missing work gets all its fields wrong.
 Fields a record has that the list did not print are not counted.
 
-Normalised away (differences a reader would not see): Unicode NFC; runs of white space; a
-trailing full stop; initials written `L. G.`, `L.G.` or `LG`; in names, which slot a particle
+Normalised away (differences a reader would not see): CSL-JSON rich-text markup (`<span
+class="nocase">`, `<i>`, …: processors print what it holds, not the tags); Unicode NFC; runs of
+white space; a trailing full stop; initials written `L. G.`, `L.G.` or `LG`; in names, which slot a particle
 (`de`, `da`) sits in; the en dash in pages and ranges written short (`729-57` = `729-757`,
 `e39–56` = `e39–e56`; `custom.page-as-written` is accepted too); full stops in journal names
 (`Transl. Res.` = `Transl Res`), and a journal printed as an abbreviation is found in either
@@ -208,8 +209,14 @@ def _notice_words(record: Mapping[str, Any]) -> str:
     return " ".join(str(p).lower() for p in parts if p)
 
 
+# CSL-JSON rich-text markup: processors render what it holds, never the tags.
+_CSL_MARKUP = re.compile(
+    r'</?(?:i|b|sup|sub)>|<span (?:class="no(?:case|decor)"|style="font-variant:\s?small-caps;?")>|</span>'
+)
+
+
 def _text(value: Any) -> str:
-    text = unicodedata.normalize("NFC", str(value))
+    text = _CSL_MARKUP.sub("", unicodedata.normalize("NFC", str(value)))
     text = re.sub(r"\s+", " ", text).strip()
     return text[:-1].rstrip() if text.endswith(".") else text
 

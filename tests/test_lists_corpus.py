@@ -150,3 +150,27 @@ def test_scorer_pairs_records_by_provenance_and_counts_fields() -> None:
     assert wrong == {("b", "issued"), ("c", "type"), ("c", "title")}
     assert (score.right, score.fields) == (6, 9)
     assert score.by_kind["erratum"] == [1, 1, 2, 3]
+
+
+def test_scorer_reads_csl_rich_text_and_spanish_supplements_as_printed() -> None:
+    works = [
+        {
+            "work": "a",
+            "occurrences": [{"lines": [1, 1]}],
+            "type": "article-journal",
+            "fields": {
+                "title": "WHO guideline on HIV",
+                "container-title": "Medicina (B Aires)",
+                "supplement": "Supl. 3",
+            },
+        }
+    ]
+    record = {
+        "type": "article-journal",
+        "title": '<span class="nocase">WHO</span> guideline on <i>HIV</i>',
+        "container-title": "Medicina (B Aires)",
+        "supplement": "3",
+        "custom": {"provenance": [{"line-start": 1, "line-end": 1}]},
+    }
+    score = score_records("t", works, [record])
+    assert (score.right, score.fields) == (4, 4), score.wrong
