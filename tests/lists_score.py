@@ -1,4 +1,4 @@
-"""Score myobib on the labelled reference lists in tests/data/lists (issue 11).
+"""Score myobib on the labelled reference lists in tests/data/lists (issue 11), or another folder of them.
 
 Each list `<slug>.txt` has labels `<slug>.expected.json`: one object per distinct work with the
 lines of every occurrence, its CSL type (plus a `notice` kind for errata, retractions, comments
@@ -20,16 +20,19 @@ every name is), `et-al` (`custom.et-al`), `container-title`, `issued`, `accessed
 Field accuracy = right fields / labelled fields; a missing work gets all its fields wrong.
 Fields a record has that the list did not print are not counted.
 
-Normalised away (differences a reader would not see): Unicode NFC; runs of white space; a
-trailing full stop; initials written `L. G.`, `L.G.` or `LG`; in names, which slot a particle
+Normalised away (differences a reader would not see): CSL-JSON rich-text markup (`<span
+class="nocase">`, `<i>`, …: processors print what it holds, not the tags); Unicode NFC; runs of
+white space; a trailing full stop; initials written `L. G.`, `L.G.` or `LG`; in names, which slot a particle
 (`de`, `da`) sits in; the en dash in pages and ranges written short (`729-57` = `729-757`,
 `e39–56` = `e39–e56`; `custom.page-as-written` is accepted too); full stops in journal names
 (`Transl. Res.` = `Transl Res`), and a journal printed as an abbreviation is found in either
-`container-title-short` or `container-title`; `Suppl` before a supplement number; the case of a
-DOI; a note is right when the record's note contains the printed note.
+`container-title-short` or `container-title`; `Suppl` (or the Spanish and Portuguese `Supl`) before
+a supplement number; the case of a DOI; a note is right when the record's note contains the
+printed note.
 
-`python3 tests/lists_score.py [list ...] [--wrong]` prints a table per list and per kind (and,
-with --wrong, every wrong field: expected vs got).
+`python3 tests/lists_score.py [--dir FOLDER] [list ...] [--wrong]` prints a table per list and per
+kind (and, with --wrong, every wrong field: expected vs got). FOLDER defaults to tests/data/lists;
+`--dir tests/data/holdout` scores the held-out lists, which no parser is tuned on.
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ from pathlib import Path
 from typing import Any
 
 LISTS_DIR = Path(__file__).resolve().parent / "data" / "lists"
+HOLDOUT_DIR = LISTS_DIR.parent / "holdout"
 
-__all__ = ["LISTS_DIR", "ListScore", "Wrong", "list_paths", "run_myobib", "score_list", "score_records"]
+__all__ = ["HOLDOUT_DIR", "LISTS_DIR", "ListScore", "Wrong", "list_paths", "run_myobib", "score_list", "score_records"]
 
 
 @dataclass
@@ -92,15 +96,15 @@ class ListScore:
         self.wrong.extend(other.wrong)
 
 
-def list_paths(names: Iterable[str] = ()) -> list[Path]:
-    """The .txt lists named (slug or path), or all of them."""
+def list_paths(names: Iterable[str] = (), directory: Path = LISTS_DIR) -> list[Path]:
+    """The .txt lists named (slug or path), or all of them, in `directory`."""
     names = list(names)
     if not names:
-        return sorted(LISTS_DIR.glob("*.txt"))
+        return sorted(directory.glob("*.txt"))
     paths = []
     for name in names:
         path = Path(name)
-        paths.append(path if path.suffix == ".txt" and path.exists() else LISTS_DIR / f"{path.stem}.txt")
+        paths.append(path if path.suffix == ".txt" and path.exists() else directory / f"{path.stem}.txt")
     return paths
 
 
@@ -205,8 +209,14 @@ def _notice_words(record: Mapping[str, Any]) -> str:
     return " ".join(str(p).lower() for p in parts if p)
 
 
+# CSL-JSON rich-text markup: processors render what it holds, never the tags.
+_CSL_MARKUP = re.compile(
+    r'</?(?:i|b|sup|sub)>|<span (?:class="no(?:case|decor)"|style="font-variant:\s?small-caps;?")>|</span>'
+)
+
+
 def _text(value: Any) -> str:
-    text = unicodedata.normalize("NFC", str(value))
+    text = _CSL_MARKUP.sub("", unicodedata.normalize("NFC", str(value)))
     text = re.sub(r"\s+", " ", text).strip()
     return text[:-1].rstrip() if text.endswith(".") else text
 
@@ -216,7 +226,7 @@ def _value(variable: str, value: Any) -> str:
     if variable == "DOI":
         return text.lower()
     if variable == "supplement":
-        return re.sub(r"^suppl\.?\s*", "", text, flags=re.I)
+        return re.sub(r"^supp?l\.?\s*", "", text, flags=re.I)
     return text
 
 
@@ -281,9 +291,14 @@ def _cell(column: int, cell: str, width: int) -> str:
 def main(argv: list[str]) -> int:
     show_wrong = "--wrong" in argv
     names = [a for a in argv if a != "--wrong"]
+    directory = LISTS_DIR
+    if "--dir" in names:
+        at = names.index("--dir")
+        directory = Path(names[at + 1])
+        names = names[:at] + names[at + 2 :]
     total = ListScore("all lists")
     rows = [["list", "works", "records", "one record", "missing", "extra", "fields", "field accuracy"]]
-    for path in list_paths(names):
+    for path in list_paths(names, directory):
         score = score_list(path)
         total.add(score)
         rows.append(_row(score))

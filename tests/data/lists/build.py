@@ -13,8 +13,9 @@ Each `src/<slug>.marked` file is the list exactly as published, with two kinds o
 
 Stripping the markup gives `<slug>.txt`; the marked pieces give `<slug>.expected.json`.
 So every expected value is, by construction, text printed in the list. Run
-`python3 tests/data/lists/build.py` after editing a source; `tests/test_lists_corpus.py`
-fails when the built files and the sources disagree.
+`python3 tests/data/lists/build.py [--dir FOLDER] [slug ...]` after editing a source (FOLDER holds
+`src/`, and the built files are written next to it; the default is this folder, the held-out set is
+`tests/data/holdout`); `tests/test_lists_corpus.py` fails when the built files and the sources disagree.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SOURCES = HERE / "src"
 
 # Markup key -> CSL variable (any CSL variable name is also accepted as a key).
 FIELDS = {
@@ -141,10 +141,14 @@ class SourceError(ValueError):
 
 
 def parse_date(text: str) -> dict[str, Any]:
-    """`2017 May 5`, `2013 mar`, `6 out. 2023`, `April 10, 2025`, `29 de setembro de 2014`, `2020-05-05`."""
+    """`2017 May 5`, `2013 mar`, `6 out. 2023`, `April 10, 2025`, `29 de setembro de 2014`, `2020-05-05`,
+    and the US month-day-year `8-25-23`."""
     iso = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text.strip())
     if iso:
         return {"year": int(iso[1]), "month": int(iso[2]), **({"day": int(iso[3])} if iso[3] else {})}
+    us = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{2})", text.strip())
+    if us:
+        return {"year": 2000 + int(us[3]), "month": int(us[1]), "day": int(us[2])}
     words = [w for w in re.split(r"[\s,.]+", text.lower()) if w and w not in {"de", "del"}]
     year = month = day = None
     for word in words:
@@ -320,11 +324,16 @@ def _label(key: str, value: str, fields: dict[str, Any], occ: dict[str, Any], se
 
 
 def main(argv: list[str]) -> int:
-    slugs = argv or sorted(p.stem for p in SOURCES.glob("*.marked"))
+    folder = HERE
+    if "--dir" in argv:
+        at = argv.index("--dir")
+        folder = Path(argv[at + 1]).resolve()
+        argv = argv[:at] + argv[at + 2 :]
+    slugs = argv or sorted(p.stem for p in (folder / "src").glob("*.marked"))
     for slug in slugs:
-        text, works = build(SOURCES / f"{slug}.marked")
-        (HERE / f"{slug}.txt").write_text(text, encoding="utf-8")
-        (HERE / f"{slug}.expected.json").write_text(
+        text, works = build(folder / "src" / f"{slug}.marked")
+        (folder / f"{slug}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{slug}.expected.json").write_text(
             json.dumps(works, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         print(f"{slug}: {len(works)} works, {sum(len(w['occurrences']) for w in works)} occurrences")
