@@ -204,3 +204,22 @@ def test_scorer_reads_csl_rich_text_and_spanish_supplements_as_printed() -> None
     }
     score = score_records("t", works, [record])
     assert (score.right, score.fields) == (4, 4), score.wrong
+
+
+def test_scorer_reads_a_trailing_et_al_literal_as_the_cut_not_as_an_author() -> None:
+    works = [
+        {
+            "work": "a",
+            "occurrences": [{"lines": [1, 1]}],
+            "type": "article-journal",
+            "fields": {"author": [{"family": "Rider", "given": "LG"}], "et-al": True},
+        }
+    ]
+    record = {
+        "type": "article-journal",
+        "author": [{"family": "Rider", "given": "L. G."}, {"literal": "et al."}],
+        "custom": {"provenance": [{"line-start": 1, "line-end": 1}]},
+    }
+    assert score_records("t", works, [record]).right == 3
+    record["author"] = record["author"][:1]
+    assert score_records("t", works, [record]).right == 2  # no et-al mark: the cut is lost
