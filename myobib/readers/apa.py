@@ -18,7 +18,7 @@ from ..pages import page_range
 from .citation import finish, split_title
 from .nlm import looks_like_authors
 from .tails import take_tails, tidy
-from .words import MONTHS, ORGANISATION
+from .words import MONTHS, ORGANISATION, alternation, parse_date
 
 __all__ = ["parse_apa"]
 
@@ -27,7 +27,8 @@ _HEAD = re.compile(
 )
 _NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.)\)\.?\s+(?P<rest>.*)$")
 _PERSON = re.compile(r"[^\W\d_][\w'’ -]*,\s+(?:[^\W\d_]{1,2}\.\s*-?\s*)+")
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*-?\s*)+$")
+# `A. B.`, `J.-P.`, and a particle before an initial (`G. del C.`, as APA keeps `del Carmen`).
+_INITIALS = re.compile(r"^(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+)?(?:[^\W\d_]{1,2}\.\s*-?\s*(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+(?=\w\.))?)+$")
 _EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$", re.IGNORECASE)
 _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
@@ -43,10 +44,14 @@ _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d
 _SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
 _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
+# `A. y Bravo, J.`, `A. et Dupont, J.`, `A. u. Müller, J.`: the last author after initials and a word for "and".
+_AND_LAST = re.compile(rf"(?<=\.)\s+(?:{alternation('and')})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)\s*")  # APA's `. . .` before the last of many authors
 
 
 def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
-    parts = [p.strip() for p in re.split(r",\s*", text.strip().rstrip(",")) if p.strip()]
+    text = _AND_LAST.sub(", ", text.strip().rstrip(","))
+    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     names: list[Name] = []
     et_al = False
     index = 0
@@ -56,9 +61,10 @@ def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
             et_al = True
             index += 1
             continue
-        if part.startswith(("… ", "... ")):
+        ellipsis = _ELLIPSIS.match(part)
+        if ellipsis is not None:
             et_al = True
-            part = part.lstrip(".… ")
+            part = part[ellipsis.end() :]
         following = parts[index + 1].strip() if index + 1 < len(parts) else ""
         if following and _INITIALS.match(following):
             suffix = None

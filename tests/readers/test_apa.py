@@ -122,3 +122,28 @@ def test_a_doi_link_is_no_part_of_a_title():
 
 def test_vancouver_authors_are_not_apa():
     assert parse_apa("Jacob M, Dupont J. A title (2019) with a year. Ann Rheum Dis. 2017;76:792-801.") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "last"),
+    [
+        ("Borracci, R. A. y Giglio, N. D. (2020). Título. Medicina (Buenos Aires), 80, 1–2.", Name("Giglio", "N. D.")),
+        ("Dupont, J. et Martin, A.-M. (2020). Titre. Revue Médicale Suisse, 16, 1–2.", Name("Martin", "A.-M.")),
+        ("Müller, K. u. Schmidt, H. (2020). Titel. Der Nervenarzt, 91, 1–2.", Name("Schmidt", "H.")),
+        ("Silva, A. B. e Souza, C. (2020). Título. Cadernos de Saúde Pública, 36, 1–2.", Name("Souza", "C.")),
+    ],
+)
+def test_the_word_for_and_before_the_last_author_in_any_language(entry, last):
+    values = parse(entry)
+    assert len(values["author"]) == 2 and values["author"][1] == last and not values["et_al"]
+
+
+def test_a_particle_in_the_initials_and_apa_ellipsis_before_the_last_author():
+    values = parse(
+        "Abalos, M. G., Morales, G. del C., von Horoch, M., . . . Salas, D. (2024). Título. "
+        "Morbidity and Mortality Weekly Report, 73(39), 861–868."
+    )
+    assert values["author"] == (
+        Name("Abalos", "M. G."), Name("Morales", "G. del C."), Name("von Horoch", "M."), Name("Salas", "D."),
+    )  # fmt: skip
+    assert values["et_al"] is True
