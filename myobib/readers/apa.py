@@ -25,7 +25,7 @@ __all__ = ["parse_apa"]
 _HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"
 )
-_NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.)\)\.?\s+(?P<rest>.*)$")
+_NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)\)\.?\s+(?P<rest>.*)$")
 _PERSON = re.compile(r"[^\W\d_][\w'’ -]*,\s+(?:[^\W\d_]{1,2}\.\s*-?\s*)+")
 # `A. B.`, `J.-P.`, and a particle before an initial (`G. del C.`, as APA keeps `del Carmen`).
 _INITIALS = re.compile(r"^(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+)?(?:[^\W\d_]{1,2}\.\s*-?\s*(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+(?=\w\.))?)+$")
@@ -41,7 +41,7 @@ _IN_BOOK = re.compile(
     r"(?:\s*\((?:[^()]*?(?:pp?\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
 )
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
-_SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
 _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
 # `A. y Bravo, J.`, `A. et Dupont, J.`, `A. u. Müller, J.`: the last author after initials and a word for "and".
@@ -98,6 +98,9 @@ def _date(year: str | None, when: str | None) -> Date:
         found = re.match(r"^([^\W\d_]+)(?:\s+(\d{1,2}))?$", when.strip())
         if found and found[1].lower() in MONTHS:
             return Date(int(year), MONTHS[found[1].lower()], int(found[2]) if found[2] else None)
+        date = parse_date(f"{when} {year}")  # `(2021, 14 de enero)`, `(2021, 14 janvier)`, `(2021, 14. Januar)`
+        if date is not None and date.year == int(year) and date.month:
+            return date
         return Date(int(year), literal=f"{year}, {when.strip()}")
     return Date(int(year))
 

@@ -85,7 +85,7 @@ _ACCESS_BRACKET = re.compile(
 )
 _ACCESS_PAREN = re.compile(rf"\s*\(\s*(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})\s*\)", re.IGNORECASE)
 _ACCESS_PLAIN = re.compile(
-    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+from\b)?\.?", re.IGNORECASE
+    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{alternation('accessed_from')})\b)?\.?", re.IGNORECASE
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)

@@ -147,3 +147,37 @@ def test_a_particle_in_the_initials_and_apa_ellipsis_before_the_last_author():
         Name("Abalos", "M. G."), Name("Morales", "G. del C."), Name("von Horoch", "M."), Name("Salas", "D."),
     )  # fmt: skip
     assert values["et_al"] is True
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Suárez, E. L. (2019, 26 de julio). Sobre la ley. Microjuris. https://example.org/a",
+        "Dupont, J. (2019, 26 juillet). Sur la loi. Dalloz. https://example.org/a",
+        "Müller, K. (2019, 26. Juli). Über das Gesetz. Beck. https://example.org/a",
+    ],
+)
+def test_a_full_date_in_the_head_in_any_language(entry):
+    assert parse(entry)["issued"] == Date(2019, 7, 26)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Organización Panamericana de la Salud. (s. f.). Tablero. Recuperado el 19 de abril de 2025 de https://example.org/h5",
+        "Institut Pasteur. (s. d.). Grippe. Consulté le 19 avril 2025, à l'adresse https://example.org/h5",
+        "Robert Koch-Institut. (o. J.). Influenza. Abgerufen am 19. April 2025 von https://example.org/h5",
+        "Fiocruz. (s. d.). Gripe. Recuperado em 19 de abril de 2025, de https://example.org/h5",
+    ],
+)
+def test_undated_web_page_retrieved_on_a_date_in_any_language(entry):
+    values = parse(entry)
+    assert values["issued"] == Date(literal="n.d.")
+    assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/h5")
+    assert len(values["author"]) == 1 and values["author"][0].is_group
+    assert not values.get("publisher") and not values.get("note")
+
+
+def test_a_supplement_in_spanish():
+    values = parse("Borracci, R. A. (2020). Forecasting. Medicina (Buenos Aires), 80(Supl. 3). http://example.org/x")
+    assert (values["volume"], values["supplement"]) == ("80", "3")
