@@ -32,6 +32,7 @@ _INITIALS = re.compile(r"^(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+)?(?:[^\W\d_
 _EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$", re.IGNORECASE)
 _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
+    r"(?!\s+[^\W\d_]{3,}\.?,?\s+\d{4})"  # `…guidance, 27 August 2021.`: a date, not a volume
     r"(?:\s*\((?P<issue>[^)]+)\))?"
     r"(?:,\s*(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"\.?(?=\s|$)"

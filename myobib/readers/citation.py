@@ -86,7 +86,7 @@ _EDITION = re.compile(
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
-_PLACE = r"[^\W\d_][^\d:;.]{0,60}?"
+_PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
 # `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
 _PUBINFO_FORMS = (
@@ -94,6 +94,8 @@ _PUBINFO_FORMS = (
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
 )
+# `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
+_UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
@@ -130,6 +132,12 @@ _GAZETTE = re.compile(
     r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
     re.IGNORECASE,
 )
+# `4 de enero de 2019. Boletín Oficial de la República Argentina No. 34.027.`: the date first, the issue last.
+_DATED_GAZETTE = re.compile(
+    rf"^(?P<date>[^.;]+?\d{{4}})\.\s+(?P<gazette>(?:{alternation('gazettes')})[^.;,\d]*?),?\s*"
+    r"(?:(?:nº|núm\.?|n\.?º|No\.?|Nr\.?|n\.)\s*(?P<issue>[\w.-]+?))?\.?$",
+    re.IGNORECASE,
+)
 # The United States' form for a law: `Title, Pub. L. No. 108-173, 117 Stat. 2066 (Dec. 8, 2003).`
 _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
@@ -144,6 +152,7 @@ _PROCEEDINGS_OF = re.compile(
 )
 _DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
+_LAST_DATE = re.compile(rf"^(?P<rest>[^;]+);\s*(?P<date>{_SOURCE_DATE})\.?$")  # one sentence ending `; 2019`
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
 _COUNTRY_LAW = re.compile(
     r"^(?P<country>" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\s+"
@@ -178,7 +187,9 @@ _CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) 
 _THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
 _SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
 _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
-_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS}  # descriptors kept as the genre
+_WEBSITE_WORDS = {w.lower() for w in words()["website"]}
+_PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
+_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}  # descriptors kept as the genre
 _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
 _NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
@@ -275,7 +286,7 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         if persons is not None and persons[2] == "author":
             return persons[0], ". ".join(sentences[:-1]), persons[1]
         first = sentences[0]
-        if _org_like(first) or len(first.split()) <= 6:
+        if (_org_like(first) or len(first.split()) <= 6) and not (_LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)):
             taken = 1
             while taken < len(sentences) - 1 and _org_like(sentences[taken]):
                 taken += 1
@@ -554,12 +565,24 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
         if found["page"]:
             values.update(page=found["page"], extra={"section": found["section"]})
         return values
+    found = _DATED_GAZETTE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
+        if found["issue"]:
+            values["issue"] = found["issue"]
+        return values
     found = _DATE_ONLY.match(text)
     if found is not None and (date := _date(found["date"])) is not None:
         return {"issued": date, "_source": "date", "_note": found["rest"]}
     details, rest = _leading_details(text)
     published = _pubinfo(rest) if rest else None
     if published is None:
+        found = _UNDATED_PUBINFO.match(text)
+        if found is not None and found["place"].split(",")[0] in _PLACES:
+            return {"publisher": found["publisher"], "publisher_place": found["place"], "_source": "book"}
+        found = _LAST_DATE.match(text)
+        if found is not None and not _boundaries(text) and (date := _date(found["date"])) is not None:
+            return {"issued": date, "_source": "date", "_note": found["rest"]}  # `Slide 5: Consensus definition; 2019`
         return None
     extra = {**details.pop("extra", {}), **published.pop("extra", {})}
     published.update(details)
@@ -604,6 +627,10 @@ def _find_source(text: str) -> tuple[str, dict[str, Any] | None]:
 _GENRE_LABELS = frozenset(words()["genre_labels"])
 _LONGEST_GENRE_LABEL = max(map(len, _GENRE_LABELS))
 _GENRE_TITLES = frozenset(words()["genre_titles"])
+_SITE_FIRST = re.compile(rf"^(?P<site>[^.\[\]]{{2,120}}?)\s*\[(?P<mark>(?i:{alternation('website')}))\]\.\s+(?=\S)")
+_EDITION_AFTER_TITLE = re.compile(
+    rf",\s*(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?)\.?\s*(?i:{alternation('edition')})\.?$"
+)
 _MDPI_CHAPTER = re.compile(
     r"^(?P<title>[^;]+?);\s*(?:pp?|pages)\.?\s*(?P<pages>[^\s.]+)\.?(?:\s+(?P<series>[^.]+?)\.?)?$"
 )
@@ -675,8 +702,13 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     title = values.get("title") or ""
     descriptor_words = {" ".join(d.lower().split()) for d in descriptors}
     url = (values.get("URL") or "").lower()
+    online = "medium" in values.get("extra", {})  # `[Internet]`
     if source == "meeting-journal":
         return "paper-conference"  # a meeting abstract published in a journal
+    if descriptor_words & _PRESENTATION_WORDS:
+        return "speech"  # `[presentation]`: a slide deck
+    if descriptor_words & _WEBSITE_WORDS:
+        return "webpage"  # `[website]`, `In: <site> [website]`
     if source == "journal":
         container = str(values.get("container_title_short") or values.get("container_title") or "")
         if container.lower() in _SERVER_NAMES or "preprint" in descriptor_words:
@@ -702,8 +734,10 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     if source == "gazette" or _LAW_TITLE.search(title):
         return "legislation"
     if values.get("publisher") or values.get("publisher_place"):
-        if not persons and not values.get("author") and url:
+        if url and not persons and (values.get("issued") is None or (not values.get("author") and online)):
             return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
+        if not persons and not values.get("author") and url:
+            return "report"  # WHO's title-first publications: `Title. Geneva: World Health Organization; 2020 (URL).`
         return "book" if persons or not values.get("author") else "report"
     if url:
         return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
@@ -716,7 +750,12 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
 def parse_citation(text: str) -> dict[str, Any] | None:
     """The `Reference` fields of one NLM / Vancouver / AMA / BMJ entry (list number taken off), or None
     when it holds no title at all."""
+    site = _SITE_FIRST.match(text)  # `HL7 FHIR Release 5 [website]. Data types. …`: the site, then the page
+    if site is not None:
+        text = text[site.end() :]
     text, tails = take_tails(text)
+    if site is not None:
+        tails.descriptors.append(site["mark"])
     law = _US_LAW.match(text)
     if law is not None and (date := parse_date(law["date"])) is not None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
@@ -748,6 +787,13 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         if not (tails.DOI or tails.PMID or tails.PMCID or tails.URL):
             return None
         return {**tails.fields(), "type": "article-journal", "_understood": False}  # a bare identifier
+    edition = _EDITION_AFTER_TITLE.search(title)
+    if edition is not None:  # WHO's `Title, 2nd ed. Geneva: …`
+        title, values["edition"] = title[: edition.start()], edition["edition"]
+    if site is not None and title:
+        values["container_title"] = site["site"]
+    elif site is not None:  # `Title [website]. Geneva: …`: the site is the work
+        title = site["site"]
     values["title"] = title or None
     notes = list(title_notes)
     if source is not None:

@@ -104,7 +104,8 @@ _EPUB = re.compile(rf"\bEpub(?:\s+ahead\s+of\s+print)?\.?(?:\s+(?P<date>{_DATE})
 _LANGUAGE_NOTE = re.compile(rf"\s*\[(?:{alternation('language_notes')})\s+(?P<language>[^\W\d_]+)\]\.?", re.IGNORECASE)
 _TRAILING_LANGUAGE = re.compile(r"(?:^|(?<=[.\]]))\s*(?P<language>[^\W\d_]+)\.?\s*$")
 _DESCRIPTOR_WORDS = sorted(
-    {*words()["media"], *words()["software"], *words()["dataset"], *words()["thesis"],
+    {*words()["media"], *words()["software"], *words()["dataset"], *words()["thesis"], *words()["website"],
+     *words()["presentation"],
      "abstract", "editorial", "letter",
      "preprint", "monograph", "homepage on the internet", "serial on the internet", "podcast", "video"},
     key=lambda w: (-len(w), w),

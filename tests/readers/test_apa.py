@@ -181,3 +181,12 @@ def test_undated_web_page_retrieved_on_a_date_in_any_language(entry):
 def test_a_supplement_in_spanish():
     values = parse("Borracci, R. A. (2020). Forecasting. Medicina (Buenos Aires), 80(Supl. 3). http://example.org/x")
     assert (values["volume"], values["supplement"]) == ("80", "3")
+
+
+def test_a_date_after_a_comma_in_a_title_is_no_volume():
+    values = parse(
+        "Organización Mundial de la Salud. (2021a). Digital documentation of COVID-19 certificates: Technical "
+        "specifications, 27 August 2021. https://iris.who.int/handle/10665/343361"
+    )
+    assert values["title"] == "Digital documentation of COVID-19 certificates: Technical specifications, 27 August 2021"
+    assert not values.get("volume") and not values.get("container_title")
