@@ -705,6 +705,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     online = "medium" in values.get("extra", {})  # `[Internet]`
     if source == "meeting-journal":
         return "paper-conference"  # a meeting abstract published in a journal
+    if source in ("report", "webpage"):
+        return source  # told by the form of an APA entry (`apa._kind_of_other`)
     if descriptor_words & _PRESENTATION_WORDS:
         return "speech"  # `[presentation]`: a slide deck
     if descriptor_words & _WEBSITE_WORDS:

@@ -190,3 +190,82 @@ def test_a_date_after_a_comma_in_a_title_is_no_volume():
     )
     assert values["title"] == "Digital documentation of COVID-19 certificates: Technical specifications, 27 August 2021"
     assert not values.get("volume") and not values.get("container_title")
+
+
+@pytest.mark.parametrize(
+    ("entry", "pages"),
+    [
+        ("Tkaczyk, D. y Bolikowski, Ł. (2015). Extracting information. En Semantic Web Evaluation Challenges "
+         "(pp. 93–104). Springer International Publishing. https://doi.org/10.1007/978-3-319-25518-7_8", "93–104"),
+        ("Dupont, J. (2015). Extraire. Dans Défis du Web sémantique (p. 93–104). Springer International Publishing.",
+         "93–104"),
+        ("Müller, K. (2015). Extrahieren. In Semantic Web Evaluation Challenges (S. 93–104). Springer International "
+         "Publishing.", "93–104"),
+    ],
+)  # fmt: skip
+def test_a_chapter_in_a_book_in_any_language(entry, pages):
+    values = parse(entry)
+    assert values["type"] == "chapter" and values["page"] == pages.replace("–", "-")
+    assert values["publisher"] == "Springer International Publishing"
+    assert values["container_title"] in ("Semantic Web Evaluation Challenges", "Défis du Web sémantique")
+
+
+def test_a_paper_in_proceedings_after_en():
+    values = parse(
+        "Tkaczyk, D., Szostek, P. y Bolikowski, L. (2014). CERMINE. En 2014 11th IAPR International Workshop on "
+        "Document Analysis Systems. IEEE. https://doi.org/10.1109/das.2014.63"
+    )
+    assert (values["type"], values["publisher"]) == ("paper-conference", "IEEE")
+    assert values["container_title"] == "2014 11th IAPR International Workshop on Document Analysis Systems"
+
+
+@pytest.mark.parametrize(
+    ("entry", "genre", "number"),
+    [
+        ("Perelli, L., et al. (2021, 14 de enero). Vacunas contra la COVID-19 (Informe de Respuesta Rápida N.º 818). "
+         "Instituto de Efectividad Clínica y Sanitaria.", "Informe de Respuesta Rápida", "818"),
+        ("Smith, J. (2021). Vaccines against COVID-19 (Report No. 818). Institute of Health.", "Report", "818"),
+        ("Dupont, J. (2021). Vaccins contre la COVID-19 (Rapport n. 818). Institut de santé.", "Rapport", "818"),
+    ],
+)  # fmt: skip
+def test_a_report_with_its_kind_and_number_after_the_title(entry, genre, number):
+    values = parse(entry)
+    assert (values["type"], values["genre"], values["number"]) == ("report", genre, number)
+    assert values["title"] in ("Vacunas contra la COVID-19", "Vaccines against COVID-19", "Vaccins contre la COVID-19")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Organización Mundial de la Salud. (2021b). Leave no one behind: Guidance. https://iris.who.int/handle/10665/340749",
+        "Organización Panamericana de la Salud. (2017). Registro nominal de vacunación electrónico.",
+        "Sociedad Argentina de Pediatría. (2022, 11 de abril). Gripe: Actualización 2022.",
+    ],
+)
+def test_an_organisations_own_publication_is_a_report(entry):
+    assert parse(entry)["type"] == "report"
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "site"),
+    [
+        ("Saldaña Vidal, A. (s. f.). Vacuna influenza estacional. Instituto de Salud Pública de Chile. https://ispch.cl/a/",
+         "Vacuna influenza estacional", "Instituto de Salud Pública de Chile"),
+        ("Suárez, E. L. (2019, 26 de julio). Sobre la ley 27.491. Control de enfermedades (MJ-DOC-14982-AR). Microjuris. "
+         "https://aldiaargentina.microjuris.com/a/", "Sobre la ley 27.491. Control de enfermedades", "Microjuris"),
+        ("Vacunación antigripal en Argentina. (2023, 24 de diciembre). Medicina (Buenos Aires). https://example.org/v/",
+         "Vacunación antigripal en Argentina", "Medicina (Buenos Aires)"),
+    ],
+)  # fmt: skip
+def test_a_web_page_on_a_site(entry, title, site):
+    values = parse(entry)
+    assert (values["type"], values["title"], values["container_title"]) == ("webpage", title, site)
+    assert not values.get("publisher")
+
+
+def test_a_preprint_server_after_the_title():
+    values = parse(
+        "Santos, J. E. y Moras, A. (2020). A numerical simulation (arXiv:2005.06297) [Preprint]. arXiv. "
+        "https://doi.org/10.48550/arXiv.2005.06297"
+    )
+    assert (values["type"], values["container_title"], values["number"]) == ("article", "arXiv", "2005.06297")
