@@ -60,6 +60,8 @@ _TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's d
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
 # Where else an author list may end: `et al` without a full stop, `& others`, a colon (`…, Kratz CP: Letter …`).
 _OTHER_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)|:(?=\s+\S)", re.IGNORECASE)
+# `…, Petrovitch H, McTiernan A Influence of …`: the full stop after the last author's initials missing
+_UNSTOPPED_LAST = re.compile(r",\s+[^\W\d_][\w'’-]*\s+[A-Z]{1,3}(?=\s+(?!(?:Jr|Sr)\b)[A-Z][a-z])")
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ]"
 # Dotted initials as MDPI and PMC print them: `Poostchi M., Maude R.J., dos Santos A.d.F., Tsai C.-S., Jr.`
@@ -184,6 +186,7 @@ _CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) 
     rf"(?<!\w)(?i:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
 )
+_MEETING_WORDS = re.compile(rf"(?<!\w)(?:{alternation('conference')})(?!\w)", re.IGNORECASE)
 _THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
 _SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
 _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
@@ -257,7 +260,7 @@ def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
     if dotted is not None and _DOTTED_STYLE.search(dotted["names"]):
         role = "editor" if dotted["editors"] else "author"
         return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
-    cuts = sorted({*_boundaries(text), *(found.end() for found in _OTHER_CUT.finditer(text))})
+    cuts = sorted({*_boundaries(text), *(found.end() for pattern in (_OTHER_CUT, _UNSTOPPED_LAST) for found in pattern.finditer(text))})
     for cut in cuts:
         if text[cut - 1] == ":" and "," not in text[:cut]:
             continue  # `Hemodynamics III: …`: a colon ends a list of authors, not a title's first words
@@ -631,6 +634,7 @@ _SITE_FIRST = re.compile(rf"^(?P<site>[^.\[\]]{{2,120}}?)\s*\[(?P<mark>(?i:{alte
 _EDITION_AFTER_TITLE = re.compile(
     rf",\s*(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?)\.?\s*(?i:{alternation('edition')})\.?$"
 )
+_ABSTRACT_NUMBER = re.compile(rf"(?<=[.?!])\s+(?P<genre>(?i:{alternation('abstract_labels')}))\s+(?P<number>\w[\w-]*)$")
 _MDPI_CHAPTER = re.compile(
     r"^(?P<title>[^;]+?);\s*(?:pp?|pages)\.?\s*(?P<pages>[^\s.]+)\.?(?:\s+(?P<series>[^.]+?)\.?)?$"
 )
@@ -741,7 +745,7 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         if not persons and not values.get("author") and url:
             return "report"  # WHO's title-first publications: `Title. Geneva: World Health Organization; 2020 (URL).`
         return "book" if persons or not values.get("author") else "report"
-    if url:
+    if url or values.get("accessed"):  # `Accessed 8-25-23.` with no address: still read on the web
         return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
     return "document"
 
@@ -796,6 +800,9 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values["container_title"] = site["site"]
     elif site is not None:  # `Title [website]. Geneva: …`: the site is the work
         title = site["site"]
+    label = _ABSTRACT_NUMBER.search(title)
+    if label is not None:  # `Title? Abstract 1501. Chicago, IL: ASCO Annual Meeting; 2011.`
+        title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
     values["title"] = title or None
     notes = list(title_notes)
     if source is not None:
@@ -830,6 +837,12 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
         values.setdefault("extra", {})["status"] = tails.status
     if tails.arxiv:
         values.setdefault("number", tails.arxiv)
+    if values.get("_source") == "book" and _MEETING_WORDS.search(str(values.get("publisher") or "")):
+        # `Chicago, IL: ASCO Annual Meeting; 2011`: a meeting where a publisher would stand
+        values["event_title"] = values.pop("publisher")
+        if values.get("publisher_place"):
+            values["event_place"] = values.pop("publisher_place")
+        values["_source"] = "presented"
     values["type"] = classify(values, tails.descriptors, persons)
     if values["type"] == "paper-conference" and not values.get("event_title") and values.get("container_title"):
         values["event_title"] = values["container_title"]  # `In: 4º SINAPE. São Paulo: …`: the book is the meeting's
@@ -848,5 +861,5 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
     note = " ".join(tidy(n) if not n.endswith(".") else n for n in notes if n and n.strip(" .")) or None
     values["note"] = note
     values["notice"] = notice_from_title(values.get("title")) or own_notice(tails.links)
-    values["_understood"] = values.get("_source") is not None or bool(values.get("URL"))
+    values["_understood"] = values.get("_source") is not None or bool(values.get("URL") or values.get("accessed"))
     return values

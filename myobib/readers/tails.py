@@ -53,7 +53,7 @@ _DATE = (
     r"(?:\d{1,2}º?\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?\d{4}"  # 3 nov. 2023, 28 de setembro de 2014
     r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}"  # October 21, 2025
     r"|c?\d{4}(?:\s+[^\W\d_]{3,}\.?(?:\s+\d{1,2})?)?"  # 2023 Nov 3
-    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{2}(?:\d{2})?)"
 )
 _PREP = r"(?:\s+(?:on|em|el|en|le|am))?\s*:?\s*"
 _ACCESSED_WORDS = alternation("accessed")
@@ -88,6 +88,8 @@ _ACCESS_PLAIN = re.compile(
     rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{alternation('accessed_from')})\b)?\.?", re.IGNORECASE
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
+# `Available online; no-fee registration and login required.` closing an entry: how to get it, with no address
+_AVAILABLE_NO_URL = re.compile(rf"(?<=\.\s)(?:{alternation('available')})\b[^.:]*\.?\s*$", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)
 _CITATION_AFTER = re.compile(r"\b\d{4}[a-z]?\s*[;:(]\s*\w")  # `2020;1(1)`: a source still to come
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
@@ -236,6 +238,12 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
         return " "
 
     text = _UPDATED.sub(updated, text)
+
+    def available(found: re.Match[str]) -> str:
+        tails.notes.append(found[0].strip())
+        return " "
+
+    text = _AVAILABLE_NO_URL.sub(available, text)
 
     def epub(found: re.Match[str]) -> str:
         date = parse_date(found["date"]) if found["date"] else None

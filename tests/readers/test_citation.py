@@ -631,3 +631,34 @@ def test_a_law_dated_before_its_gazette_and_issue(entry, gazette, issue):
     assert values["type"] == "legislation" and not values.get("author")
     assert values["title"] == entry.split(". ")[0] + ". " + entry.split(". ")[1]
     assert (values["container_title"], values["issue"], values["issued"].year) == (gazette, issue, 2019)
+
+
+def test_an_organisations_guideline_with_only_an_access_date_is_a_web_page():
+    values = parse(
+        "National Comprehensive Cancer Network. Clinical Practice Guidelines in Oncology: Genetic/Familial "
+        "High-Risk Assessment. Available online; no-fee registration and login required. Accessed 8-25-23."
+    )
+    assert values["type"] == "webpage" and values["_understood"]
+    assert values["author"] == (Name(literal="National Comprehensive Cancer Network"),)
+    assert values["title"] == "Clinical Practice Guidelines in Oncology: Genetic/Familial High-Risk Assessment"
+    assert values["accessed"] == Date(2023, 8, 25)
+    assert values["note"] == "Available online; no-fee registration and login required."
+
+
+def test_a_missing_full_stop_after_the_last_authors_initials():
+    values = parse(
+        "Chlebowski RT, Petrovitch H, McTiernan A Influence of estrogen plus progestin on breast cancer: the Women's "
+        "Health Initiative Randomized Trial. JAMA. 2003; 289:3243-53"
+    )
+    assert names(values) == ["Chlebowski RT", "Petrovitch H", "McTiernan A"]
+    assert values["title"].startswith("Influence of estrogen") and values["container_title_short"] == "JAMA"
+    values = parse("Li FP, Fraumeni JF Jr. Soft-tissue sarcomas. Ann Intern Med. 1969;71:747-52.")
+    assert names(values)[-1].startswith("Fraumeni") and values["title"] == "Soft-tissue sarcomas"
+
+
+@pytest.mark.parametrize(("label", "meeting"), [("Abstract", "ASCO Annual Meeting"), ("Resumen", "Congreso Nacional")])
+def test_a_meeting_abstract_printed_without_a_journal(label, meeting):
+    values = parse(f"Domchek SM, Friebel T, et al. Is HRT associated with risk? {label} 1501. Chicago, IL: {meeting}; 2011.")
+    assert (values["type"], values["genre"], values["number"]) == ("paper-conference", label, "1501")
+    assert (values["event_title"], values["event_place"], values["issued"]) == (meeting, "Chicago, IL", Date(2011))
+    assert values["title"] == "Is HRT associated with risk?" and not values.get("publisher")
