@@ -662,3 +662,21 @@ def test_a_meeting_abstract_printed_without_a_journal(label, meeting):
     assert (values["type"], values["genre"], values["number"]) == ("paper-conference", label, "1501")
     assert (values["event_title"], values["event_place"], values["issued"]) == (meeting, "Chicago, IL", Date(2011))
     assert values["title"] == "Is HRT associated with risk?" and not values.get("publisher")
+
+
+@pytest.mark.parametrize(
+    ("entry", "place"),
+    [
+        ("Institut national de la santé (Inserm). Grippe saisonnière [Internet]. Paris : Inserm ; 2020 "
+         "[cité le 19 avril 2025]. Disponible sur : https://example.org/g", "Paris"),
+        ("Robert Koch-Institut (RKI). Influenza [Internet]. Berlin: RKI; 2020 [Zugriff am 19. April 2025]. "
+         "Verfügbar unter: https://example.org/g", "Berlin"),
+        ("Ministerio de Salud (AR). Gripe [Internet]. Buenos Aires: MSAL; 2020 [citado 2025 abr 19]. "
+         "Disponible en: https://example.org/g", "Buenos Aires"),
+    ],
+)  # fmt: skip
+def test_an_agency_report_on_the_internet_in_french_german_and_spanish(entry, place):
+    values = parse(entry)
+    assert (values["type"], values["publisher_place"], values["issued"]) == ("report", place, Date(2020))
+    assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/g")
+    assert len(values["author"]) == 1 and values["author"][0].is_group
