@@ -30,7 +30,8 @@ _HEAD = re.compile(
 _NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)\)\.?\s+(?P<rest>.*)$")
 _PERSON = re.compile(r"[^\W\d_][\w'’ -]*,\s+(?:[^\W\d_]{1,2}\.\s*-?\s*)+")
 # `A. B.`, `J.-P.`, and a particle before an initial (`G. del C.`, as APA keeps `del Carmen`).
-_INITIALS = re.compile(r"^(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+)?(?:[^\W\d_]{1,2}\.\s*-?\s*(?:(?:d[aeiou]s?|del|von|van|der|la|le)\s+(?=\w\.))?)+$")
+_PARTICLE = r"(?:d[aeiou]s?|del|von|van|der|la|le)\s+"
+_INITIALS = re.compile(rf"^(?:{_PARTICLE})?(?:[^\W\d_]{{1,2}}\.\s*-?\s*(?:{_PARTICLE}(?=\w\.))?)+$")
 _EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$", re.IGNORECASE)
 _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"

@@ -192,7 +192,8 @@ _SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
 _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
 _WEBSITE_WORDS = {w.lower() for w in words()["website"]}
 _PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
-_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}  # descriptors kept as the genre
+# the descriptors kept as the genre
+_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}
 _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
 _NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
@@ -260,7 +261,8 @@ def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
     if dotted is not None and _DOTTED_STYLE.search(dotted["names"]):
         role = "editor" if dotted["editors"] else "author"
         return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
-    cuts = sorted({*_boundaries(text), *(found.end() for pattern in (_OTHER_CUT, _UNSTOPPED_LAST) for found in pattern.finditer(text))})
+    ends = (found.end() for pattern in (_OTHER_CUT, _UNSTOPPED_LAST) for found in pattern.finditer(text))
+    cuts = sorted({*_boundaries(text), *ends})
     for cut in cuts:
         if text[cut - 1] == ":" and "," not in text[:cut]:
             continue  # `Hemodynamics III: …`: a colon ends a list of authors, not a title's first words
@@ -289,7 +291,8 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         if persons is not None and persons[2] == "author":
             return persons[0], ". ".join(sentences[:-1]), persons[1]
         first = sentences[0]
-        if (_org_like(first) or len(first.split()) <= 6) and not (_LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)):
+        law = _LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)  # `Ley 27.491. Title.`: no group
+        if (_org_like(first) or len(first.split()) <= 6) and not law:
             taken = 1
             while taken < len(sentences) - 1 and _org_like(sentences[taken]):
                 taken += 1

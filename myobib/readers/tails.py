@@ -58,6 +58,7 @@ _DATE = (
 _PREP = r"(?:\s+(?:on|em|el|en|le|am))?\s*:?\s*"
 _ACCESSED_WORDS = alternation("accessed")
 _UPDATED_WORDS = alternation("updated")
+_FROM_WORDS = alternation("accessed_from")  # `Retrieved … from`, `Recuperado el … de`, `Abgerufen am … von`
 
 _LINK_LABELS = re.compile(
     r"\s*\[(?:DOI|PMC free article|PubMed|Google Scholar|CrossRef|Ref list|Europe PMC|Scopus|Web of Science"
@@ -85,7 +86,8 @@ _ACCESS_BRACKET = re.compile(
 )
 _ACCESS_PAREN = re.compile(rf"\s*\(\s*(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})\s*\)", re.IGNORECASE)
 _ACCESS_PLAIN = re.compile(
-    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{alternation('accessed_from')})\b)?\.?", re.IGNORECASE
+    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{_FROM_WORDS})\b)?\.?",
+    re.IGNORECASE,
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
 # `Available online; no-fee registration and login required.` closing an entry: how to get it, with no address

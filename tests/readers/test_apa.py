@@ -251,8 +251,9 @@ def test_an_organisations_own_publication_is_a_report(entry):
     [
         ("Saldaña Vidal, A. (s. f.). Vacuna influenza estacional. Instituto de Salud Pública de Chile. https://ispch.cl/a/",
          "Vacuna influenza estacional", "Instituto de Salud Pública de Chile"),
-        ("Suárez, E. L. (2019, 26 de julio). Sobre la ley 27.491. Control de enfermedades (MJ-DOC-14982-AR). Microjuris. "
-         "https://aldiaargentina.microjuris.com/a/", "Sobre la ley 27.491. Control de enfermedades", "Microjuris"),
+        ("Suárez, E. L. (2019, 26 de julio). Sobre la ley 27.491. Control de enfermedades (MJ-DOC-14982-AR). "
+         "Microjuris. https://aldiaargentina.microjuris.com/a/",
+         "Sobre la ley 27.491. Control de enfermedades", "Microjuris"),
         ("Vacunación antigripal en Argentina. (2023, 24 de diciembre). Medicina (Buenos Aires). https://example.org/v/",
          "Vacunación antigripal en Argentina", "Medicina (Buenos Aires)"),
     ],

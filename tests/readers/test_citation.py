@@ -577,7 +577,8 @@ def test_what_is_not_a_reference():
 def test_a_title_first_organisation_publication_with_its_url_in_parentheses_is_a_report(entry, place, publisher):
     values = parse(entry)
     assert (values["type"], values["publisher_place"], values["publisher"]) == ("report", place, publisher)
-    assert (values["issued"], values["URL"], values.get("author")) == (Date(2020), "https://iris.who.int/handle/1", None)
+    assert (values["issued"], values["URL"]) == (Date(2020), "https://iris.who.int/handle/1")
+    assert values.get("author") is None
 
 
 def test_an_edition_after_a_comma_ending_the_title():
@@ -588,7 +589,8 @@ def test_an_edition_after_a_comma_ending_the_title():
 @pytest.mark.parametrize("mark", ["website", "sitio web", "site web", "Webseite"])
 def test_a_site_marked_website_before_the_page_title(mark):
     values = parse(f"HL7 FHIR Release 5 [{mark}]. Data types. Ann Arbor (MI): Health Level 7; 2023 (http://hl7.org/d.html).")
-    assert (values["type"], values["title"], values["container_title"]) == ("webpage", "Data types", "HL7 FHIR Release 5")
+    assert (values["type"], values["title"]) == ("webpage", "Data types")
+    assert values["container_title"] == "HL7 FHIR Release 5"
     assert not values.get("author")
 
 
@@ -596,7 +598,8 @@ def test_a_work_marked_website_and_a_page_in_a_website():
     values = parse("International Classification of Diseases (ICD) [website]. Geneva: WHO; 2023 (https://who.int/icd).")
     assert (values["type"], values["title"]) == ("webpage", "International Classification of Diseases (ICD)")
     values = parse("Concept map. In: HL7 FHIR Release 5 [website]. HL7.org; 2023 (https://hl7.org/c.html).")
-    assert (values["type"], values["title"], values["container_title"]) == ("webpage", "Concept map", "HL7 FHIR Release 5")
+    assert (values["type"], values["title"]) == ("webpage", "Concept map")
+    assert values["container_title"] == "HL7 FHIR Release 5"
 
 
 @pytest.mark.parametrize("mark", ["presentation", "presentación", "Vortrag"])
@@ -621,7 +624,8 @@ def test_an_undated_internet_page_of_an_organisation_at_a_known_place():
     ("entry", "gazette", "issue"),
     [
         ("Ley 27.491. Control de enfermedades prevenibles por vacunación. 4 de enero de 2019. "
-         "Boletín Oficial de la República Argentina No. 34.027.", "Boletín Oficial de la República Argentina", "34.027"),
+         "Boletín Oficial de la República Argentina No. 34.027.",
+         "Boletín Oficial de la República Argentina", "34.027"),
         ("Loi 2019-774. Organisation du système de santé. 24 juillet 2019. Journal officiel de la République française "
          "nº 172.", "Journal officiel de la République française", "172"),
     ],
@@ -658,7 +662,7 @@ def test_a_missing_full_stop_after_the_last_authors_initials():
 
 @pytest.mark.parametrize(("label", "meeting"), [("Abstract", "ASCO Annual Meeting"), ("Resumen", "Congreso Nacional")])
 def test_a_meeting_abstract_printed_without_a_journal(label, meeting):
-    values = parse(f"Domchek SM, Friebel T, et al. Is HRT associated with risk? {label} 1501. Chicago, IL: {meeting}; 2011.")
+    values = parse(f"Domchek SM, et al. Is HRT associated with risk? {label} 1501. Chicago, IL: {meeting}; 2011.")
     assert (values["type"], values["genre"], values["number"]) == ("paper-conference", label, "1501")
     assert (values["event_title"], values["event_place"], values["issued"]) == (meeting, "Chicago, IL", Date(2011))
     assert values["title"] == "Is HRT associated with risk?" and not values.get("publisher")
