@@ -18,35 +18,52 @@ from ..pages import page_range
 from .citation import finish, split_title
 from .nlm import looks_like_authors
 from .tails import take_tails, tidy
-from .words import MONTHS, ORGANISATION
+from .words import MONTHS, ORGANISATION, alternation, parse_date, words
 
 __all__ = ["parse_apa"]
+
+_SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
 
 _HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"
 )
-_NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.)\)\.?\s+(?P<rest>.*)$")
+_NO_DATE = re.compile(r"^(?P<authors>.+?)\s*\((?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)\)\.?\s+(?P<rest>.*)$")
 _PERSON = re.compile(r"[^\W\d_][\w'’ -]*,\s+(?:[^\W\d_]{1,2}\.\s*-?\s*)+")
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*-?\s*)+$")
+# `A. B.`, `J.-P.`, and a particle before an initial (`G. del C.`, as APA keeps `del Carmen`).
+_PARTICLE = r"(?:d[aeiou]s?|del|von|van|der|la|le)\s+"
+_INITIALS = re.compile(rf"^(?:{_PARTICLE})?(?:[^\W\d_]{{1,2}}\.\s*-?\s*(?:{_PARTICLE}(?=\w\.))?)+$")
 _EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$", re.IGNORECASE)
 _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
+    r"(?!\s+[^\W\d_]{3,}\.?,?\s+\d{4})"  # `…guidance, 27 August 2021.`: a date, not a volume
     r"(?:\s*\((?P<issue>[^)]+)\))?"
     r"(?:,\s*(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"\.?(?=\s|$)"
 )
+# `In A. Editor (Ed.), Book (pp. 1–10). Publisher.`, and `En …`, `Em …`, `Dans … (p. 1–10)`, `In … (S. 1–10)`
 _IN_BOOK = re.compile(
-    r"^In\s+(?:(?P<editors>[^()]+?)\s*\((?:Eds?|Orgs?|Hrsg)\.?\),\s*)?(?P<book>.+?)"
-    r"(?:\s*\((?:[^()]*?(?:pp?\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
+    rf"^(?i:{alternation('in')})\s+(?:(?P<editors>[^()]+?)\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Éds?|Dirs?)\.?\),\s*)?"
+    r"(?P<book>.+?)(?:\s*\((?:[^()]*?(?:pp?\.|págs?\.|S\.|pages)\s*(?P<pages>[^)]+))\))?\.\s*"
+    r"(?P<publisher>[^.]+(?:\.[^.\s][^.]*)*)?\.?$"
+)
+# A report's number after its title: `(Informe de Respuesta Rápida N.º 818)`, `(Report No. 12)`, `(MJ-DOC-14982-AR)`
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<title>.+?)\s*\((?:(?P<genre>[^()]*?)\s*(?:N\.?\s?º|Nº|No\.|Nr\.|n\.|Number)\s*(?P<number>[\w.-]+)"
+    r"|(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}))\)\.(?:\s+(?P<after>.*))?$"
 )
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
-_SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
 _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
+# `A. y Bravo, J.`, `A. et Dupont, J.`, `A. u. Müller, J.`: the last author after initials and a word for "and".
+_AND_LAST = re.compile(rf"(?<=\.)\s+(?:{alternation('and')})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+_SENTENCE_CASE_WORD = re.compile(r"(?<=\s)[^\W\d_A-ZÀ-Þ][^\W\d_]{4,}\b")
+_ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)\s*")  # APA's `. . .` before the last of many authors
 
 
 def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
-    parts = [p.strip() for p in re.split(r",\s*", text.strip().rstrip(",")) if p.strip()]
+    text = _AND_LAST.sub(", ", text.strip().rstrip(","))
+    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     names: list[Name] = []
     et_al = False
     index = 0
@@ -56,9 +73,10 @@ def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
             et_al = True
             index += 1
             continue
-        if part.startswith(("… ", "... ")):
+        ellipsis = _ELLIPSIS.match(part)
+        if ellipsis is not None:
             et_al = True
-            part = part.lstrip(".… ")
+            part = part[ellipsis.end() :]
         following = parts[index + 1].strip() if index + 1 < len(parts) else ""
         if following and _INITIALS.match(following):
             suffix = None
@@ -92,6 +110,9 @@ def _date(year: str | None, when: str | None) -> Date:
         found = re.match(r"^([^\W\d_]+)(?:\s+(\d{1,2}))?$", when.strip())
         if found and found[1].lower() in MONTHS:
             return Date(int(year), MONTHS[found[1].lower()], int(found[2]) if found[2] else None)
+        date = parse_date(f"{when} {year}")  # `(2021, 14 de enero)`, `(2021, 14 janvier)`, `(2021, 14. Januar)`
+        if date is not None and date.year == int(year) and date.month:
+            return date
         return Date(int(year), literal=f"{year}, {when.strip()}")
     return Date(int(year))
 
@@ -127,7 +148,14 @@ def _journal(rest: str, values: dict[str, Any]) -> bool:
 
 def _other(rest: str, values: dict[str, Any]) -> None:
     """A book, chapter, report or web page: `Title. [In …] Publisher.`"""
-    title, _, after = rest.partition(". ")
+    numbered = _NUMBERED_TITLE.match(rest)
+    if numbered is not None:
+        title, after = numbered["title"], numbered["after"] or ""
+        values["number"] = numbered["number"] or numbered["id"]
+        if numbered["genre"]:
+            values.update(genre=numbered["genre"], _source="report")
+    else:
+        title, _, after = rest.partition(". ")
     values["title"] = title
     after = after.strip()
     chapter = _IN_BOOK.match(after)
@@ -139,16 +167,34 @@ def _other(rest: str, values: dict[str, Any]) -> None:
             values["page"] = chapter["pages"].strip()
         if chapter["publisher"]:
             values["publisher"] = chapter["publisher"].strip()
+    elif after.rstrip(".").lower() in _SERVER_NAMES:
+        values.update(container_title=after.rstrip("."), _source="preprint")  # `[Preprint]. arXiv.`
     elif after:
         values["publisher"] = after.rstrip(".")
-        values["_source"] = "book"
+        values.setdefault("_source", "book")
+
+
+def _kind_of_other(values: dict[str, Any], url: str | None, persons: bool) -> None:
+    """A report or a web page told apart by APA's form: a page's date is `(n.d.)` or a day (`(2019, July 26)`)
+    and its site stands where a book's publisher would; an organisation's work with no publisher (the
+    author publishes it) is a report."""
+    issued = values["issued"]
+    page_date = issued.literal == "n.d." or issued.day is not None
+    if values.get("_source") == "book" and url and page_date:
+        values.update(container_title=values.pop("publisher"), _source="webpage")
+    elif values.get("_source") is None and not persons and values.get("author") and not (url and page_date):
+        values["_source"] = "report"
 
 
 def _title_first(head: str) -> bool:
     """Whether what stands before `(Year).` is a title rather than a group's name: a notice's title, a
     subtitle, or more words than an organisation's name has."""
     head = head.strip().rstrip(".")
-    return bool(notice_from_title(head)) or ": " in head or (len(head.split()) > 8 and not ORGANISATION.search(head))
+    if notice_from_title(head) or ": " in head:
+        return True
+    # APA writes titles in sentence case: a long lowercase word (`Vacunación antigripal en Argentina`) is no
+    # group's name (`Organización Panamericana de la Salud`)
+    return not ORGANISATION.search(head) and (len(head.split()) > 8 or bool(_SENTENCE_CASE_WORD.search(head)))
 
 
 def parse_apa(text: str) -> dict[str, Any] | None:
@@ -171,8 +217,11 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     values: dict[str, Any] = {"editor" if editors else "author": names, "et_al": et_al}
     values["issued"] = _date(groups.get("year"), groups.get("when"))
     rest, tails = take_tails(head["rest"])
+    if not names:
+        rest = f"{authors_text.strip().rstrip('.')}. {rest}"  # the title, then what a titled work has after it
     if not _journal(rest, values):
         _other(rest, values)
+        _kind_of_other(values, tails.URL, any(not name.is_group for name in names))
     if not names:
         values["title"] = authors_text.strip().rstrip(".")
     title, notes = split_title(values.pop("title") or "")

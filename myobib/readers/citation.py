@@ -60,6 +60,8 @@ _TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's d
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
 # Where else an author list may end: `et al` without a full stop, `& others`, a colon (`…, Kratz CP: Letter …`).
 _OTHER_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)|:(?=\s+\S)", re.IGNORECASE)
+# `…, Petrovitch H, McTiernan A Influence of …`: the full stop after the last author's initials missing
+_UNSTOPPED_LAST = re.compile(r",\s+[^\W\d_][\w'’-]*\s+[A-Z]{1,3}(?=\s+(?!(?:Jr|Sr)\b)[A-Z][a-z])")
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ]"
 # Dotted initials as MDPI and PMC print them: `Poostchi M., Maude R.J., dos Santos A.d.F., Tsai C.-S., Jr.`
@@ -86,7 +88,7 @@ _EDITION = re.compile(
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
-_PLACE = r"[^\W\d_][^\d:;.]{0,60}?"
+_PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
 # `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
 _PUBINFO_FORMS = (
@@ -94,6 +96,8 @@ _PUBINFO_FORMS = (
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
 )
+# `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
+_UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
@@ -130,6 +134,12 @@ _GAZETTE = re.compile(
     r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
     re.IGNORECASE,
 )
+# `4 de enero de 2019. Boletín Oficial de la República Argentina No. 34.027.`: the date first, the issue last.
+_DATED_GAZETTE = re.compile(
+    rf"^(?P<date>[^.;]+?\d{{4}})\.\s+(?P<gazette>(?:{alternation('gazettes')})[^.;,\d]*?),?\s*"
+    r"(?:(?:nº|núm\.?|n\.?º|No\.?|Nr\.?|n\.)\s*(?P<issue>[\w.-]+?))?\.?$",
+    re.IGNORECASE,
+)
 # The United States' form for a law: `Title, Pub. L. No. 108-173, 117 Stat. 2066 (Dec. 8, 2003).`
 _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
@@ -144,6 +154,7 @@ _PROCEEDINGS_OF = re.compile(
 )
 _DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
+_LAST_DATE = re.compile(rf"^(?P<rest>[^;]+);\s*(?P<date>{_SOURCE_DATE})\.?$")  # one sentence ending `; 2019`
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
 _COUNTRY_LAW = re.compile(
     r"^(?P<country>" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\s+"
@@ -175,10 +186,14 @@ _CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) 
     rf"(?<!\w)(?i:{alternation('conference')})(?!\w)|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\s+(?:19|20)\d\d\b"
     r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
 )
+_MEETING_WORDS = re.compile(rf"(?<!\w)(?:{alternation('conference')})(?!\w)", re.IGNORECASE)
 _THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
 _SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
 _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
-_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS}  # descriptors kept as the genre
+_WEBSITE_WORDS = {w.lower() for w in words()["website"]}
+_PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
+# the descriptors kept as the genre
+_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}
 _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
 _NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
@@ -246,7 +261,8 @@ def _take_persons(text: str) -> tuple[tuple[Name, ...], bool, str, str] | None:
     if dotted is not None and _DOTTED_STYLE.search(dotted["names"]):
         role = "editor" if dotted["editors"] else "author"
         return _dotted_names(dotted["names"]), bool(dotted["etal"]), role, text[dotted.end() :]
-    cuts = sorted({*_boundaries(text), *(found.end() for found in _OTHER_CUT.finditer(text))})
+    ends = (found.end() for pattern in (_OTHER_CUT, _UNSTOPPED_LAST) for found in pattern.finditer(text))
+    cuts = sorted({*_boundaries(text), *ends})
     for cut in cuts:
         if text[cut - 1] == ":" and "," not in text[:cut]:
             continue  # `Hemodynamics III: …`: a colon ends a list of authors, not a title's first words
@@ -275,7 +291,8 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         if persons is not None and persons[2] == "author":
             return persons[0], ". ".join(sentences[:-1]), persons[1]
         first = sentences[0]
-        if _org_like(first) or len(first.split()) <= 6:
+        law = _LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)  # `Ley 27.491. Title.`: no group
+        if (_org_like(first) or len(first.split()) <= 6) and not law:
             taken = 1
             while taken < len(sentences) - 1 and _org_like(sentences[taken]):
                 taken += 1
@@ -554,12 +571,24 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
         if found["page"]:
             values.update(page=found["page"], extra={"section": found["section"]})
         return values
+    found = _DATED_GAZETTE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
+        if found["issue"]:
+            values["issue"] = found["issue"]
+        return values
     found = _DATE_ONLY.match(text)
     if found is not None and (date := _date(found["date"])) is not None:
         return {"issued": date, "_source": "date", "_note": found["rest"]}
     details, rest = _leading_details(text)
     published = _pubinfo(rest) if rest else None
     if published is None:
+        found = _UNDATED_PUBINFO.match(text)
+        if found is not None and found["place"].split(",")[0] in _PLACES:
+            return {"publisher": found["publisher"], "publisher_place": found["place"], "_source": "book"}
+        found = _LAST_DATE.match(text)
+        if found is not None and not _boundaries(text) and (date := _date(found["date"])) is not None:
+            return {"issued": date, "_source": "date", "_note": found["rest"]}  # `Slide 5: Consensus definition; 2019`
         return None
     extra = {**details.pop("extra", {}), **published.pop("extra", {})}
     published.update(details)
@@ -604,6 +633,11 @@ def _find_source(text: str) -> tuple[str, dict[str, Any] | None]:
 _GENRE_LABELS = frozenset(words()["genre_labels"])
 _LONGEST_GENRE_LABEL = max(map(len, _GENRE_LABELS))
 _GENRE_TITLES = frozenset(words()["genre_titles"])
+_SITE_FIRST = re.compile(rf"^(?P<site>[^.\[\]]{{2,120}}?)\s*\[(?P<mark>(?i:{alternation('website')}))\]\.\s+(?=\S)")
+_EDITION_AFTER_TITLE = re.compile(
+    rf",\s*(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?)\.?\s*(?i:{alternation('edition')})\.?$"
+)
+_ABSTRACT_NUMBER = re.compile(rf"(?<=[.?!])\s+(?P<genre>(?i:{alternation('abstract_labels')}))\s+(?P<number>\w[\w-]*)$")
 _MDPI_CHAPTER = re.compile(
     r"^(?P<title>[^;]+?);\s*(?:pp?|pages)\.?\s*(?P<pages>[^\s.]+)\.?(?:\s+(?P<series>[^.]+?)\.?)?$"
 )
@@ -675,8 +709,15 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     title = values.get("title") or ""
     descriptor_words = {" ".join(d.lower().split()) for d in descriptors}
     url = (values.get("URL") or "").lower()
+    online = "medium" in values.get("extra", {})  # `[Internet]`
     if source == "meeting-journal":
         return "paper-conference"  # a meeting abstract published in a journal
+    if source in ("report", "webpage"):
+        return source  # told by the form of an APA entry (`apa._kind_of_other`)
+    if descriptor_words & _PRESENTATION_WORDS:
+        return "speech"  # `[presentation]`: a slide deck
+    if descriptor_words & _WEBSITE_WORDS:
+        return "webpage"  # `[website]`, `In: <site> [website]`
     if source == "journal":
         container = str(values.get("container_title_short") or values.get("container_title") or "")
         if container.lower() in _SERVER_NAMES or "preprint" in descriptor_words:
@@ -702,10 +743,12 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     if source == "gazette" or _LAW_TITLE.search(title):
         return "legislation"
     if values.get("publisher") or values.get("publisher_place"):
-        if not persons and not values.get("author") and url:
+        if url and not persons and (values.get("issued") is None or (not values.get("author") and online)):
             return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
+        if not persons and not values.get("author") and url:
+            return "report"  # WHO's title-first publications: `Title. Geneva: World Health Organization; 2020 (URL).`
         return "book" if persons or not values.get("author") else "report"
-    if url:
+    if url or values.get("accessed"):  # `Accessed 8-25-23.` with no address: still read on the web
         return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
     return "document"
 
@@ -716,7 +759,12 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
 def parse_citation(text: str) -> dict[str, Any] | None:
     """The `Reference` fields of one NLM / Vancouver / AMA / BMJ entry (list number taken off), or None
     when it holds no title at all."""
+    site = _SITE_FIRST.match(text)  # `HL7 FHIR Release 5 [website]. Data types. …`: the site, then the page
+    if site is not None:
+        text = text[site.end() :]
     text, tails = take_tails(text)
+    if site is not None:
+        tails.descriptors.append(site["mark"])
     law = _US_LAW.match(text)
     if law is not None and (date := parse_date(law["date"])) is not None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
@@ -748,6 +796,16 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         if not (tails.DOI or tails.PMID or tails.PMCID or tails.URL):
             return None
         return {**tails.fields(), "type": "article-journal", "_understood": False}  # a bare identifier
+    edition = _EDITION_AFTER_TITLE.search(title)
+    if edition is not None:  # WHO's `Title, 2nd ed. Geneva: …`
+        title, values["edition"] = title[: edition.start()], edition["edition"]
+    if site is not None and title:
+        values["container_title"] = site["site"]
+    elif site is not None:  # `Title [website]. Geneva: …`: the site is the work
+        title = site["site"]
+    label = _ABSTRACT_NUMBER.search(title)
+    if label is not None:  # `Title? Abstract 1501. Chicago, IL: ASCO Annual Meeting; 2011.`
+        title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
     values["title"] = title or None
     notes = list(title_notes)
     if source is not None:
@@ -782,6 +840,12 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
         values.setdefault("extra", {})["status"] = tails.status
     if tails.arxiv:
         values.setdefault("number", tails.arxiv)
+    if values.get("_source") == "book" and _MEETING_WORDS.search(str(values.get("publisher") or "")):
+        # `Chicago, IL: ASCO Annual Meeting; 2011`: a meeting where a publisher would stand
+        values["event_title"] = values.pop("publisher")
+        if values.get("publisher_place"):
+            values["event_place"] = values.pop("publisher_place")
+        values["_source"] = "presented"
     values["type"] = classify(values, tails.descriptors, persons)
     if values["type"] == "paper-conference" and not values.get("event_title") and values.get("container_title"):
         values["event_title"] = values["container_title"]  # `In: 4º SINAPE. São Paulo: …`: the book is the meeting's
@@ -800,5 +864,5 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
     note = " ".join(tidy(n) if not n.endswith(".") else n for n in notes if n and n.strip(" .")) or None
     values["note"] = note
     values["notice"] = notice_from_title(values.get("title")) or own_notice(tails.links)
-    values["_understood"] = values.get("_source") is not None or bool(values.get("URL"))
+    values["_understood"] = values.get("_source") is not None or bool(values.get("URL") or values.get("accessed"))
     return values

@@ -35,7 +35,11 @@ __all__ = ["iter_references", "loads", "parse_entry", "read"]
 _NUMBER = re.compile(r"^\s*(?:\[(\d{1,6})\]|(\d{1,6})[.):])\s+(?=\S)")
 # `1 Jacob M, …` and `1.Sobrinho L.V., …`: numbers only when they count up from 1 (see `_entries`).
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})(?:\s+|\.(?=[^\W\d_]))(?=[^\W\d_]|[\[“\"‘'])")
-_HEADING = re.compile(rf"^\s*(?:{alternation('headings')})\s*:?\s*$", re.IGNORECASE)
+# `References`, and a heading word after a few others (`GLOSSARY REFERENCES`, `Annex references`).
+_HEADING = re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,3}}(?:{alternation('headings')})\s*:?\s*$", re.IGNORECASE)
+# A line that is no reference and reads as one phrase (no sentence ends in it): a caption when complete
+# references follow it (`Enlaces nacionales … de IRA`, `Published Guidelines / Consensus Statements`).
+_PHRASE = re.compile(r"^[^\W\d_][^.;]{0,199}$")
 _MAX_ENTRY_CHARS = 20_000  # an "entry" longer than this is not a reference
 _KEYS = frozenset(f.name for f in fields(Reference))
 
@@ -107,7 +111,10 @@ def _starts_entry(kind: str | None, first: str | None, line: str) -> bool:
     """Whether a line of `kind` starts an entry of its own in an unnumbered paragraph whose current entry
     began with a line of kind `first`: after a line that read as a reference by itself, every line that
     reads or starts like one does, an identifier after an identifier too (after a reference it is that
-    reference's); after a line that only started like one, a line that starts with authors does."""
+    reference's); after a line that only started like one, a line that starts with authors does; after a
+    caption (see `_PHRASE`), a complete reference starting with a capital does."""
+    if first == "caption":
+        return kind == "whole" and line.lstrip()[:1].isupper()
     if kind is None or first is None:
         return False
     if first == "start":
@@ -170,6 +177,8 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
                 last_number = numbered[0]
                 current.lines[0] = (number, line[numbered[1] :])
             first_kind, size = kind, len(line)
+            if kind is None and not numbered and _PHRASE.match(line.strip()):
+                first_kind = "caption"
         else:
             current.lines.append((number, line))
             current.values = None

@@ -82,7 +82,7 @@ _LOOSE_JOURNAL_LINE = re.compile(
         (?P<date>(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s+(?P<season>Spring|Summer|Fall|Autumn|Winter)
                  |\s+(?P<month>[A-Za-z][a-zçé]{2,8}\.?)(?:-[A-Za-z][a-zçé]{2,8}\.?)?(?:\s+(?P<day>\d{1,2}))?)?)
         (?P<date_to_volume>\s*[;:]\s*|\s+)
-        (?P<volume>\d+[A-Za-z]?(?:\s+Suppl\.?(?:\s*\d+)?)?|Suppl\.?\s*\d*)?
+        (?P<volume>\d+[A-Za-z]?(?:\s+Sup?pl\.?(?:\s*\d+)?)?|Sup?pl\.?\s*\d*)?
         (?:\s*\((?P<issue>[^)]*)\))?
         (?:\s*:\s*(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?
         \s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$""",
@@ -91,10 +91,10 @@ _LOOSE_JOURNAL_LINE = re.compile(
 # What a citation's rest holds besides a PubMed link (`Erratum in: …`): identifiers, URLs, access dates, tags.
 _LINK_STARTS = ("Erratum in:", "Retraction in:", "Comment in:", "Comment on:", "Update in:", "Retracted in:")
 _ARTICLE_TAILS = re.compile(r"PMID|PMC|https?:|www\.|doi|\[|Epub|cited|ccess", re.IGNORECASE)
-_SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Suppl\.?\s*(?P<n>\d*)$")
+_SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Sup?pl\.?\s*(?P<n>\d*)$")  # `Suppl`, `Supl`
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _LETTER = re.compile(r"[^\W\d_]")
-_SUPPLEMENT = re.compile(r"\bSuppl(?:ement)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
+_SUPPLEMENT = re.compile(r"\bSup?pl(?:ement|emento)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +160,7 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
     if title is not None:
         values["container_title"] = title
     if volume is not None:
-        supplement_volume = _SUPPLEMENT_VOLUME.match(volume) if "Suppl" in volume else None
+        supplement_volume = _SUPPLEMENT_VOLUME.match(volume) if "pl" in volume else None
         if supplement_volume is None:
             values["volume"] = volume
         else:  # `2020;Suppl 2(Suppl 2):…`, `2022; 38 Suppl 1(Suppl 1):…`

@@ -53,11 +53,12 @@ _DATE = (
     r"(?:\d{1,2}º?\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?\d{4}"  # 3 nov. 2023, 28 de setembro de 2014
     r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}"  # October 21, 2025
     r"|c?\d{4}(?:\s+[^\W\d_]{3,}\.?(?:\s+\d{1,2})?)?"  # 2023 Nov 3
-    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{2}(?:\d{2})?)"
 )
 _PREP = r"(?:\s+(?:on|em|el|en|le|am))?\s*:?\s*"
 _ACCESSED_WORDS = alternation("accessed")
 _UPDATED_WORDS = alternation("updated")
+_FROM_WORDS = alternation("accessed_from")  # `Retrieved … from`, `Recuperado el … de`, `Abgerufen am … von`
 
 _LINK_LABELS = re.compile(
     r"\s*\[(?:DOI|PMC free article|PubMed|Google Scholar|CrossRef|Ref list|Europe PMC|Scopus|Web of Science"
@@ -85,9 +86,12 @@ _ACCESS_BRACKET = re.compile(
 )
 _ACCESS_PAREN = re.compile(rf"\s*\(\s*(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})\s*\)", re.IGNORECASE)
 _ACCESS_PLAIN = re.compile(
-    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+from\b)?\.?", re.IGNORECASE
+    rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{_FROM_WORDS})\b)?\.?",
+    re.IGNORECASE,
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
+# `Available online; no-fee registration and login required.` closing an entry: how to get it, with no address
+_AVAILABLE_NO_URL = re.compile(rf"(?<=\.\s)(?:{alternation('available')})\b[^.:]*\.?\s*$", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)
 _CITATION_AFTER = re.compile(r"\b\d{4}[a-z]?\s*[;:(]\s*\w")  # `2020;1(1)`: a source still to come
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
@@ -104,7 +108,8 @@ _EPUB = re.compile(rf"\bEpub(?:\s+ahead\s+of\s+print)?\.?(?:\s+(?P<date>{_DATE})
 _LANGUAGE_NOTE = re.compile(rf"\s*\[(?:{alternation('language_notes')})\s+(?P<language>[^\W\d_]+)\]\.?", re.IGNORECASE)
 _TRAILING_LANGUAGE = re.compile(r"(?:^|(?<=[.\]]))\s*(?P<language>[^\W\d_]+)\.?\s*$")
 _DESCRIPTOR_WORDS = sorted(
-    {*words()["media"], *words()["software"], *words()["dataset"], *words()["thesis"],
+    {*words()["media"], *words()["software"], *words()["dataset"], *words()["thesis"], *words()["website"],
+     *words()["presentation"],
      "abstract", "editorial", "letter",
      "preprint", "monograph", "homepage on the internet", "serial on the internet", "podcast", "video"},
     key=lambda w: (-len(w), w),
@@ -235,6 +240,12 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
         return " "
 
     text = _UPDATED.sub(updated, text)
+
+    def available(found: re.Match[str]) -> str:
+        tails.notes.append(found[0].strip())
+        return " "
+
+    text = _AVAILABLE_NO_URL.sub(available, text)
 
     def epub(found: re.Match[str]) -> str:
         date = parse_date(found["date"]) if found["date"] else None

@@ -46,6 +46,7 @@ _MONTH_FIRST = re.compile(rf"(?P<month>{_MONTH})\s+(?:(?P<day>\d{{1,2}}),?\s+)?(
 _NUMERIC = re.compile(
     r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})|(?P<iso>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
 )
+_US_NUMERIC = re.compile(r"(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{2}|\d{4})")  # `8-25-23`, month first
 
 
 def _month(name: str | None) -> int | None:
@@ -56,7 +57,7 @@ def _month(name: str | None) -> int | None:
 
 def parse_date(text: str) -> Date | None:
     """`2023 Nov 3`, `c2023`, `3 nov. 2023`, `28 de setembro de 2014`, `October 21, 2025`, `06/10/2023`
-    (day first) or `2023-10-06` as a `Date`; None when `text` is not one of these."""
+    (day first), `2023-10-06` or `8-25-23` (US, month first) as a `Date`; None when `text` is not one of these."""
     text = text.strip().rstrip(".,;").strip()
     found = _NLM_DATE.fullmatch(text)
     if found:
@@ -77,4 +78,8 @@ def parse_date(text: str) -> Date | None:
             year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
         if 1 <= month <= 12 and 1 <= day <= 31:
             return Date(year, month, day)
+    found = _US_NUMERIC.fullmatch(text)
+    if found and 1 <= int(found["month"]) <= 12 and 1 <= int(found["day"]) <= 31:
+        year = int(found["year"])
+        return Date(year + 2000 if year < 100 else year, int(found["month"]), int(found["day"]))
     return None

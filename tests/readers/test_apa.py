@@ -122,3 +122,151 @@ def test_a_doi_link_is_no_part_of_a_title():
 
 def test_vancouver_authors_are_not_apa():
     assert parse_apa("Jacob M, Dupont J. A title (2019) with a year. Ann Rheum Dis. 2017;76:792-801.") is None
+
+
+@pytest.mark.parametrize(
+    ("entry", "last"),
+    [
+        ("Borracci, R. A. y Giglio, N. D. (2020). Título. Medicina (Buenos Aires), 80, 1–2.", Name("Giglio", "N. D.")),
+        ("Dupont, J. et Martin, A.-M. (2020). Titre. Revue Médicale Suisse, 16, 1–2.", Name("Martin", "A.-M.")),
+        ("Müller, K. u. Schmidt, H. (2020). Titel. Der Nervenarzt, 91, 1–2.", Name("Schmidt", "H.")),
+        ("Silva, A. B. e Souza, C. (2020). Título. Cadernos de Saúde Pública, 36, 1–2.", Name("Souza", "C.")),
+    ],
+)
+def test_the_word_for_and_before_the_last_author_in_any_language(entry, last):
+    values = parse(entry)
+    assert len(values["author"]) == 2 and values["author"][1] == last and not values["et_al"]
+
+
+def test_a_particle_in_the_initials_and_apa_ellipsis_before_the_last_author():
+    values = parse(
+        "Abalos, M. G., Morales, G. del C., von Horoch, M., . . . Salas, D. (2024). Título. "
+        "Morbidity and Mortality Weekly Report, 73(39), 861–868."
+    )
+    assert values["author"] == (
+        Name("Abalos", "M. G."), Name("Morales", "G. del C."), Name("von Horoch", "M."), Name("Salas", "D."),
+    )  # fmt: skip
+    assert values["et_al"] is True
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Suárez, E. L. (2019, 26 de julio). Sobre la ley. Microjuris. https://example.org/a",
+        "Dupont, J. (2019, 26 juillet). Sur la loi. Dalloz. https://example.org/a",
+        "Müller, K. (2019, 26. Juli). Über das Gesetz. Beck. https://example.org/a",
+    ],
+)
+def test_a_full_date_in_the_head_in_any_language(entry):
+    assert parse(entry)["issued"] == Date(2019, 7, 26)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Organización Panamericana de la Salud. (s. f.). Tablero. Recuperado el 19 de abril de 2025 de https://example.org/h5",
+        "Institut Pasteur. (s. d.). Grippe. Consulté le 19 avril 2025, à l'adresse https://example.org/h5",
+        "Robert Koch-Institut. (o. J.). Influenza. Abgerufen am 19. April 2025 von https://example.org/h5",
+        "Fiocruz. (s. d.). Gripe. Recuperado em 19 de abril de 2025, de https://example.org/h5",
+    ],
+)
+def test_undated_web_page_retrieved_on_a_date_in_any_language(entry):
+    values = parse(entry)
+    assert values["issued"] == Date(literal="n.d.")
+    assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/h5")
+    assert len(values["author"]) == 1 and values["author"][0].is_group
+    assert not values.get("publisher") and not values.get("note")
+
+
+def test_a_supplement_in_spanish():
+    values = parse("Borracci, R. A. (2020). Forecasting. Medicina (Buenos Aires), 80(Supl. 3). http://example.org/x")
+    assert (values["volume"], values["supplement"]) == ("80", "3")
+
+
+def test_a_date_after_a_comma_in_a_title_is_no_volume():
+    values = parse(
+        "Organización Mundial de la Salud. (2021a). Digital documentation of COVID-19 certificates: Technical "
+        "specifications, 27 August 2021. https://iris.who.int/handle/10665/343361"
+    )
+    assert values["title"] == "Digital documentation of COVID-19 certificates: Technical specifications, 27 August 2021"
+    assert not values.get("volume") and not values.get("container_title")
+
+
+@pytest.mark.parametrize(
+    ("entry", "pages"),
+    [
+        ("Tkaczyk, D. y Bolikowski, Ł. (2015). Extracting information. En Semantic Web Evaluation Challenges "
+         "(pp. 93–104). Springer International Publishing. https://doi.org/10.1007/978-3-319-25518-7_8", "93–104"),
+        ("Dupont, J. (2015). Extraire. Dans Défis du Web sémantique (p. 93–104). Springer International Publishing.",
+         "93–104"),
+        ("Müller, K. (2015). Extrahieren. In Semantic Web Evaluation Challenges (S. 93–104). Springer International "
+         "Publishing.", "93–104"),
+    ],
+)  # fmt: skip
+def test_a_chapter_in_a_book_in_any_language(entry, pages):
+    values = parse(entry)
+    assert values["type"] == "chapter" and values["page"] == pages.replace("–", "-")
+    assert values["publisher"] == "Springer International Publishing"
+    assert values["container_title"] in ("Semantic Web Evaluation Challenges", "Défis du Web sémantique")
+
+
+def test_a_paper_in_proceedings_after_en():
+    values = parse(
+        "Tkaczyk, D., Szostek, P. y Bolikowski, L. (2014). CERMINE. En 2014 11th IAPR International Workshop on "
+        "Document Analysis Systems. IEEE. https://doi.org/10.1109/das.2014.63"
+    )
+    assert (values["type"], values["publisher"]) == ("paper-conference", "IEEE")
+    assert values["container_title"] == "2014 11th IAPR International Workshop on Document Analysis Systems"
+
+
+@pytest.mark.parametrize(
+    ("entry", "genre", "number"),
+    [
+        ("Perelli, L., et al. (2021, 14 de enero). Vacunas contra la COVID-19 (Informe de Respuesta Rápida N.º 818). "
+         "Instituto de Efectividad Clínica y Sanitaria.", "Informe de Respuesta Rápida", "818"),
+        ("Smith, J. (2021). Vaccines against COVID-19 (Report No. 818). Institute of Health.", "Report", "818"),
+        ("Dupont, J. (2021). Vaccins contre la COVID-19 (Rapport n. 818). Institut de santé.", "Rapport", "818"),
+    ],
+)  # fmt: skip
+def test_a_report_with_its_kind_and_number_after_the_title(entry, genre, number):
+    values = parse(entry)
+    assert (values["type"], values["genre"], values["number"]) == ("report", genre, number)
+    assert values["title"] in ("Vacunas contra la COVID-19", "Vaccines against COVID-19", "Vaccins contre la COVID-19")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Organización Mundial de la Salud. (2021b). Leave no one behind: Guidance. https://iris.who.int/handle/10665/340749",
+        "Organización Panamericana de la Salud. (2017). Registro nominal de vacunación electrónico.",
+        "Sociedad Argentina de Pediatría. (2022, 11 de abril). Gripe: Actualización 2022.",
+    ],
+)
+def test_an_organisations_own_publication_is_a_report(entry):
+    assert parse(entry)["type"] == "report"
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "site"),
+    [
+        ("Saldaña Vidal, A. (s. f.). Vacuna influenza estacional. Instituto de Salud Pública de Chile. https://ispch.cl/a/",
+         "Vacuna influenza estacional", "Instituto de Salud Pública de Chile"),
+        ("Suárez, E. L. (2019, 26 de julio). Sobre la ley 27.491. Control de enfermedades (MJ-DOC-14982-AR). "
+         "Microjuris. https://aldiaargentina.microjuris.com/a/",
+         "Sobre la ley 27.491. Control de enfermedades", "Microjuris"),
+        ("Vacunación antigripal en Argentina. (2023, 24 de diciembre). Medicina (Buenos Aires). https://example.org/v/",
+         "Vacunación antigripal en Argentina", "Medicina (Buenos Aires)"),
+    ],
+)  # fmt: skip
+def test_a_web_page_on_a_site(entry, title, site):
+    values = parse(entry)
+    assert (values["type"], values["title"], values["container_title"]) == ("webpage", title, site)
+    assert not values.get("publisher")
+
+
+def test_a_preprint_server_after_the_title():
+    values = parse(
+        "Santos, J. E. y Moras, A. (2020). A numerical simulation (arXiv:2005.06297) [Preprint]. arXiv. "
+        "https://doi.org/10.48550/arXiv.2005.06297"
+    )
+    assert (values["type"], values["container_title"], values["number"]) == ("article", "arXiv", "2005.06297")

@@ -558,3 +558,129 @@ def test_what_is_not_a_reference():
     assert parse_citation("These are my notes about myositis") is not None  # read, but with nothing understood
     assert not parse_citation("These are my notes about myositis")["_understood"]
     assert parse_citation("") is None
+
+
+# -- WHO and agency style: title first, `(URL)`, `[website]`, `[presentation]` -------------------
+
+
+@pytest.mark.parametrize(
+    ("entry", "place", "publisher"),
+    [
+        ("Guide to digital health. Geneva: World Health Organization; 2020 (https://iris.who.int/handle/1).",
+         "Geneva", "World Health Organization"),
+        ("Guide pour la santé numérique. Genève: Organisation mondiale de la Santé; 2020 (https://iris.who.int/handle/1).",
+         "Genève", "Organisation mondiale de la Santé"),
+        ("Leitfaden digitale Gesundheit. Berlin: Robert Koch-Institut; 2020 (https://iris.who.int/handle/1).",
+         "Berlin", "Robert Koch-Institut"),
+    ],
+)  # fmt: skip
+def test_a_title_first_organisation_publication_with_its_url_in_parentheses_is_a_report(entry, place, publisher):
+    values = parse(entry)
+    assert (values["type"], values["publisher_place"], values["publisher"]) == ("report", place, publisher)
+    assert (values["issued"], values["URL"]) == (Date(2020), "https://iris.who.int/handle/1")
+    assert values.get("author") is None
+
+
+def test_an_edition_after_a_comma_ending_the_title():
+    values = parse("Classification of digital interventions, 2nd ed. Geneva: World Health Organization; 2023 (https://x.org/1).")
+    assert (values["title"], values["edition"]) == ("Classification of digital interventions", "2nd")
+
+
+@pytest.mark.parametrize("mark", ["website", "sitio web", "site web", "Webseite"])
+def test_a_site_marked_website_before_the_page_title(mark):
+    values = parse(f"HL7 FHIR Release 5 [{mark}]. Data types. Ann Arbor (MI): Health Level 7; 2023 (http://hl7.org/d.html).")
+    assert (values["type"], values["title"]) == ("webpage", "Data types")
+    assert values["container_title"] == "HL7 FHIR Release 5"
+    assert not values.get("author")
+
+
+def test_a_work_marked_website_and_a_page_in_a_website():
+    values = parse("International Classification of Diseases (ICD) [website]. Geneva: WHO; 2023 (https://who.int/icd).")
+    assert (values["type"], values["title"]) == ("webpage", "International Classification of Diseases (ICD)")
+    values = parse("Concept map. In: HL7 FHIR Release 5 [website]. HL7.org; 2023 (https://hl7.org/c.html).")
+    assert (values["type"], values["title"]) == ("webpage", "Concept map")
+    assert values["container_title"] == "HL7 FHIR Release 5"
+
+
+@pytest.mark.parametrize("mark", ["presentation", "presentación", "Vortrag"])
+def test_a_slide_deck_is_a_speech(mark):
+    values = parse(f"Small Working Group. Digital health [{mark}]. Slide 5: Consensus definition; 2019 (https://x.org/p).")
+    assert (values["type"], values["genre"], values["title"]) == ("speech", mark, "Digital health")
+    assert values["issued"] == Date(2019) and values["author"] == (Name(literal="Small Working Group"),)
+
+
+def test_an_undated_internet_page_of_an_organisation_at_a_known_place():
+    values = parse(
+        "Organización Panamericana de la Salud (OPS). Tablero de influenza [Internet]. Washington, D.C.: OPS; "
+        "[citado 2025 abr 19]. Disponible en: https://example.org/h5n1/"
+    )
+    assert (values["type"], values["title"], values["publisher_place"], values["publisher"]) == (
+        "webpage", "Tablero de influenza", "Washington, D.C.", "OPS",
+    )  # fmt: skip
+    assert values["accessed"] == Date(2025, 4, 19)
+
+
+@pytest.mark.parametrize(
+    ("entry", "gazette", "issue"),
+    [
+        ("Ley 27.491. Control de enfermedades prevenibles por vacunación. 4 de enero de 2019. "
+         "Boletín Oficial de la República Argentina No. 34.027.",
+         "Boletín Oficial de la República Argentina", "34.027"),
+        ("Loi 2019-774. Organisation du système de santé. 24 juillet 2019. Journal officiel de la République française "
+         "nº 172.", "Journal officiel de la République française", "172"),
+    ],
+)  # fmt: skip
+def test_a_law_dated_before_its_gazette_and_issue(entry, gazette, issue):
+    values = parse(entry)
+    assert values["type"] == "legislation" and not values.get("author")
+    assert values["title"] == entry.split(". ")[0] + ". " + entry.split(". ")[1]
+    assert (values["container_title"], values["issue"], values["issued"].year) == (gazette, issue, 2019)
+
+
+def test_an_organisations_guideline_with_only_an_access_date_is_a_web_page():
+    values = parse(
+        "National Comprehensive Cancer Network. Clinical Practice Guidelines in Oncology: Genetic/Familial "
+        "High-Risk Assessment. Available online; no-fee registration and login required. Accessed 8-25-23."
+    )
+    assert values["type"] == "webpage" and values["_understood"]
+    assert values["author"] == (Name(literal="National Comprehensive Cancer Network"),)
+    assert values["title"] == "Clinical Practice Guidelines in Oncology: Genetic/Familial High-Risk Assessment"
+    assert values["accessed"] == Date(2023, 8, 25)
+    assert values["note"] == "Available online; no-fee registration and login required."
+
+
+def test_a_missing_full_stop_after_the_last_authors_initials():
+    values = parse(
+        "Chlebowski RT, Petrovitch H, McTiernan A Influence of estrogen plus progestin on breast cancer: the Women's "
+        "Health Initiative Randomized Trial. JAMA. 2003; 289:3243-53"
+    )
+    assert names(values) == ["Chlebowski RT", "Petrovitch H", "McTiernan A"]
+    assert values["title"].startswith("Influence of estrogen") and values["container_title_short"] == "JAMA"
+    values = parse("Li FP, Fraumeni JF Jr. Soft-tissue sarcomas. Ann Intern Med. 1969;71:747-52.")
+    assert names(values)[-1].startswith("Fraumeni") and values["title"] == "Soft-tissue sarcomas"
+
+
+@pytest.mark.parametrize(("label", "meeting"), [("Abstract", "ASCO Annual Meeting"), ("Resumen", "Congreso Nacional")])
+def test_a_meeting_abstract_printed_without_a_journal(label, meeting):
+    values = parse(f"Domchek SM, et al. Is HRT associated with risk? {label} 1501. Chicago, IL: {meeting}; 2011.")
+    assert (values["type"], values["genre"], values["number"]) == ("paper-conference", label, "1501")
+    assert (values["event_title"], values["event_place"], values["issued"]) == (meeting, "Chicago, IL", Date(2011))
+    assert values["title"] == "Is HRT associated with risk?" and not values.get("publisher")
+
+
+@pytest.mark.parametrize(
+    ("entry", "place"),
+    [
+        ("Institut national de la santé (Inserm). Grippe saisonnière [Internet]. Paris : Inserm ; 2020 "
+         "[cité le 19 avril 2025]. Disponible sur : https://example.org/g", "Paris"),
+        ("Robert Koch-Institut (RKI). Influenza [Internet]. Berlin: RKI; 2020 [Zugriff am 19. April 2025]. "
+         "Verfügbar unter: https://example.org/g", "Berlin"),
+        ("Ministerio de Salud (AR). Gripe [Internet]. Buenos Aires: MSAL; 2020 [citado 2025 abr 19]. "
+         "Disponible en: https://example.org/g", "Buenos Aires"),
+    ],
+)  # fmt: skip
+def test_an_agency_report_on_the_internet_in_french_german_and_spanish(entry, place):
+    values = parse(entry)
+    assert (values["type"], values["publisher_place"], values["issued"]) == ("report", place, Date(2020))
+    assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/g")
+    assert len(values["author"]) == 1 and values["author"][0].is_group

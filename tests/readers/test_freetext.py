@@ -353,3 +353,31 @@ def test_numbers_without_a_space_before_dotted_authors():
     assert [(ref.list_number, ref.author[0]) for ref in bib] == [
         (1, Name(family="Poostchi", given="M.")), (2, Name(family="Bahrami", given="S")),
     ]
+
+
+@pytest.mark.parametrize("heading", ["GLOSSARY REFERENCES", "Annex references", "Weitere Literatur"])
+def test_a_heading_word_after_a_few_words_is_a_heading(heading):
+    text = f"1. Smith J. A title. Lancet. 2020;1:2.\n{heading}\n1. Jones K. Another. BMJ. 2021;3:4.\n"
+    bib = freetext.loads(text, "h.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(1, 1), (3, 3)]
+    assert [(u.line, u.reason) for u in bib.report.unparsed] == [(2, "a heading")]
+
+
+def test_a_caption_line_before_one_per_line_entries_is_no_part_of_them():
+    text = (
+        "Enlaces nacionales de utilidad sobre la vigilancia de IRA\n"
+        "Ministerio de Salud (AR). Guía operativa [Internet]. Buenos Aires: Ministerio de Salud; 2023. "
+        "Disponible en: https://example.org/a.pdf\n"
+        "Organización Mundial de la Salud (OMS). Directrices [Internet]. Ginebra: OMS; 2024. "
+        "Disponible en: https://example.org/b\n"
+    )
+    bib = freetext.loads(text, "c.txt")
+    assert [(o.line_start, o.line_end) for ref in bib for o in ref.provenance] == [(2, 2), (3, 3)]
+    assert [u.line for u in bib.report.unparsed] == [1]
+    assert bib[0].author == (Name(literal="Ministerio de Salud (AR)"),)
+
+
+def test_a_wrapped_title_line_is_no_caption():
+    text = "World Health Organization guidelines on the management of dengue in\nchildren. Geneva: WHO; 2020.\n"
+    bib = freetext.loads(text)
+    assert len(bib) == 1 and bib[0].publisher_place == "Geneva"

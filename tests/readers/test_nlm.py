@@ -277,3 +277,10 @@ def test_loose_journal_lines_only_when_asked():
     fields = journal_line_fields("Ann Rheum Dis. 2017. doi: 10.1136/x. [Epub ahead of print]")
     assert (fields["DOI"], fields.get("note")) == ("10.1136/x", None)
     assert fields["extra"] == {"status": "Epub ahead of print"}
+
+
+@pytest.mark.parametrize("printed", ["2020;80 Supl 3:1-5.", "2020;80(Supl 3):1-5.", "2020;80 Suppl 3:1-5."])
+def test_a_supplement_in_spanish_and_portuguese_vancouver(printed):
+    values = journal_line_fields(f"Medicina (B Aires). {printed}", loose=True)
+    assert values is not None
+    assert (values["volume"], values["supplement"], values["page"]) == ("80", "3", "1-5")

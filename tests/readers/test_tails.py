@@ -109,3 +109,8 @@ def test_tidy_puts_punctuation_right():
     assert tidy("AI.  ;Nat. Med.") == "AI. Nat. Med."
     assert tidy("Resources, Inc.; c2000") == "Resources, Inc.; c2000"
     assert tidy(" . ; ") == ""
+
+
+def test_a_us_month_first_access_date():
+    rest, tails = take_tails("Org. A guideline. Accessed 8-25-23.")
+    assert tails.accessed == Date(2023, 8, 25) and rest == "Org. A guideline."
