@@ -22,17 +22,47 @@ from .journals import journals_match
 from .model import Reference
 from .spill import References, rebuild
 
-__all__ = ["NOTICE_HINT", "link_labels", "link_notices", "linked_citations", "notice_from_title", "own_notice"]
+__all__ = [
+    "NOTICE_HINT",
+    "link_labels",
+    "link_notices",
+    "linked_citations",
+    "notice_from_title",
+    "notice_match",
+    "own_notice",
+    "retracted_title",
+]
 
 with resources.files("myobib").joinpath("data/notices.json").open(encoding="utf-8") as _handle:
     _DATA = json.load(_handle)
+
+
+# What may follow a notice's opening words (`title_words`): `Retraction note:`, `Correction to …`, `Erratum.`
+_WORDS_END = r"(?:\s+(?:notice|note|to|for|in|on))?(?:\s*[:\-–—.]|\s*$|\s+(?:to|for)\b)"
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase of `title_words` as a pattern: any white space between words, an apostrophe optional."""
+    return r"\s+".join(re.escape(word).replace("'", "['’]?") for word in phrase.lower().split())
+
+
+def _title_patterns() -> dict[str, list[str]]:
+    """Per kind, the patterns of `title_words` and `title_phrases` (first: they take in `to`, `for`, so that
+    what follows is the notice's subject), then those of `titles`."""
+    patterns: dict[str, list[str]] = {}
+    for key, end in (("title_words", _WORDS_END), ("title_phrases", r"\b")):
+        for kind, phrases in _DATA[key].items():
+            patterns.setdefault(kind, []).extend(_phrase(p) + end for p in sorted(phrases, key=len, reverse=True))
+    for kind, found in _DATA["titles"].items():
+        patterns.setdefault(kind, []).extend(found)
+    return patterns
 
 
 def _title_starts() -> dict[str, re.Pattern[str]]:
     """Per first two letters of a title (as written, in lower, title or upper case), one pattern for the
     title starts of every kind beginning with them, each kind a named group: most titles are not tried."""
     by_start: dict[str, dict[str, list[str]]] = {}
-    for kind, patterns in _DATA["titles"].items():
+    for kind, patterns in _title_patterns().items():
         for pattern in patterns:
             by_start.setdefault(pattern[:2], {}).setdefault(kind, []).append(pattern)
     starts = {}
@@ -57,6 +87,13 @@ _TITLE_CONTAINS = re.compile(
 )
 _POINTS_TO: dict[str, str] = _DATA["links"]["points_to"]
 _IS: dict[str, str] = _DATA["links"]["is"]
+_RETRACTED = re.compile(
+    r"^\W*(?:"
+    + "|".join(_phrase(w) + r"(?:\s+article)?" for w in sorted(_DATA["retracted_prefixes"], key=len, reverse=True))
+    + r")\s*[:\-–—.]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LEADING = " \t\"'“”‘’«»[(-–—*"
 _NOTE = attrgetter("note")
 _PLACE = attrgetter("volume", "page_first")
 _NOTICE = attrgetter("notice")
@@ -73,13 +110,36 @@ _LINK = re.compile(
 
 def notice_from_title(title: str | None) -> str | None:
     """The notice kind a title announces (`Erratum`, `Retraction: …`, `Reply to …`), else None."""
-    if not title:
+    found = notice_match(title)
+    return found[0] if found else None
+
+
+def retracted_title(title: str | None) -> str | None:
+    """The article's title without the `RETRACTED:` prefix its publisher added, or None when there is none."""
+    match = _RETRACTED.match(title) if title else None
+    return match["rest"].strip() if match else None
+
+
+def notice_match(title: str | None) -> tuple[str, str] | None:
+    """(notice kind, what the title says after its notice words) for a notice's title, else None.
+
+    An article's own title marked `RETRACTED:` is not a notice (see `retracted_title`). A title that
+    shows its kind further on (`…: comment on the article by Lundberg et al`) is
+    about all it says, so the whole title comes back.
+    """
+    if not title or retracted_title(title):
         return None
+    if not title[:1].isalnum():
+        title = title.lstrip(_LEADING)
     pattern = _TITLE_STARTS.get(title[:2])
     found = pattern.match(title) if pattern is not None else None
-    if found is None and _CONTAINS_NEEDS in title:
+    if found is not None:
+        return str(found.lastgroup).replace("_", "-"), title[found.end() :]
+    if _CONTAINS_NEEDS in title:
         found = _TITLE_CONTAINS.search(title)
-    return str(found.lastgroup).replace("_", "-") if found is not None else None
+        if found is not None:
+            return str(found.lastgroup).replace("_", "-"), title
+    return None
 
 
 def link_labels() -> re.Pattern[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from myobib import Date, Name, Occurrence, Reference
+from myobib.crossref.kinds import notice_kind
 from myobib.notices import link_notices, notice_from_title, own_notice
 from myobib.readers import freetext
 from myobib.spill import SpilledReferences
@@ -34,11 +35,17 @@ from myobib.spill import SpilledReferences
         ("Correctional facilities and tuberculosis", None),
         ("Errors in prescribing", None),
         ("Letter to the editor: effects of X", None),
+        ("Retraction of the tongue in myasthenia", None),
+        ("Notice of withdrawal: Effects of X", "retraction"),
+        ("WITHDRAWN: Effects of X", None),  # the article itself, flagged (see retracted_title)
+        ("Error in Figure", "erratum"),
         (None, None),
     ],
 )
 def test_notice_from_title(title, kind):
     assert notice_from_title(title) == kind
+    # One title, one kind: the DOI matcher reads a Crossref record's title with the same words.
+    assert notice_kind(title) == kind
 
 
 LIST = """\

@@ -1,20 +1,22 @@
 """What a record or a reference is: a notice, a retracted article, a preprint, a book, a chapter….
 
-The words and kinds are data (`myobib/data/matching.json`), extendable: publishers' notice
-titles (`Retraction Note:`, `Department of Error`, `Correction to:` …), the prefixes a retracted
-article's own title gets (`RETRACTED:`), Crossref `update-to` types, Crossref and CSL types and
-the kind of work each is, kinds that are never the same work, and preprint servers.
+The words and kinds are data, extendable: publishers' notice titles (`Retraction Note:`,
+`Department of Error`, `Correction to:` …) in `myobib/data/notices.json`, which the readers share;
+as are the prefixes a retracted article's own title gets (`RETRACTED:`); in
+`myobib/data/matching.json` Crossref `update-to` types, Crossref and CSL types and the kind of work
+each is, kinds that are never the same work, and preprint servers.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .. import notices
 from ..folding import fold
 from .records import clean_text
 
@@ -44,42 +46,9 @@ def data() -> dict[str, Any]:
         return json.load(handle)
 
 
-def _alternatives(phrases: Iterable[str]) -> str:
-    words = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
-
-
-@lru_cache(maxsize=1)
-def _notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    words_by_kind, titles_by_kind = data()["notice_words"], data()["notice_titles"]
-    out = []
-    for kind, words in words_by_kind.items():
-        out.append((kind, re.compile(
-            rf"^\W*(?:{_alternatives(words)})(?:\s+(?:notice|note|to|for|in|on))?(?:\s*[:\-–—.]|\s*$|\s+(?:to|for)\b)"
-        )))
-    for kind, phrases in titles_by_kind.items():
-        out.append((kind, re.compile(rf"^\W*(?:{_alternatives(phrases)})\b")))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _retracted_pattern() -> re.Pattern[str]:
-    words = _alternatives([*data()["retracted_prefixes"], *(f"{w} article" for w in data()["retracted_prefixes"])])
-    return re.compile(rf"^\W*(?:{words})\s*[:\-–—.]\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
-
-
-def _notice_text(title: str) -> str:
-    return re.sub(r"['’`´]", "", clean_text(title)).lower()
-
-
 def _notice_match(title: str) -> tuple[str, str] | None:
     """(notice kind, the title's text after the notice words) for a notice's title."""
-    text = _notice_text(title)
-    for kind, pattern in _notice_patterns():
-        match = pattern.match(text)
-        if match:
-            return kind, text[match.end():]
-    return None
+    return notices.notice_match(clean_text(title))
 
 
 def notice_subject(title: str | None) -> str | None:
@@ -90,7 +59,7 @@ def notice_subject(title: str | None) -> str | None:
     if not title:
         return None
     found = _notice_match(title)
-    rest = found[1] if found else _notice_text(title)
+    rest = re.sub(r"['’`´]", "", found[1] if found else clean_text(title)).lower()
     rest = rest.strip(" \t:.-–—\"“”‘’'«»")
     return rest or None
 
@@ -102,16 +71,15 @@ def notice_kind(title: str | None) -> str | None:
     An article's own title prefixed `RETRACTED:` (Elsevier) or `RETRACTED ARTICLE:` (Springer) is
     not a notice: see `retracted_title`.
     """
-    if not title or retracted_title(title):
+    if not title:
         return None
     found = _notice_match(title)
     return found[0] if found else None
 
 
 def retracted_title(title: str | None) -> str | None:
-    """The article's title without the `RETRACTED:` prefix its publisher added, or None when there is none."""
-    match = _retracted_pattern().match(clean_text(title)) if title else None
-    return match["rest"].strip() if match else None
+    """The article's title (markup cleaned) without the `RETRACTED:` prefix its publisher added, or None."""
+    return notices.retracted_title(clean_text(title)) if title else None
 
 
 def is_notice_title(title: str | None) -> bool:

@@ -406,8 +406,9 @@ def test_seed_round_trips_through_bibtex(seed, latex):
     text = writer.dumps(seed, latex=latex)
     fields = fields_of(text)
     assert list(fields) == seed.keys() and len(fields) == 17
-    # only what BibTeX has no field for: a supplement number and two page ranges as printed
+    # only what BibTeX has no field for: a supplement number, two page ranges as printed, a comment's notice kind
     assert {key: json.loads(f[writer.OVERRIDE_FIELD]) for key, f in fields.items() if writer.OVERRIDE_FIELD in f} == {
+        "castaneda2018consideration": {"custom": {"notice": "comment"}},
         "feasby2007guidelines": {"csl": {"supplement": "1"}, "custom": {"page-as-written": "S57-107"}},
         "fujimoto2016woundburn": {"custom": {"page-as-written": "729-57"}},
     }
