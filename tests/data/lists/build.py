@@ -129,6 +129,32 @@ MONTHS = {
     "noviembre": 11,
     "dic": 12,
     "diciembre": 12,
+    # French
+    "janv": 1,
+    "janvier": 1,
+    "févr": 2,
+    "février": 2,
+    "mars": 3,
+    "avr": 4,
+    "avril": 4,
+    "juin": 6,
+    "juil": 7,
+    "juillet": 7,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "déc": 12,
+    "décembre": 12,
+    # German
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "dezember": 12,
 }
 SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Filho", "Neto", "Júnior", "Junior", "Sobrinho"}
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.?-?){1,5}$")
@@ -141,11 +167,14 @@ class SourceError(ValueError):
 
 
 def parse_date(text: str) -> dict[str, Any]:
-    """`2017 May 5`, `2013 mar`, `6 out. 2023`, `April 10, 2025`, `29 de setembro de 2014`, `2020-05-05`,
-    and the US month-day-year `8-25-23`."""
+    """`2017 May 5`, `2013 mar`, `6 out. 2023`, `April 10, 2025`, `29 de setembro de 2014`, `12 mars 2024`,
+    `2020-05-05`, the German `12.03.2024` and the US month-day-year `8-25-23`."""
     iso = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text.strip())
     if iso:
         return {"year": int(iso[1]), "month": int(iso[2]), **({"day": int(iso[3])} if iso[3] else {})}
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text.strip())  # German 12.03.2024
+    if dotted:
+        return {"year": int(dotted[3]), "month": int(dotted[2]), "day": int(dotted[1])}
     us = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{2})", text.strip())
     if us:
         return {"year": 2000 + int(us[3]), "month": int(us[1]), "day": int(us[2])}
