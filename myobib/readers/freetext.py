@@ -124,13 +124,13 @@ def _starts_entry(kind: str | None, first: str | None, line: str) -> bool:
 
 def _list_number(line: str, last: int) -> tuple[int, int] | None:
     """(list number, where the entry's text starts) of a numbered line: `1. `, `1) `, `[1] `, `1: `, and
-    `1 ` or `1.Title` when the number follows the last one (so a title or a wrapped line starting with a
-    number is not taken for one)."""
+    `1 ` or `1.Title` when the number follows the last one or skips one (a list with an entry left out;
+    so a title or a wrapped line starting with a number is not taken for one)."""
     found = _NUMBER.match(line)
     if found is not None:
         return int(found[1] or found[2]), found.end()
     found = _BARE_NUMBER.match(line)
-    if found is not None and int(found[1]) == last + 1:
+    if found is not None and 0 < int(found[1]) - last <= 2:
         return int(found[1]), found.end()
     return None
 

@@ -355,6 +355,15 @@ def test_numbers_without_a_space_before_dotted_authors():
     ]
 
 
+def test_a_list_number_may_skip_one_entry_left_out():
+    text = "References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Jones K. Another. BMJ. 2021;3:4.\n" \
+           "4.Brown L. A third study. BMJ. 2019;5:6.\n"  # fmt: skip
+    bib = freetext.loads(text)
+    assert [(ref.list_number, ref.author[0].family, ref.container_title) for ref in bib] == [
+        (1, "Smith", "The Lancet"), (2, "Jones", "BMJ"), (4, "Brown", "BMJ"),
+    ]
+
+
 @pytest.mark.parametrize("heading", ["GLOSSARY REFERENCES", "Annex references", "Weitere Literatur"])
 def test_a_heading_word_after_a_few_words_is_a_heading(heading):
     text = f"1. Smith J. A title. Lancet. 2020;1:2.\n{heading}\n1. Jones K. Another. BMJ. 2021;3:4.\n"
