@@ -16,7 +16,7 @@ from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
 from ..pages import page_range
 from .words import MONTHS as ALL_MONTHS
-from .words import ORGANISATION, words
+from .words import ORGANISATION, alternation, words
 
 __all__ = [
     "JournalCitation",
@@ -42,8 +42,11 @@ GROUP_WORDS = re.compile(
 )
 
 _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
-_ET_AL = re.compile(r"^(?:et\.? al\.?|(?:&|and) others\.?)$", re.IGNORECASE)
-_ET_AL_FIRST = frozenset("eE&aA")
+_ET_AL_WORDS = alternation("et_al")
+_ET_AL = re.compile(rf"^(?:{_ET_AL_WORDS})\.?$", re.IGNORECASE)
+_ET_AL_FIRST = frozenset(c for word in words()["et_al"] for c in (word[0].lower(), word[0].upper()))
+# `Alhazzani W et al`, `Dupont J et coll.`: the cut without a comma before it.
+_TRAILING_ET_AL = re.compile(rf"(?<=[^\s,])\s+((?i:{_ET_AL_WORDS})\.?)$")
 # Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
 _PARTICLES = frozenset("da de do das dos di del della van von der den le la las los du".split())
 _CAPITALS = re.compile(r"[A-Z]+")
@@ -317,7 +320,7 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
     names: list[Name] = []
     et_al = False
     parts = good = 0
-    for part in persons.split(","):
+    for part in _TRAILING_ET_AL.sub(r", \1", persons).split(","):
         part = part.strip()
         if not part:
             continue

@@ -270,3 +270,21 @@ def test_a_preprint_server_after_the_title():
         "https://doi.org/10.48550/arXiv.2005.06297"
     )
     assert (values["type"], values["container_title"], values["number"]) == ("article", "arXiv", "2005.06297")
+
+
+def test_author_year_form_with_vancouver_names_and_a_colon_before_the_pages():
+    values = parse(
+        "Evans L, Rhodes A, Alhazzani W et al. (2021) Surviving sepsis campaign: international guidelines. "
+        "Intensive Care Medicine 47(11): 1181–247"
+    )
+    assert values["author"] == (Name("Evans", "L"), Name("Rhodes", "A"), Name("Alhazzani", "W")) and values["et_al"]
+    assert values["issued"] == Date(2021) and values["type"] == "article-journal"
+    assert values["title"] == "Surviving sepsis campaign: international guidelines"
+    assert (values["container_title"], values["volume"], values["issue"]) == ("Intensive Care Medicine", "47", "11")
+    assert values["page"] == "1181-1247"
+
+
+def test_harvard_pages_after_pp():
+    values = parse("Smith, J. (2019) A title. British Medical Journal, 315(7), pp. 801–10.")
+    assert (values["container_title"], values["volume"], values["issue"]) == ("British Medical Journal", "315", "7")
+    assert values["page"] == "801-810"

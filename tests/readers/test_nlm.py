@@ -284,3 +284,13 @@ def test_a_supplement_in_spanish_and_portuguese_vancouver(printed):
     values = journal_line_fields(f"Medicina (B Aires). {printed}", loose=True)
     assert values is not None
     assert (values["volume"], values["supplement"], values["page"]) == ("80", "3", "1-5")
+
+
+@pytest.mark.parametrize("line", ["Evans L, Rhodes A, Alhazzani W et al.", "Evans L, Rhodes A, Alhazzani W et coll."])
+def test_et_al_without_a_comma_before_it(line):
+    names, et_al = nlm.parse_authors(line)
+    assert names[-1] == Name(family="Alhazzani", given="W") and len(names) == 3 and et_al
+
+
+def test_et_coll_after_a_comma():
+    assert nlm.parse_authors("Dupont J, Martin P, et coll.") == ((Name("Dupont", "J"), Name("Martin", "P")), True)
