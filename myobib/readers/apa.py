@@ -56,6 +56,13 @@ _NUMBERED_TITLE = re.compile(
     r"^(?P<title>.+?)\s*\((?:(?P<genre>[^()]*?)\s*(?:N\.?\s?º|Nº|No\.|Nr\.|n\.|Number)\s*(?P<number>[\w.-]+)"
     r"|(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}))\)\.(?:\s+(?P<after>.*))?$"
 )
+# `London: Department of Health`, `College Station, TX: StataCorp LLC` (APA 6, Harvard, NICE)
+_PLACE_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?)"
+    r"\s*:\s*(?P<publisher>[^:]+?)\.?$"
+)
+# A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`
+_GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
 _SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
@@ -175,7 +182,18 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     elif after.rstrip(".").lower() in _SERVER_NAMES:
         values.update(container_title=after.rstrip("."), _source="preprint")  # `[Preprint]. arXiv.`
     elif after:
-        values["publisher"] = after.rstrip(".")
+        before, _, last = after.rstrip(".").rpartition(". ")
+        published = _PLACE_PUBLISHER.match(last)
+        if published is None:
+            before, last = "", after.rstrip(".")
+        if before and _GENRE_SENTENCE.match(before):
+            values["genre"] = before
+        elif before:
+            values["title"] = f"{title}. {before}"  # `Time to act. Severe sepsis: …`: a title in two sentences
+        if published is not None:
+            values.update(publisher=published["publisher"], publisher_place=published["place"])
+        else:
+            values["publisher"] = last
         values.setdefault("_source", "book")
 
 
