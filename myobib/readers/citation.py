@@ -145,6 +145,11 @@ _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
     r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
+# The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`
+_UK_LAW = re.compile(
+    r"^(?P<title>[^.]+?\b\d{4})\s*\((?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)\.?"
+    r"(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
+)
 _GLUED_MEETING_DATE = re.compile(
     r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
     r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
@@ -770,6 +775,14 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
+    law = _UK_LAW.match(text)
+    if law is not None:
+        values = {"title": law["title"], "number": law["number"], "_source": "gazette"}
+        if law["publisher"]:
+            values.update(publisher=law["publisher"], publisher_place=law["place"])
+        values = finish(values, tails, [], persons=False)
+        values["type"] = "regulation" if law["si"] else "legislation"  # a statutory instrument, or an Act
+        return values
     values: dict[str, Any] = {}
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:

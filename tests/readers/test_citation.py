@@ -684,3 +684,14 @@ def test_an_agency_report_on_the_internet_in_french_german_and_spanish(entry, pl
     assert (values["type"], values["publisher_place"], values["issued"]) == ("report", place, Date(2020))
     assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/g")
     assert len(values["author"]) == 1 and values["author"][0].is_group
+
+
+def test_a_uk_act_with_its_chapter_and_a_statutory_instrument():
+    values = parse_citation("Health and Social Care Act 2008 (c. 14). London: The Stationery Office")
+    assert values is not None and values["type"] == "legislation"
+    assert (values["title"], values["number"]) == ("Health and Social Care Act 2008", "c. 14")
+    assert (values["publisher_place"], values["publisher"]) == ("London", "The Stationery Office")
+    values = parse_citation("The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014 (SI 2014/2936)")
+    assert values is not None and values["type"] == "regulation" and values["number"] == "SI 2014/2936"
+    assert values["title"] == "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014"
+    assert values.get("issued") is None  # the year belongs to the title
