@@ -61,6 +61,8 @@ _PLACE_PUBLISHER = re.compile(
     r"^(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?)"
     r"\s*:\s*(?P<publisher>[^:]+?)\.?$"
 )
+# A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
+_SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`
 _GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
@@ -184,7 +186,8 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     elif after:
         before, _, last = after.rstrip(".").rpartition(". ")
         published = _PLACE_PUBLISHER.match(last)
-        if published is None:
+        series = None if published else _SERIES_NUMBER.match(last)
+        if published is None and series is None:
             before, last = "", after.rstrip(".")
         if before and _GENRE_SENTENCE.match(before):
             values["genre"] = before
@@ -192,6 +195,8 @@ def _other(rest: str, values: dict[str, Any]) -> None:
             values["title"] = f"{title}. {before}"  # `Time to act. Severe sepsis: …`: a title in two sentences
         if published is not None:
             values.update(publisher=published["publisher"], publisher_place=published["place"])
+        elif series is not None:
+            values.update(collection_title=series["series"], number=series["number"], _source="report")
         else:
             values["publisher"] = last
         values.setdefault("_source", "book")

@@ -308,3 +308,10 @@ def test_a_genre_sentence_or_a_second_title_sentence_before_the_publisher():
                    "and treatment saves lives. London: PHSO")
     assert values["title"] == "Time to act. Severe sepsis: rapid diagnosis and treatment saves lives"
     assert (values["publisher_place"], values["publisher"], values.get("genre")) == ("London", "PHSO", None)
+
+
+def test_a_series_and_the_number_in_it_after_the_title():
+    values = parse("National Institute for Health and Care Excellence (2016) Sepsis: recognition, diagnosis and "
+                   "early management. NICE guideline NG51")
+    assert (values["collection_title"], values["number"], values["type"]) == ("NICE guideline", "NG51", "report")
+    assert values["title"] == "Sepsis: recognition, diagnosis and early management"
