@@ -150,6 +150,13 @@ _UK_LAW = re.compile(
     r"^(?P<title>[^.]+?\b\d{4})\s*\((?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)\.?"
     r"(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
 )
+# An organisation before a colon, as Deutsches Ärzteblatt prints authors: `Statistisches Bundesamt (Destatis): Title.`,
+# and as a group editor: `Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): Title.`
+_GROUP_COLON = re.compile(
+    r"^(?P<org>(?:[^:.]|(?<=\b[^\W\d_])\.){3,150}?)\s*(?P<editor>\((?:Hrsg|Hg|Eds?|éds?)\.?\))?\s*:\s+(?P<title>\S.*)$", re.IGNORECASE
+)
+_LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
     r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
     r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
@@ -285,6 +292,16 @@ def starts_with_authors(text: str) -> bool:
 
 def _org_like(sentence: str) -> bool:
     return sentence in COUNTRIES or bool(ORGANISATION.search(sentence)) or bool(re.search(r"\([A-Z]{2,}\)$", sentence))
+
+
+def _group_before_colon(text: str) -> bool:
+    """Whether `text`, before a colon, is an organisation's name rather than a title's first part: an
+    organisation's word, no long lowercase word (`Classification of digital interventions: …`), and nothing
+    but a word after its acronym (`Ministério … (MCTI) IA para o Bem de Todos: …` is a name and a title)."""
+    if not ORGANISATION.search(text) or _LONG_LOWERCASE_WORD.search(text):
+        return False
+    acronyms = list(_ACRONYM.finditer(text))
+    return not acronyms or len(text[acronyms[-1].end() :].split()) < 2
 
 
 def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
@@ -793,7 +810,10 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values["editor" if role == "editor" else "author"] = names
         values["et_al"] = et_al
     pre, source = _find_source(text)
-    if persons is None and not anonymous:
+    group = _GROUP_COLON.match(pre) if persons is None and not anonymous else None
+    if group is not None and _group_before_colon(group["org"]):
+        values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]
+    elif persons is None and not anonymous:
         authors, pre, et_al = _split_group(pre)
         if authors:
             values["author"], values["et_al"] = authors, et_al

@@ -695,3 +695,26 @@ def test_a_uk_act_with_its_chapter_and_a_statutory_instrument():
     assert values is not None and values["type"] == "regulation" and values["number"] == "SI 2014/2936"
     assert values["title"] == "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014"
     assert values.get("issued") is None  # the year belongs to the title
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "group", "title"),
+    [
+        ("Statistisches Bundesamt (Destatis): Grunddaten der Krankenhäuser. Wiesbaden: Destatis; 2018.",
+         "author", "Statistisches Bundesamt (Destatis)", "Grunddaten der Krankenhäuser"),
+        ("Deutsche Sepsis-Gesellschaft e. V.: Leitlinien. https://sepsis-gesellschaft.de/leitlinien/",
+         "author", "Deutsche Sepsis-Gesellschaft e. V.", "Leitlinien"),
+        ("Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. Berlin: DSG; 2018.",
+         "editor", "Deutsche Sepsis-Gesellschaft e. V.", "S3-Leitlinie Sepsis"),
+    ],
+)
+def test_an_organisation_before_a_colon_is_the_author_or_with_hrsg_the_editor(text, role, group, title):
+    values = parse_citation(text)
+    assert values is not None and values[role] == (Name(literal=group),) and values["title"] == title
+
+
+def test_a_title_with_a_colon_is_no_organisation():
+    values = parse_citation("Classification of digital interventions, services and applications in health: a shared "
+                            "language. Geneva: World Health Organization; 2023.")
+    assert values is not None and not values.get("author")
+    assert values["title"] == "Classification of digital interventions, services and applications in health: a shared language"
