@@ -95,6 +95,8 @@ _PUBINFO_FORMS = (
     re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;,]\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
+    # `Stuttgart: Thieme 2008`: the year after the publisher with no mark between (German lists)
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
 )
 # `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
 _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")

@@ -718,3 +718,10 @@ def test_a_title_with_a_colon_is_no_organisation():
                             "language. Geneva: World Health Organization; 2023.")
     assert values is not None and not values.get("author")
     assert values["title"] == "Classification of digital interventions, services and applications in health: a shared language"
+
+
+def test_place_publisher_and_year_with_no_mark_before_the_year():
+    values = parse_citation("Kramer A, Assadian O (Hrsg.): Wallhäußers Praxis der Sterilisation. Stuttgart: Thieme 2008.")
+    assert values is not None and values["type"] == "book" and values["issued"] == Date(2008)
+    assert (values["publisher_place"], values["publisher"]) == ("Stuttgart", "Thieme")
+    assert values["editor"] == (Name("Kramer", "A"), Name("Assadian", "O"))
