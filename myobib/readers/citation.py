@@ -157,6 +157,11 @@ _UK_LAW = re.compile(
 _GROUP_COLON = re.compile(
     r"^(?P<org>(?:[^:.]|(?<=\b[^\W\d_])\.){3,150}?)\s*(?P<editor>\((?:Hrsg|Hg|Eds?|éds?)\.?\))?\s*:\s+(?P<title>\S.*)$", re.IGNORECASE
 )
+# A law and the gazette page it is printed on, with no date of its own: `Title vom 20. Juli 2000. BGBl. I S. 1045.`
+_PAGED_GAZETTE_LAW = re.compile(
+    rf"^(?P<title>.+?)\.\s+(?P<gazette>(?:{alternation('paged_gazettes')})\.?(?:\s+(?:I{{1,3}}|IV))?)"
+    r"\s+(?:(?P<year>\d{4}),?\s+)?(?:S\.|p\.|pp\.)\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\.?$"
+)
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
@@ -793,6 +798,12 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     if law is not None and (date := parse_date(law["date"])) is not None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
+        return finish(values, tails, [], persons=False)
+    law = _PAGED_GAZETTE_LAW.match(text)
+    if law is not None:
+        values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}
+        if law["year"]:
+            values["issued"] = Date(int(law["year"]))
         return finish(values, tails, [], persons=False)
     law = _UK_LAW.match(text)
     if law is not None:

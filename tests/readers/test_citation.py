@@ -725,3 +725,11 @@ def test_place_publisher_and_year_with_no_mark_before_the_year():
     assert values is not None and values["type"] == "book" and values["issued"] == Date(2008)
     assert (values["publisher_place"], values["publisher"]) == ("Stuttgart", "Thieme")
     assert values["editor"] == (Name("Kramer", "A"), Name("Assadian", "O"))
+
+
+def test_a_german_law_with_its_gazette_page():
+    values = parse_citation("Gesetz zur Verhütung von Infektionskrankheiten (Infektionsschutzgesetz – IfSG) vom 20. Juli "
+                            "2000. BGBl. I S. 1045.")
+    assert values is not None and values["type"] == "legislation"
+    assert (values["container_title"], values["page"]) == ("BGBl. I", "1045")
+    assert values["title"].endswith("vom 20. Juli 2000") and values.get("issued") is None
