@@ -162,6 +162,13 @@ _PAGED_GAZETTE_LAW = re.compile(
     rf"^(?P<title>.+?)\.\s+(?P<gazette>(?:{alternation('paged_gazettes')})\.?(?:\s+(?:I{{1,3}}|IV))?)"
     r"\s+(?:(?P<year>\d{4}),?\s+)?(?:S\.|p\.|pp\.)\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\.?$"
 )
+# What a guideline prints after its title, read from the end: `o. J.` (no date), `Stand: 31.12.2018` (its date),
+# `AWMF-Registernummer 079-001`, `Register Nr. 029/027, Entwicklungsstufe 2k` (its number in a register).
+_NO_DATE_MARK = re.compile(rf"(?<=[.,])\s+(?i:{alternation('no_date')})\.?\s*$")
+_AS_OF = re.compile(rf"(?<=\.)\s+(?i:{alternation('as_of')})\s*:?\s*(?P<date>[^.:;]*?\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\.?\s*$")
+_REGISTER_NUMBER = re.compile(
+    r"(?<=\.)\s+(?P<label>[\w-]*[Rr]egist\w*(?:\s+(?:Nr|No)\.?)?)\s+(?P<number>\d[\d/.-]*\d)(?:,\s*(?P<rest>[^.]+))?\.?\s*$"
+)
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
@@ -299,6 +306,22 @@ def starts_with_authors(text: str) -> bool:
 
 def _org_like(sentence: str) -> bool:
     return sentence in COUNTRIES or bool(ORGANISATION.search(sentence)) or bool(re.search(r"\([A-Z]{2,}\)$", sentence))
+
+
+def _register_details(text: str) -> tuple[str, dict[str, Any]]:
+    """`text` without a guideline's closing details, and the fields they give (see `_REGISTER_NUMBER`)."""
+    details: dict[str, Any] = {}
+    if "egist" not in text and not _NO_DATE_MARK.search(text) and not _AS_OF.search(text):
+        return text, details
+    text = _NO_DATE_MARK.sub("", text)
+    found = _AS_OF.search(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        details["issued"], text = date, text[: found.start()]
+    found = _REGISTER_NUMBER.search(text)
+    if found is not None:
+        details.update(number=found["number"], _source="report", _register=found["rest"])
+        text = text[: found.start()]
+    return text, details
 
 
 def _group_before_colon(text: str) -> bool:
@@ -799,6 +822,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
+    text, details = _register_details(text)
     law = _PAGED_GAZETTE_LAW.match(text)
     if law is not None:
         values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}
@@ -813,7 +837,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values = finish(values, tails, [], persons=False)
         values["type"] = "regulation" if law["si"] else "legislation"  # a statutory instrument, or an Act
         return values
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = dict(details)
+    register_note = values.pop("_register", None)  # `Entwicklungsstufe 2k` after a register number
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:
         text = text[anonymous.end() :]
@@ -854,6 +879,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
     values["title"] = title or None
     notes = list(title_notes)
+    if register_note:
+        notes.append(f"{register_note}.")
     if source is not None:
         note = source.pop("_note", None) or source.pop("note", None)
         chapter = _MDPI_CHAPTER.match(note or "") if source.get("_source") == "book" else None

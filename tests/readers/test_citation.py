@@ -733,3 +733,15 @@ def test_a_german_law_with_its_gazette_page():
     assert values is not None and values["type"] == "legislation"
     assert (values["container_title"], values["page"]) == ("BGBl. I", "1045")
     assert values["title"].endswith("vom 20. Juli 2000") and values.get("issued") is None
+
+
+def test_a_guideline_register_number_its_date_as_of_and_no_date():
+    values = parse_citation("Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. AWMF-Registernummer 079-001. "
+                            "Stand: 31.12.2018. Verfügbar unter: www.awmf.org/leitlinien/detail/ll/079-001.html "
+                            "(Zugriff am 12.03.2024).")
+    assert values is not None and values["type"] == "report" and values["number"] == "079-001"
+    assert values["issued"] == Date(2018, 12, 31) and values["accessed"] == Date(2024, 3, 12)
+    assert values["title"] == "S3-Leitlinie Sepsis" and values["URL"].startswith("www.awmf.org/")
+    values = parse_citation("Arbeitskreis der AWMF: Händehygiene. AWMF-Leitlinien-Register Nr. 029/027, Entwicklungsstufe 2k. o. J.")
+    assert values is not None and values["type"] == "report" and values["number"] == "029/027"
+    assert values.get("issued") is None and values["title"] == "Händehygiene" and "Entwicklungsstufe 2k" in values["note"]
