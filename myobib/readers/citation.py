@@ -178,7 +178,7 @@ _GLUED_MEETING_DATE = re.compile(
 _PROCEEDINGS_OF = re.compile(
     r"^(?:Proceedings|Anais|Actas|Annales)\s+(?:of|do|da|dos|de|del|des)\s+(?:the\s+)?", re.IGNORECASE
 )
-_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
+_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)[.,]\s+(?P<date>[^;.]+?\d|\d{1,2}\.\d{1,2}\.\d{4})\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
 _LAST_DATE = re.compile(rf"^(?P<rest>[^;]+);\s*(?P<date>{_SOURCE_DATE})\.?$")  # one sentence ending `; 2019`
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")

@@ -745,3 +745,11 @@ def test_a_guideline_register_number_its_date_as_of_and_no_date():
     values = parse_citation("Arbeitskreis der AWMF: Händehygiene. AWMF-Leitlinien-Register Nr. 029/027, Entwicklungsstufe 2k. o. J.")
     assert values is not None and values["type"] == "report" and values["number"] == "029/027"
     assert values.get("issued") is None and values["title"] == "Händehygiene" and "Entwicklungsstufe 2k" in values["note"]
+
+
+def test_an_unsigned_newspaper_article_with_a_comma_and_a_numeric_date():
+    values = parse_citation("Der Kampf gegen den Keim. Frankfurter Allgemeine Zeitung, 23.02.2013. Verfügbar unter: "
+                            "https://www.faz.net/a.html (Zugriff am 12.03.2024).")
+    assert values is not None and values["type"] == "article-newspaper" and not values.get("author")
+    assert (values["title"], values["container_title"]) == ("Der Kampf gegen den Keim", "Frankfurter Allgemeine Zeitung")
+    assert values["issued"] == Date(2013, 2, 23) and values["accessed"] == Date(2024, 3, 12)
