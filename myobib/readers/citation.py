@@ -78,8 +78,8 @@ _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
 _YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
 # `2002`, `c2001`, `2004 Apr`, `2002 Apr 3-5`, `1993-2026`; a month's full stop ends the date (`2001 Feb. 24 p.`).
-_SOURCE_DATE = (
-    rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
+_SOURCE_DATE = (  # a month may stand before the year: `juin 2018`, `septembre 2016`
+    rf"(?:[^\W\d_]{{3,}}\.?\s+(?={_YEAR}))?{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
     r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?"
 )
 # The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
@@ -103,7 +103,7 @@ _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBL
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
-    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s))\s*"
+    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s)|(?=\())\s*"  # `2010 (mise à jour mars 2016)`: a note follows
 )
 _PAGES = re.compile(
     rf"^(?:{alternation('pages')})\.?\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?)*)\.?$",
@@ -111,6 +111,7 @@ _PAGES = re.compile(
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
 _SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<number>[\w.-]+))?\)?\.?$", re.IGNORECASE)
+_UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
     re.IGNORECASE,
@@ -178,6 +179,8 @@ _GLUED_MEETING_DATE = re.compile(
 _PROCEEDINGS_OF = re.compile(
     r"^(?:Proceedings|Anais|Actas|Annales)\s+(?:of|do|da|dos|de|del|des)\s+(?:the\s+)?", re.IGNORECASE
 )
+# Zotero's Vancouver form of a law: `Loi n° 2016-41 du 26 janvier 2016 de …. 2016-41 janv 26, 2016.`
+_NUMBER_AND_DATE = re.compile(r"^(?P<number>\d+[-/]\d+)\s+(?P<date>[^\W\d_]{3,}\.?\s+\d{1,2},\s+\d{4})\.?$")
 _DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)[.,]\s+(?P<date>[^;.]+?\d|\d{1,2}\.\d{1,2}\.\d{4})\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
 _LAST_DATE = re.compile(rf"^(?P<rest>[^;]+);\s*(?P<date>{_SOURCE_DATE})\.?$")  # one sentence ending `; 2019`
@@ -435,7 +438,7 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
             values["number"] = found["n"]
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
-        elif sentence.startswith("(") and (found := _SERIES.match(sentence)) is not None:
+        elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
             if found["number"]:
                 values["collection_number"] = found["number"]
@@ -597,6 +600,9 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
                 p for p in (f"Col. {found['column']}." if found["column"] else "", found["rest"]) if p
             )
         return values
+    found = _NUMBER_AND_DATE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        return {"number": found["number"], "issued": date, "_source": "gazette"}
     found = _DATED_PAPER.match(text)
     if found is not None and _NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
         return {"container_title": found["paper"], "issued": date, "_source": "newspaper"}  # `Times. 29 ago 2012.`

@@ -753,3 +753,38 @@ def test_an_unsigned_newspaper_article_with_a_comma_and_a_numeric_date():
     assert values is not None and values["type"] == "article-newspaper" and not values.get("author")
     assert (values["title"], values["container_title"]) == ("Der Kampf gegen den Keim", "Frankfurter Allgemeine Zeitung")
     assert values["issued"] == Date(2013, 2, 23) and values["accessed"] == Date(2024, 3, 12)
+
+
+def test_french_vancouver_thesis_with_no_break_spaces():
+    values = parse_citation("Dumont H. Prise en charge de la maladie de Lyme [Thèse d'exercice]. Tours\u00a0: Faculté de "
+                            "médecine de Tours\u00a0; 2020.")
+    assert values is not None and values["type"] == "thesis" and values["genre"] == "Thèse d'exercice"
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == (
+        "Tours", "Faculté de médecine de Tours", Date(2020))
+
+
+def test_a_month_before_the_year_and_a_note_after_it():
+    values = parse_citation("Ministère de la Santé. Plan national de lutte. Paris\u00a0: Ministère de la Santé\u00a0; "
+                            "septembre 2016.")
+    assert values is not None and values["issued"] == Date(2016, 9) and values["publisher_place"] == "Paris"
+    values = parse_citation("Haute Autorité de santé. Élaboration de recommandations. Saint-Denis La Plaine\u00a0: "
+                            "HAS\u00a0; 2010 (mise à jour mars 2016).")
+    assert values is not None and values["issued"] == Date(2010) and values["publisher"] == "HAS"
+    assert "mise à jour mars 2016" in values["note"]
+
+
+def test_french_laws_in_zotero_form_and_an_ordinance():
+    values = parse_citation("Loi n° 2016-41 du 26 janvier 2016 de modernisation de notre système de santé. "
+                            "2016-41 janv 26, 2016.")
+    assert values is not None and values["type"] == "legislation"
+    assert (values["number"], values["issued"]) == ("2016-41", Date(2016, 1, 26))
+    values = parse_citation("Ordonnance n° 2016-462 du 14 avril 2016 portant création de l'Agence. Journal officiel "
+                            "de la République française, 15 avril 2016.")
+    assert values is not None and values["type"] == "legislation" and values["issued"] == Date(2016, 4, 15)
+
+
+def test_texte_revu_le_is_an_update_not_the_title():
+    values = parse_citation("Aubry P. Fièvres récurrentes [Internet]. Bordeaux\u00a0: Université de Bordeaux\u00a0; 2018 "
+                            "[texte revu le 17 janv 2018]. Disponible sur\u00a0: www.medecinetropicale.com")
+    assert values is not None and values["title"] == "Fièvres récurrentes" and values["issued"] == Date(2018)
+    assert values["URL"] == "www.medecinetropicale.com" and values["publisher"] == "Université de Bordeaux"
