@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Date, Name
 from ..notices import notice_from_title
 from ..pages import page_range
-from .citation import finish, split_title
+from .citation import GENRE_SENTENCE, finish, split_title
 from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
 from .words import MONTHS, ORGANISATION, alternation, parse_date, words
@@ -63,8 +63,6 @@ _PLACE_PUBLISHER = re.compile(
 )
 # A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
 _SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
-# A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`
-_GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
 _SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
@@ -189,7 +187,7 @@ def _other(rest: str, values: dict[str, Any]) -> None:
         series = None if published else _SERIES_NUMBER.match(last)
         if published is None and series is None:
             before, last = "", after.rstrip(".")
-        if before and _GENRE_SENTENCE.match(before):
+        if before and GENRE_SENTENCE.match(before):
             values["genre"] = before
         elif before:
             values["title"] = f"{title}. {before}"  # `Time to act. Severe sepsis: …`: a title in two sentences

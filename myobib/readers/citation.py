@@ -111,6 +111,9 @@ _PAGES = re.compile(
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
 _SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<number>[\w.-]+))?\)?\.?$", re.IGNORECASE)
+# A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
+# `Recommandation de bonne pratique.`, `Guide méthodologique.`
+GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
 _UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
@@ -325,6 +328,13 @@ def _register_details(text: str) -> tuple[str, dict[str, Any]]:
         details.update(number=found["number"], _source="report", _register=found["rest"])
         text = text[: found.start()]
     return text, details
+
+
+def _group_and_title(text: str) -> bool:
+    """Whether `text` reads as a group and a title: what stays of an entry when a genre sentence is taken
+    off must still hold its title (`Ministério da Saúde (BR). Secretaria …. Guia prático …` has none)."""
+    authors, title, _ = _split_group(text)
+    return bool(authors and title) and not ORGANISATION.search(title)
 
 
 def _group_before_colon(text: str) -> bool:
@@ -854,6 +864,10 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values["editor" if role == "editor" else "author"] = names
         values["et_al"] = et_al
     pre, source = _find_source(text)
+    if source is not None and source.get("_source") != "journal":
+        head, _, last = pre.strip().rstrip(".").rpartition(". ")
+        if head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
+            values["genre"], pre = last, head
     group = _GROUP_COLON.match(pre) if persons is None and not anonymous else None
     if group is not None and _group_before_colon(group["org"]):
         values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]

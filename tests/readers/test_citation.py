@@ -788,3 +788,17 @@ def test_texte_revu_le_is_an_update_not_the_title():
                             "[texte revu le 17 janv 2018]. Disponible sur\u00a0: www.medecinetropicale.com")
     assert values is not None and values["title"] == "Fièvres récurrentes" and values["issued"] == Date(2018)
     assert values["URL"] == "www.medecinetropicale.com" and values["publisher"] == "Université de Bordeaux"
+
+
+def test_a_genre_sentence_after_the_title_of_a_report():
+    values = parse_citation("Haute Autorité de santé. Borréliose de Lyme et autres maladies vectorielles à tiques (MVT). "
+                            "Recommandation de bonne pratique. Saint-Denis La Plaine\u00a0: HAS\u00a0; juin 2018.")
+    assert values is not None and values["author"] == (Name(literal="Haute Autorité de santé"),)
+    assert values["title"] == "Borréliose de Lyme et autres maladies vectorielles à tiques (MVT)"
+    assert (values["genre"], values["issued"]) == ("Recommandation de bonne pratique", Date(2018, 6))
+
+
+def test_a_guide_title_after_an_agency_is_the_title_not_a_genre():
+    values = parse_citation("Ministério da Saúde (BR). Secretaria de Vigilância em Saúde. Guia prático sobre a hanseníase. "
+                            "Brasília (DF): Ministério da Saúde; 2017.")
+    assert values is not None and values["title"] == "Guia prático sobre a hanseníase" and not values.get("genre")
