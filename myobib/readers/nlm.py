@@ -95,6 +95,10 @@ _LOOSE_JOURNAL_LINE = re.compile(
 _LINK_STARTS = ("Erratum in:", "Retraction in:", "Comment in:", "Comment on:", "Update in:", "Retracted in:")
 _ARTICLE_TAILS = re.compile(r"PMID|PMC|https?:|www\.|doi|\[|Epub|cited|ccess", re.IGNORECASE)
 _SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Sup?pl\.?\s*(?P<n>\d*)$")  # `Suppl`, `Supl`
+# PMC's print of a source with no volume: `Bundesgesundheitsblatt. 2019:571–579.`
+_YEAR_PAGES_LINE = re.compile(
+    r"^(?P<journal>[^\s;:].*?)\.\s+(?P<year>\d{4}):\s*(?P<pages>\d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?)\s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$"
+)
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _LETTER = re.compile(r"[^\W\d_]")
 _SUPPLEMENT = re.compile(r"\bSup?pl(?:ement|emento)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
@@ -147,6 +151,8 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
         found = _LOOSE_JOURNAL_LINE.match(line)
         if found is not None and not (found["pages"] or found["volume"] and ";" in found["date_to_volume"]):
             return None  # a volume alone must follow `;`
+        if found is None and (found := _YEAR_PAGES_LINE.match(line)) is not None:
+            return _year_pages_fields(found)
     if found is None:
         return None
     journal, year, month, day, season, volume, issue, pages, rest = found.group(
@@ -188,6 +194,23 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
         if "extra" in more and "extra" in values:
             more["extra"] = {**values["extra"], **more["extra"]}  # type: ignore[dict-item]
         values.update(more)
+    return values
+
+
+def _year_pages_fields(found: re.Match[str]) -> dict[str, object] | None:
+    journal = found["journal"].strip()
+    if len(journal) > 200 or not _LETTER.search(journal):
+        return None
+    page, first = page_range(found["pages"])
+    values: dict[str, object] = {"container_title_short": journal, "issued": Date(int(found["year"])), "page": page}
+    values["page_first"] = first
+    if page != found["pages"]:
+        values["page_as_written"] = found["pages"]
+    title = full_name(journal)
+    if title is not None:
+        values["container_title"] = title
+    if found["rest"].strip():
+        values.update(rest_fields(found["rest"].strip()))
     return values
 
 

@@ -294,3 +294,11 @@ def test_et_al_without_a_comma_before_it(line):
 
 def test_et_coll_after_a_comma():
     assert nlm.parse_authors("Dupont J, Martin P, et coll.") == ((Name("Dupont", "J"), Name("Martin", "P")), True)
+
+
+def test_pmc_source_with_a_year_and_pages_but_no_volume():
+    fields = journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39. doi: 10.1000/x1.", loose=True)
+    assert fields is not None and fields["container_title_short"] == "Zeitschrift für amtliche Stat Berlin Brand"
+    assert (fields["issued"], fields["page"], fields["DOI"]) == (Date(2021), "34-39", "10.1000/x1")
+    assert "volume" not in fields
+    assert journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39.") is None  # strict lines keep their form
