@@ -39,6 +39,8 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})(?:\s+|\.(?=[^\W\d_]))(?=[^\W\d_]|[\[�
 _HEADING = re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,3}}(?:{alternation('headings')})\s*:?\s*$", re.IGNORECASE)
 # A line that is no reference and reads as one phrase (no sentence ends in it): a caption when complete
 # references follow it (`Enlaces nacionales … de IRA`, `Published Guidelines / Consensus Statements`).
+# A site's closing line after a list: PMC's `Articles from <journal> are provided here courtesy of <publisher>`
+_CLOSING = re.compile(rf"\b(?:{alternation('closing_lines')})\b", re.IGNORECASE)
 _PHRASE = re.compile(r"^[^\W\d_][^.;]{0,199}$")
 _MAX_ENTRY_CHARS = 20_000  # an "entry" longer than this is not a reference
 _KEYS = frozenset(f.name for f in fields(Reference))
@@ -139,9 +141,10 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
     """Group lines into entries, streaming.
 
     A number starts an entry and a blank line ends one; a heading (`References`, `Literature Cited`,
-    `REFERÊNCIAS`) is an entry of its own. In an unnumbered paragraph, a line that reads as a reference
-    by itself, after another such line, starts the next (see `_starts_entry`). Entries are cut at
-    `MAX_RECORD_LINES` lines or the character limit.
+    `REFERÊNCIAS`) and a site's closing line (PMC's `… are provided here courtesy of …`) are entries of
+    their own, reported. In an unnumbered paragraph, a line that reads as a reference by itself, after
+    another such line, starts the next (see `_starts_entry`). Entries are cut at `MAX_RECORD_LINES`
+    lines or the character limit.
     """
     current: _Entry | None = None
     first_kind: str | None = None  # the kind of the first line of an unnumbered entry, read alone
@@ -152,7 +155,7 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
                 yield current
             current = None
             continue
-        if len(line) < 60 and _HEADING.match(line):
+        if (len(line) < 60 and _HEADING.match(line)) or (len(line) < 300 and _CLOSING.search(line)):
             if current is not None:
                 yield current
             yield _Entry(None, [(number, line)], heading=True)

@@ -390,3 +390,12 @@ def test_a_wrapped_title_line_is_no_caption():
     text = "World Health Organization guidelines on the management of dengue in\nchildren. Geneva: WHO; 2020.\n"
     bib = freetext.loads(text)
     assert len(bib) == 1 and bib[0].publisher_place == "Geneva"
+
+
+def test_pmcs_closing_line_is_no_part_of_the_last_entry():
+    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
+            "2020;17 doi: 10.3390/ijerph17217862.\nArticles from Deutsches Ärzteblatt International are provided here "
+            "courtesy of Deutscher Arzte-Verlag GmbH\n")
+    bib = freetext.loads(text)
+    assert len(bib) == 2 and bib[1].title == "Heat extremes" and bib[1].volume == "17"
+    assert [u.line for u in bib.report.unparsed] == [1, 4]
