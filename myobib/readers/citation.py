@@ -96,7 +96,7 @@ _PUBINFO_FORMS = (
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
     # `Stuttgart: Thieme 2008`: the year after the publisher with no mark between (German lists)
-    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>[^\W\d_][^:;\d?!«»\"]{{0,60}}?)\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
 )
 # `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
 _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")
@@ -173,6 +173,8 @@ _AS_OF = re.compile(rf"(?<=\.)\s+(?i:{alternation('as_of')})\s*:?\s*(?P<date>[^.
 _REGISTER_NUMBER = re.compile(
     r"(?<=\.)\s+(?P<label>[\w-]*[Rr]egist\w*(?:\s+(?:Nr|No)\.?)?)\s+(?P<number>\d[\d/.-]*\d)(?:,\s*(?P<rest>[^.]+))?\.?\s*$"
 )
+# PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails
+_YEAR_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<year>\d{4})\.?$")
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
@@ -839,6 +841,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
     text, details = _register_details(text)
+    if (tails.URL or tails.accessed) and (found := _YEAR_AFTER_TAILS.match(text.strip())) is not None:
+        text, details["issued"] = found["text"], Date(int(found["year"]))
     law = _PAGED_GAZETTE_LAW.match(text)
     if law is not None:
         values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}

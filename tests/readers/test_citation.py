@@ -802,3 +802,13 @@ def test_a_guide_title_after_an_agency_is_the_title_not_a_genre():
     values = parse_citation("Ministério da Saúde (BR). Secretaria de Vigilância em Saúde. Guia prático sobre a hanseníase. "
                             "Brasília (DF): Ministério da Saúde; 2017.")
     assert values is not None and values["title"] == "Guia prático sobre a hanseníase" and not values.get("genre")
+
+
+def test_pmcs_web_page_with_its_year_after_the_access_date():
+    values = parse_citation("Statistisches Landesamt Baden-Württemberg. Baden-Württemberg: Annähernd 1700?»Hitzetote« im "
+                            "Sommer 2019. www.statistik-bw.de/Presse/2020171 (last accessed on 12 May 2022) 2020")
+    assert values is not None and values["type"] == "webpage"
+    assert values["author"] == (Name(literal="Statistisches Landesamt Baden-Württemberg"),)
+    assert values["title"] == "Baden-Württemberg: Annähernd 1700?»Hitzetote« im Sommer 2019"
+    assert (values["issued"], values["accessed"]) == (Date(2020), Date(2022, 5, 12))
+    assert not values.get("publisher")
