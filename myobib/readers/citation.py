@@ -84,19 +84,23 @@ _SOURCE_DATE = (  # a month may stand before the year: `juin 2018`, `septembre 2
 )
 # The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
 _EDITION = re.compile(
-    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded)\.?\s*"
+    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded"
+    rf"|{alternation('edition_ordinals')})\.?\s*"
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
+_NAMED_PUBLISHER = r"[^\W\d_][^:;.\d?!«»\"]{0,60}?"  # a publisher's name alone: no digits, quotes or sentences
 # `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
 _PUBINFO_FORMS = (
     re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;,]\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
     # `Stuttgart: Thieme 2008`: the year after the publisher with no mark between (German lists)
-    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>[^\W\d_][^:;\d?!«»\"]{{0,60}}?)\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
+    # `New York: Chapman and Hall/CRC. 2006`, `Berlin: Springer. 2017:47–56.` (PMC's print)
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\.\s+(?P<date>\d{{4}})(?=[.:]?(?:\s|$|\d))"),
 )
 # `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
 _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")
@@ -418,13 +422,16 @@ def _journal_name_ok(name: str) -> bool:
     pieces = name.split(". ")
     if len(pieces) == 2 and re.fullmatch(r"[A-Z]{2,}", pieces[0]):
         return True
-    return all(p[:1].isupper() and len(p.split()) <= 2 for p in pieces[:-1])
+    # abbreviations are short words: `Ein Sachstandsbericht. DAZ` is a subtitle and a journal
+    return all(p[:1].isupper() and len(p.split()) <= 2 and max(map(len, p.split())) <= 8 for p in pieces[:-1])
 
 
 def _journal(text: str) -> dict[str, Any] | None:
     fields = journal_line_fields(text, loose=True)
     if fields is None or not _journal_name_ok(str(fields["container_title_short"])):
         return None
+    if ": " in str(fields["container_title_short"]) and not (fields.get("volume") or fields.get("page")):
+        return None  # `New York: Chapman and Hall/CRC. 2006`: a publisher and its year
     note = str(fields.get("note") or "")
     if _IN.match(note) or _PRESENTED.match(note):
         return None  # `Title. 1998 Oct 23. In: …`: a chapter's date, not a journal

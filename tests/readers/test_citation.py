@@ -812,3 +812,17 @@ def test_pmcs_web_page_with_its_year_after_the_access_date():
     assert values["title"] == "Baden-Württemberg: Annähernd 1700?»Hitzetote« im Sommer 2019"
     assert (values["issued"], values["accessed"]) == (Date(2020), Date(2022, 5, 12))
     assert not values.get("publisher")
+
+
+def test_pmcs_book_with_a_spelled_out_edition_and_a_stop_before_the_year():
+    values = parse_citation("Wood SN. Generalized additive models: An introduction with R. Second edition. New York: "
+                            "Chapman and Hall/CRC. 2006")
+    assert values is not None and values["type"] == "book" and values["edition"] == "Second"
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == ("New York", "Chapman and Hall/CRC", Date(2006))
+    assert values["title"] == "Generalized additive models: An introduction with R"
+
+
+def test_a_subtitle_before_a_short_journal_name_is_no_part_of_it():
+    values = parse_citation("Eis D, Helm D. Klimawandel und Gesundheit. Ein Sachstandsbericht. DAZ. 2008;148:66–71.")
+    assert values is not None and values["container_title_short"] == "DAZ"
+    assert values["title"] == "Klimawandel und Gesundheit. Ein Sachstandsbericht"
