@@ -87,7 +87,7 @@ _LOOSE_JOURNAL_LINE = re.compile(
         (?P<date_to_volume>\s*[;:]\s*|\s+)
         (?P<volume>\d+[A-Za-z]?(?:\s+Sup?pl\.?(?:\s*\d+)?)?|Sup?pl\.?\s*\d*)?
         (?:\s*\((?P<issue>[^)]*)\))?
-        (?:\s*:\s*(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?
+        (?:(?:\s*:\s*|\s+(?=[A-Za-z]?\d+\.?$))(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?  # `2020;186 109447`: PMC
         \s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
