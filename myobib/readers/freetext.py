@@ -69,9 +69,10 @@ class _Entry:
 # -- one entry -----------------------------------------------------------------------------
 
 
-def parse_entry(text: str) -> dict[str, Any] | None:
+def parse_entry(text: str, numbered: bool = False) -> dict[str, Any] | None:
     """The `Reference` fields of one entry (the CSL type included), or None when it is not
-    recognisably a reference.
+    recognisably a reference; a `numbered` entry is one when it has authors, though its source is
+    garbled (PMC's `Havenith G. Heidelberg: Springer. Berlin: 2005. Title In: Book; pp. 69–80.`).
 
     The private key `_understood` tells whether its source (journal, book, chapter …) or a web
     address was recognised.
@@ -88,7 +89,7 @@ def parse_entry(text: str) -> dict[str, Any] | None:
         return None
     has_people = bool(values.get("author") or values.get("editor")) and values.get("issued") is not None
     identified = values.get("DOI") or values.get("PMID") or values.get("PMCID")
-    if not (values.get("_understood") or has_people or identified):
+    if not (values.get("_understood") or has_people or identified or (numbered and values.get("author"))):
         return None
     return values
 
@@ -196,7 +197,7 @@ def _reference(entry: _Entry, log: LineLog) -> Reference | None:
         log.unparse(first, entry.lines[0][1], "a heading")
         return None
     text = entry.text()
-    values = entry.values if entry.values is not None else parse_entry(text)
+    values = entry.values if entry.values is not None else parse_entry(text, entry.number is not None)
     if values is None:
         reason = "entry too long to be a reference" if len(text) > _MAX_ENTRY_CHARS else "not a recognisable reference"
         for number, line in entry.lines:

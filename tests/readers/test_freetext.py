@@ -399,3 +399,11 @@ def test_pmcs_closing_line_is_no_part_of_the_last_entry():
     bib = freetext.loads(text)
     assert len(bib) == 2 and bib[1].title == "Heat extremes" and bib[1].volume == "17"
     assert [u.line for u in bib.report.unparsed] == [1, 4]
+
+
+def test_a_numbered_entry_with_authors_and_a_garbled_source_is_still_a_record():
+    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Kaiser T, Kind C. Klimawandel, Hitze und Gesundheit. "
+            "UMID - Umwelt + Mensch Informationsdienst 01/2021. :27–37.\n")
+    bib = freetext.loads(text)
+    assert [ref.list_number for ref in bib] == [1, 2] and [u.line for u in bib.report.unparsed] == [1]  # the heading
+    assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C")) and "UMID" in (bib[1].title or "") + (bib[1].note or "")
