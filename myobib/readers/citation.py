@@ -179,6 +179,7 @@ _REGISTER_NUMBER = re.compile(
 )
 # PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails
 _YEAR_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<year>\d{4})\.?$")
+_KNOWN_PLACE = re.compile(rf"(?<=\s)(?:{alternation('places')})(?=\s*[,:])")
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
@@ -430,8 +431,9 @@ def _journal(text: str) -> dict[str, Any] | None:
     fields = journal_line_fields(text, loose=True)
     if fields is None or not _journal_name_ok(str(fields["container_title_short"])):
         return None
-    if ": " in str(fields["container_title_short"]) and not (fields.get("volume") or fields.get("page")):
-        return None  # `New York: Chapman and Hall/CRC. 2006`: a publisher and its year
+    name = str(fields["container_title_short"])
+    if ": " in name and (_IN.match(name) or not (fields.get("volume") or fields.get("page"))):
+        return None  # `New York: Chapman and Hall/CRC. 2006`: a publisher and its year; `In: Book …`: a chapter
     note = str(fields.get("note") or "")
     if _IN.match(note) or _PRESENTED.match(note):
         return None  # `Title. 1998 Oct 23. In: …`: a chapter's date, not a journal
@@ -567,7 +569,8 @@ def _chapter(book: str) -> dict[str, Any]:
     if persons is not None:
         names, _, role, book = persons
         values["editor" if role == "editor" else "container_author"] = names
-    starts = _boundaries(book)
+    # PMC runs the book's title into its place: `In: Klimawandel in Deutschland Berlin, Heidelberg: Springer. 2017:47–56.`
+    starts = sorted({*_boundaries(book), *(found.start() for found in _KNOWN_PLACE.finditer(book))})
     for start in starts:
         found = _pubinfo(book[start:])
         if found is not None:

@@ -826,3 +826,12 @@ def test_a_subtitle_before_a_short_journal_name_is_no_part_of_it():
     values = parse_citation("Eis D, Helm D. Klimawandel und Gesundheit. Ein Sachstandsbericht. DAZ. 2008;148:66–71.")
     assert values is not None and values["container_title_short"] == "DAZ"
     assert values["title"] == "Klimawandel und Gesundheit. Ein Sachstandsbericht"
+
+
+def test_pmcs_chapter_with_the_book_run_into_its_place():
+    values = parse_citation("Deutschländer T, Mächel H. Temperatur inklusive Hitzewellen. In: Klimawandel in Deutschland "
+                            "Berlin, Heidelberg: Springer Spektrum. 2017:47–56.")
+    assert values is not None and values["type"] == "chapter"
+    assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
+        "Klimawandel in Deutschland", "Berlin, Heidelberg", "Springer Spektrum")
+    assert (values["issued"], values["page"]) == (Date(2017), "47-56")
