@@ -179,6 +179,13 @@ _REGISTER_NUMBER = re.compile(
 )
 # PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails
 _YEAR_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<year>\d{4})\.?$")
+# PMC's print of a chapter from its JATS elements in their order: `Havenith G. Heidelberg: Springer. Berlin: 2005.
+# Temperature regulation … In: Extreme weather events …; pp. 69–80.`
+_PUBLISHER_FIRST_CHAPTER = re.compile(
+    rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\.\s+(?:{_PLACE}\s*:\s*)?(?P<year>\d{{4}})\.\s+"
+    rf"(?P<title>[^.]+?)\.?\s+(?:{alternation('in')})\s*:\s*(?P<book>[^;]+?)\s*;\s*(?:pp?\.\s*)?(?P<pages>\d+\s*[-–]\s*\d+)\.?$",
+    re.IGNORECASE,
+)
 _KNOWN_PLACE = re.compile(rf"(?<=\s)(?:{alternation('places')})(?=\s*[,:])")
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
@@ -877,6 +884,11 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         names, et_al, role, text = persons
         values["editor" if role == "editor" else "author"] = names
         values["et_al"] = et_al
+    garbled = _PUBLISHER_FIRST_CHAPTER.match(text) if persons is not None else None
+    if garbled is not None:
+        values.update(publisher_place=garbled["place"], publisher=garbled["publisher"], container_title=garbled["book"],
+                      issued=Date(int(garbled["year"])), page=garbled["pages"], _source="chapter")  # fmt: skip
+        text = garbled["title"]
     pre, source = _find_source(text)
     if source is not None and source.get("_source") != "journal":
         head, _, last = pre.strip().rstrip(".").rpartition(". ")

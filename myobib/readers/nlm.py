@@ -99,6 +99,11 @@ _SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Sup?pl\.?\s*(?P<n
 _YEAR_PAGES_LINE = re.compile(
     r"^(?P<journal>[^\s;:].*?)\.\s+(?P<year>\d{4}):\s*(?P<pages>\d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?)\s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$"
 )
+# German journals' issue and year (`Heft 01/2021`), as PMC prints them: `UMID 01/2021. :27–37.`
+_ISSUE_YEAR_LINE = re.compile(
+    r"^(?P<journal>[^\s;:].*?)\.?\s+(?P<issue>\d{1,2})/(?P<year>\d{4})\.?\s*:\s*(?P<pages>\d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?)"
+    r"\s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$"
+)
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _LETTER = re.compile(r"[^\W\d_]")
 _SUPPLEMENT = re.compile(r"\bSup?pl(?:ement|emento)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
@@ -151,7 +156,7 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
         found = _LOOSE_JOURNAL_LINE.match(line)
         if found is not None and not (found["pages"] or found["volume"] and ";" in found["date_to_volume"]):
             return None  # a volume alone must follow `;`
-        if found is None and (found := _YEAR_PAGES_LINE.match(line)) is not None:
+        if found is None and (found := _YEAR_PAGES_LINE.match(line) or _ISSUE_YEAR_LINE.match(line)) is not None:
             return _year_pages_fields(found)
     if found is None:
         return None
@@ -198,6 +203,7 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
 
 
 def _year_pages_fields(found: re.Match[str]) -> dict[str, object] | None:
+    """The fields of a source with a year and pages but no volume (see `_YEAR_PAGES_LINE`, `_ISSUE_YEAR_LINE`)."""
     journal = found["journal"].strip()
     if len(journal) > 200 or not _LETTER.search(journal):
         return None
@@ -206,6 +212,8 @@ def _year_pages_fields(found: re.Match[str]) -> dict[str, object] | None:
     values["page_first"] = first
     if page != found["pages"]:
         values["page_as_written"] = found["pages"]
+    if "issue" in found.re.groupindex:
+        values["issue"] = found["issue"]
     title = full_name(journal)
     if title is not None:
         values["container_title"] = title

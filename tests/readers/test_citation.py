@@ -835,3 +835,13 @@ def test_pmcs_chapter_with_the_book_run_into_its_place():
     assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
         "Klimawandel in Deutschland", "Berlin, Heidelberg", "Springer Spektrum")
     assert (values["issued"], values["page"]) == (Date(2017), "47-56")
+
+
+def test_pmcs_chapter_with_its_publisher_and_year_before_the_title():
+    values = parse_citation("Havenith G. Heidelberg: Springer. Berlin: 2005. Temperature regulation, heat balance and climatic "
+                            "stress In: Extreme weather events and public health responses; pp. 69–80.")
+    assert values is not None and values["type"] == "chapter" and values["author"] == (Name("Havenith", "G"),)
+    assert values["title"] == "Temperature regulation, heat balance and climatic stress"
+    assert values["container_title"] == "Extreme weather events and public health responses"
+    assert (values["publisher_place"], values["publisher"], values["issued"], values["page"]) == (
+        "Heidelberg", "Springer", Date(2005), "69-80")

@@ -307,3 +307,9 @@ def test_pmc_source_with_a_year_and_pages_but_no_volume():
 def test_pmcs_article_number_after_the_volume_and_a_space():
     fields = journal_line_fields("Environ Res. 2020;186 109447.", loose=True)
     assert fields is not None and (fields["volume"], fields["page"]) == ("186", "109447")
+
+
+def test_a_german_issue_and_year_as_pmc_prints_them():
+    fields = journal_line_fields("UMID - Umwelt + Mensch Informationsdienst 01/2021. :27–37.", loose=True)
+    assert fields is not None and fields["container_title_short"] == "UMID - Umwelt + Mensch Informationsdienst"
+    assert (fields["issue"], fields["issued"], fields["page"]) == ("01", Date(2021), "27-37")
