@@ -403,7 +403,7 @@ def test_pmcs_closing_line_is_no_part_of_the_last_entry():
 
 def test_a_numbered_entry_with_authors_and_a_garbled_source_is_still_a_record():
     text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Kaiser T, Kind C. Klimawandel, Hitze und Gesundheit. "
-            "UMID - Umwelt + Mensch Informationsdienst 01/2021. :27–37.\n")
+            "UMID - Umwelt + Mensch Informationsdienst, Heft eins.\n")
     bib = freetext.loads(text)
     assert [ref.list_number for ref in bib] == [1, 2] and [u.line for u in bib.report.unparsed] == [1]  # the heading
     assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C")) and "UMID" in (bib[1].title or "") + (bib[1].note or "")
