@@ -364,6 +364,9 @@ def _group_before_colon(text: str) -> bool:
 def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
     """Authors and title of what precedes the source when it starts with no person: an organisation
     (`Brasil. Ministério da Saúde.`), a title first and persons after (as pages print them), or a title alone."""
+    found = _ORG_ACRONYM.match(pre.strip())
+    if found is not None and ORGANISATION.search(found["org"]):  # PMC: `Statistisches Bundesamt (DESTATIS) Title. …`
+        return (Name(literal=found["org"]),), found["title"].rstrip("."), False
     sentences = _sentences(pre)
     if len(sentences) >= 2:
         persons = _person_list(sentences[-1])

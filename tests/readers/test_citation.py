@@ -845,3 +845,10 @@ def test_pmcs_chapter_with_its_publisher_and_year_before_the_title():
     assert values["container_title"] == "Extreme weather events and public health responses"
     assert (values["publisher_place"], values["publisher"], values["issued"], values["page"]) == (
         "Heidelberg", "Springer", Date(2005), "69-80")
+
+
+def test_an_organisation_and_its_acronym_run_into_the_title():
+    values = parse_citation("Statistisches Bundesamt (DESTATIS) Bevölkerung im Wandel. Annahmen und Ergebnisse. "
+                            "www.destatis.de/a.pdf (last accessed on 12 May 2022) 2017")
+    assert values is not None and values["author"] == (Name(literal="Statistisches Bundesamt (DESTATIS)"),)
+    assert values["title"] == "Bevölkerung im Wandel. Annahmen und Ergebnisse" and values["issued"] == Date(2017)
