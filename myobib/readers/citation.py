@@ -107,7 +107,9 @@ _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBL
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
-    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s)|(?=\())\s*"  # `2010 (mise à jour mars 2016)`: a note follows
+    # `(?=\()`: `2010 (mise à jour mars 2016)`, a note follows the date
+    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*"
+    r"(?:\.|$|(?<=\.)(?=\s)|(?=\())\s*"
 )
 _PAGES = re.compile(
     rf"^(?:{alternation('pages')})\.?\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?)*)\.?$",
@@ -163,7 +165,9 @@ _UK_LAW = re.compile(
 # An organisation before a colon, as Deutsches Ärzteblatt prints authors: `Statistisches Bundesamt (Destatis): Title.`,
 # and as a group editor: `Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): Title.`
 _GROUP_COLON = re.compile(
-    r"^(?P<org>(?:[^:.]|(?<=\b[^\W\d_])\.){3,150}?)\s*(?P<editor>\((?:Hrsg|Hg|Eds?|éds?)\.?\))?\s*:\s+(?P<title>\S.*)$", re.IGNORECASE
+    r"^(?P<org>(?:[^:.]|(?<=\b[^\W\d_])\.){3,150}?)\s*(?P<editor>\((?:Hrsg|Hg|Eds?|éds?)\.?\))?"
+    r"\s*:\s+(?P<title>\S.*)$",
+    re.IGNORECASE,
 )
 # A law and the gazette page it is printed on, with no date of its own: `Title vom 20. Juli 2000. BGBl. I S. 1045.`
 _PAGED_GAZETTE_LAW = re.compile(
@@ -173,7 +177,9 @@ _PAGED_GAZETTE_LAW = re.compile(
 # What a guideline prints after its title, read from the end: `o. J.` (no date), `Stand: 31.12.2018` (its date),
 # `AWMF-Registernummer 079-001`, `Register Nr. 029/027, Entwicklungsstufe 2k` (its number in a register).
 _NO_DATE_MARK = re.compile(rf"(?<=[.,])\s+(?i:{alternation('no_date')})\.?\s*$")
-_AS_OF = re.compile(rf"(?<=\.)\s+(?i:{alternation('as_of')})\s*:?\s*(?P<date>[^.:;]*?\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\.?\s*$")
+_AS_OF = re.compile(
+    rf"(?<=\.)\s+(?i:{alternation('as_of')})\s*:?\s*(?P<date>[^.:;]*?\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\.?\s*$"
+)
 _REGISTER_NUMBER = re.compile(
     r"(?<=\.)\s+(?P<label>[\w-]*[Rr]egist\w*(?:\s+(?:Nr|No)\.?)?)\s+(?P<number>\d[\d/.-]*\d)(?:,\s*(?P<rest>[^.]+))?\.?\s*$"
 )
@@ -579,7 +585,7 @@ def _chapter(book: str) -> dict[str, Any]:
     if persons is not None:
         names, _, role, book = persons
         values["editor" if role == "editor" else "container_author"] = names
-    # PMC runs the book's title into its place: `In: Klimawandel in Deutschland Berlin, Heidelberg: Springer. 2017:47–56.`
+    # PMC runs the book's title into its place: `In: Klimawandel in Deutschland Berlin, Heidelberg: Springer. 2017.`
     starts = sorted({*_boundaries(book), *(found.start() for found in _KNOWN_PLACE.finditer(book))})
     for start in starts:
         found = _pubinfo(book[start:])

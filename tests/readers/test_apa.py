@@ -291,7 +291,9 @@ def test_harvard_pages_after_pp():
 
 
 def test_place_and_publisher_after_the_title_in_the_author_year_form():
-    values = parse("Department of Health (2013) UK five year antimicrobial resistance strategy. London: Department of Health")
+    values = parse(
+        "Department of Health (2013) UK five year antimicrobial resistance strategy. London: Department of Health"
+    )
     assert values["author"] == (Name(literal="Department of Health"),) and values["issued"] == Date(2013)
     assert values["title"] == "UK five year antimicrobial resistance strategy"
     assert (values["publisher_place"], values["publisher"]) == ("London", "Department of Health")

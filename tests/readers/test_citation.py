@@ -582,7 +582,9 @@ def test_a_title_first_organisation_publication_with_its_url_in_parentheses_is_a
 
 
 def test_an_edition_after_a_comma_ending_the_title():
-    values = parse("Classification of digital interventions, 2nd ed. Geneva: World Health Organization; 2023 (https://x.org/1).")
+    values = parse(
+        "Classification of digital interventions, 2nd ed. Geneva: World Health Organization; 2023 (https://x.org/1)."
+    )
     assert (values["title"], values["edition"]) == ("Classification of digital interventions", "2nd")
 
 
@@ -691,7 +693,9 @@ def test_a_uk_act_with_its_chapter_and_a_statutory_instrument():
     assert values is not None and values["type"] == "legislation"
     assert (values["title"], values["number"]) == ("Health and Social Care Act 2008", "c. 14")
     assert (values["publisher_place"], values["publisher"]) == ("London", "The Stationery Office")
-    values = parse_citation("The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014 (SI 2014/2936)")
+    values = parse_citation(
+        "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014 (SI 2014/2936)"
+    )
     assert values is not None and values["type"] == "regulation" and values["number"] == "SI 2014/2936"
     assert values["title"] == "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014"
     assert values.get("issued") is None  # the year belongs to the title
@@ -717,47 +721,61 @@ def test_a_title_with_a_colon_is_no_organisation():
     values = parse_citation("Classification of digital interventions, services and applications in health: a shared "
                             "language. Geneva: World Health Organization; 2023.")
     assert values is not None and not values.get("author")
-    assert values["title"] == "Classification of digital interventions, services and applications in health: a shared language"
+    assert values["title"] == (
+        "Classification of digital interventions, services and applications in health: a shared language"
+    )
 
 
 def test_place_publisher_and_year_with_no_mark_before_the_year():
-    values = parse_citation("Kramer A, Assadian O (Hrsg.): Wallhäußers Praxis der Sterilisation. Stuttgart: Thieme 2008.")
+    values = parse_citation(
+        "Kramer A, Assadian O (Hrsg.): Wallhäußers Praxis der Sterilisation. Stuttgart: Thieme 2008."
+    )
     assert values is not None and values["type"] == "book" and values["issued"] == Date(2008)
     assert (values["publisher_place"], values["publisher"]) == ("Stuttgart", "Thieme")
     assert values["editor"] == (Name("Kramer", "A"), Name("Assadian", "O"))
 
 
 def test_a_german_law_with_its_gazette_page():
-    values = parse_citation("Gesetz zur Verhütung von Infektionskrankheiten (Infektionsschutzgesetz – IfSG) vom 20. Juli "
-                            "2000. BGBl. I S. 1045.")
+    values = parse_citation(
+        "Gesetz zur Verhütung von Infektionskrankheiten (Infektionsschutzgesetz – IfSG) vom 20. Juli "
+        "2000. BGBl. I S. 1045."
+    )
     assert values is not None and values["type"] == "legislation"
     assert (values["container_title"], values["page"]) == ("BGBl. I", "1045")
     assert values["title"].endswith("vom 20. Juli 2000") and values.get("issued") is None
 
 
 def test_a_guideline_register_number_its_date_as_of_and_no_date():
-    values = parse_citation("Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. AWMF-Registernummer 079-001. "
-                            "Stand: 31.12.2018. Verfügbar unter: www.awmf.org/leitlinien/detail/ll/079-001.html "
-                            "(Zugriff am 12.03.2024).")
+    values = parse_citation(
+        "Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. AWMF-Registernummer 079-001. "
+        "Stand: 31.12.2018. Verfügbar unter: www.awmf.org/leitlinien/detail/ll/079-001.html "
+        "(Zugriff am 12.03.2024)."
+    )
     assert values is not None and values["type"] == "report" and values["number"] == "079-001"
     assert values["issued"] == Date(2018, 12, 31) and values["accessed"] == Date(2024, 3, 12)
     assert values["title"] == "S3-Leitlinie Sepsis" and values["URL"].startswith("www.awmf.org/")
-    values = parse_citation("Arbeitskreis der AWMF: Händehygiene. AWMF-Leitlinien-Register Nr. 029/027, Entwicklungsstufe 2k. o. J.")
+    values = parse_citation(
+        "Arbeitskreis der AWMF: Händehygiene. AWMF-Leitlinien-Register Nr. 029/027, Entwicklungsstufe 2k. o. J."
+    )
     assert values is not None and values["type"] == "report" and values["number"] == "029/027"
-    assert values.get("issued") is None and values["title"] == "Händehygiene" and "Entwicklungsstufe 2k" in values["note"]
+    assert values.get("issued") is None and values["title"] == "Händehygiene"
+    assert "Entwicklungsstufe 2k" in values["note"]
 
 
 def test_an_unsigned_newspaper_article_with_a_comma_and_a_numeric_date():
     values = parse_citation("Der Kampf gegen den Keim. Frankfurter Allgemeine Zeitung, 23.02.2013. Verfügbar unter: "
                             "https://www.faz.net/a.html (Zugriff am 12.03.2024).")
     assert values is not None and values["type"] == "article-newspaper" and not values.get("author")
-    assert (values["title"], values["container_title"]) == ("Der Kampf gegen den Keim", "Frankfurter Allgemeine Zeitung")
+    assert values["title"] == "Der Kampf gegen den Keim"
+    assert values["container_title"] == "Frankfurter Allgemeine Zeitung"
     assert values["issued"] == Date(2013, 2, 23) and values["accessed"] == Date(2024, 3, 12)
 
 
 def test_french_vancouver_thesis_with_no_break_spaces():
-    values = parse_citation("Dumont H. Prise en charge de la maladie de Lyme [Thèse d'exercice]. Tours\u00a0: Faculté de "
-                            "médecine de Tours\u00a0; 2020.")
+    values = parse_citation(
+        "Dumont H. Prise en charge de la maladie de Lyme [Thèse d'exercice]. Tours\u00a0: Faculté de "
+        "médecine de Tours\u00a0; 2020."
+    )
     assert values is not None and values["type"] == "thesis" and values["genre"] == "Thèse d'exercice"
     assert (values["publisher_place"], values["publisher"], values["issued"]) == (
         "Tours", "Faculté de médecine de Tours", Date(2020))
@@ -784,29 +802,37 @@ def test_french_laws_in_zotero_form_and_an_ordinance():
 
 
 def test_texte_revu_le_is_an_update_not_the_title():
-    values = parse_citation("Aubry P. Fièvres récurrentes [Internet]. Bordeaux\u00a0: Université de Bordeaux\u00a0; 2018 "
-                            "[texte revu le 17 janv 2018]. Disponible sur\u00a0: www.medecinetropicale.com")
+    values = parse_citation(
+        "Aubry P. Fièvres récurrentes [Internet]. Bordeaux\u00a0: Université de Bordeaux\u00a0; 2018 "
+        "[texte revu le 17 janv 2018]. Disponible sur\u00a0: www.medecinetropicale.com"
+    )
     assert values is not None and values["title"] == "Fièvres récurrentes" and values["issued"] == Date(2018)
     assert values["URL"] == "www.medecinetropicale.com" and values["publisher"] == "Université de Bordeaux"
 
 
 def test_a_genre_sentence_after_the_title_of_a_report():
-    values = parse_citation("Haute Autorité de santé. Borréliose de Lyme et autres maladies vectorielles à tiques (MVT). "
-                            "Recommandation de bonne pratique. Saint-Denis La Plaine\u00a0: HAS\u00a0; juin 2018.")
+    values = parse_citation(
+        "Haute Autorité de santé. Borréliose de Lyme et autres maladies vectorielles à tiques (MVT). "
+        "Recommandation de bonne pratique. Saint-Denis La Plaine\u00a0: HAS\u00a0; juin 2018."
+    )
     assert values is not None and values["author"] == (Name(literal="Haute Autorité de santé"),)
     assert values["title"] == "Borréliose de Lyme et autres maladies vectorielles à tiques (MVT)"
     assert (values["genre"], values["issued"]) == ("Recommandation de bonne pratique", Date(2018, 6))
 
 
 def test_a_guide_title_after_an_agency_is_the_title_not_a_genre():
-    values = parse_citation("Ministério da Saúde (BR). Secretaria de Vigilância em Saúde. Guia prático sobre a hanseníase. "
-                            "Brasília (DF): Ministério da Saúde; 2017.")
+    values = parse_citation(
+        "Ministério da Saúde (BR). Secretaria de Vigilância em Saúde. Guia prático sobre a hanseníase. "
+        "Brasília (DF): Ministério da Saúde; 2017."
+    )
     assert values is not None and values["title"] == "Guia prático sobre a hanseníase" and not values.get("genre")
 
 
 def test_pmcs_web_page_with_its_year_after_the_access_date():
-    values = parse_citation("Statistisches Landesamt Baden-Württemberg. Baden-Württemberg: Annähernd 1700?»Hitzetote« im "
-                            "Sommer 2019. www.statistik-bw.de/Presse/2020171 (last accessed on 12 May 2022) 2020")
+    values = parse_citation(
+        "Statistisches Landesamt Baden-Württemberg. Baden-Württemberg: Annähernd 1700?»Hitzetote« im "
+        "Sommer 2019. www.statistik-bw.de/Presse/2020171 (last accessed on 12 May 2022) 2020"
+    )
     assert values is not None and values["type"] == "webpage"
     assert values["author"] == (Name(literal="Statistisches Landesamt Baden-Württemberg"),)
     assert values["title"] == "Baden-Württemberg: Annähernd 1700?»Hitzetote« im Sommer 2019"
@@ -818,7 +844,8 @@ def test_pmcs_book_with_a_spelled_out_edition_and_a_stop_before_the_year():
     values = parse_citation("Wood SN. Generalized additive models: An introduction with R. Second edition. New York: "
                             "Chapman and Hall/CRC. 2006")
     assert values is not None and values["type"] == "book" and values["edition"] == "Second"
-    assert (values["publisher_place"], values["publisher"], values["issued"]) == ("New York", "Chapman and Hall/CRC", Date(2006))
+    assert (values["publisher_place"], values["publisher"]) == ("New York", "Chapman and Hall/CRC")
+    assert values["issued"] == Date(2006)
     assert values["title"] == "Generalized additive models: An introduction with R"
 
 
@@ -829,8 +856,10 @@ def test_a_subtitle_before_a_short_journal_name_is_no_part_of_it():
 
 
 def test_pmcs_chapter_with_the_book_run_into_its_place():
-    values = parse_citation("Deutschländer T, Mächel H. Temperatur inklusive Hitzewellen. In: Klimawandel in Deutschland "
-                            "Berlin, Heidelberg: Springer Spektrum. 2017:47–56.")
+    values = parse_citation(
+        "Deutschländer T, Mächel H. Temperatur inklusive Hitzewellen. In: Klimawandel in Deutschland "
+        "Berlin, Heidelberg: Springer Spektrum. 2017:47–56."
+    )
     assert values is not None and values["type"] == "chapter"
     assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
         "Klimawandel in Deutschland", "Berlin, Heidelberg", "Springer Spektrum")
@@ -838,8 +867,10 @@ def test_pmcs_chapter_with_the_book_run_into_its_place():
 
 
 def test_pmcs_chapter_with_its_publisher_and_year_before_the_title():
-    values = parse_citation("Havenith G. Heidelberg: Springer. Berlin: 2005. Temperature regulation, heat balance and climatic "
-                            "stress In: Extreme weather events and public health responses; pp. 69–80.")
+    values = parse_citation(
+        "Havenith G. Heidelberg: Springer. Berlin: 2005. Temperature regulation, heat balance and climatic "
+        "stress In: Extreme weather events and public health responses; pp. 69–80."
+    )
     assert values is not None and values["type"] == "chapter" and values["author"] == (Name("Havenith", "G"),)
     assert values["title"] == "Temperature regulation, heat balance and climatic stress"
     assert values["container_title"] == "Extreme weather events and public health responses"

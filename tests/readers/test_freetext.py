@@ -393,7 +393,8 @@ def test_a_wrapped_title_line_is_no_caption():
 
 
 def test_pmcs_closing_line_is_no_part_of_the_last_entry():
-    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
+    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n"
+            "2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
             "2020;17 doi: 10.3390/ijerph17217862.\nArticles from Deutsches Ärzteblatt International are provided here "
             "courtesy of Deutscher Arzte-Verlag GmbH\n")
     bib = freetext.loads(text)
@@ -406,4 +407,5 @@ def test_a_numbered_entry_with_authors_and_a_garbled_source_is_still_a_record():
             "UMID - Umwelt + Mensch Informationsdienst, Heft eins.\n")
     bib = freetext.loads(text)
     assert [ref.list_number for ref in bib] == [1, 2] and [u.line for u in bib.report.unparsed] == [1]  # the heading
-    assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C")) and "UMID" in (bib[1].title or "") + (bib[1].note or "")
+    assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C"))
+    assert "UMID" in (bib[1].title or "") + (bib[1].note or "")

@@ -301,7 +301,8 @@ def test_pmc_source_with_a_year_and_pages_but_no_volume():
     assert fields is not None and fields["container_title_short"] == "Zeitschrift für amtliche Stat Berlin Brand"
     assert (fields["issued"], fields["page"], fields["DOI"]) == (Date(2021), "34-39", "10.1000/x1")
     assert "volume" not in fields
-    assert journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39.") is None  # strict lines keep their form
+    # strict lines keep their form
+    assert journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39.") is None
 
 
 def test_pmcs_article_number_after_the_volume_and_a_space():
