@@ -47,6 +47,7 @@ _ET_AL = re.compile(rf"^(?:{_ET_AL_WORDS})\.?$", re.IGNORECASE)
 _ET_AL_FIRST = frozenset(c for word in words()["et_al"] for c in (word[0].lower(), word[0].upper()))
 # `Alhazzani W et al`, `Dupont J et coll.`: the cut without a comma before it.
 _TRAILING_ET_AL = re.compile(rf"(?<=[^\s,])\s+((?i:{_ET_AL_WORDS})\.?)$")
+_ET_AL_ENDINGS = tuple(word.lower() for word in words()["et_al"])
 # Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
 _PARTICLES = frozenset("da de do das dos di del della van von der den le la las los du".split())
 _CAPITALS = re.compile(r"[A-Z]+")
@@ -351,7 +352,9 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
     names: list[Name] = []
     et_al = False
     parts = good = 0
-    for part in _TRAILING_ET_AL.sub(r", \1", persons).split(","):
+    if persons.rstrip(" .").lower().endswith(_ET_AL_ENDINGS):
+        persons = _TRAILING_ET_AL.sub(r", \1", persons)
+    for part in persons.split(","):
         part = part.strip()
         if not part:
             continue
