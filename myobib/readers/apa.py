@@ -15,8 +15,8 @@ from typing import Any
 from ..model import Date, Name
 from ..notices import notice_from_title
 from ..pages import page_range
-from .citation import finish, split_title
-from .nlm import looks_like_authors
+from .citation import GENRE_SENTENCE, finish, split_title
+from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
 from .words import MONTHS, ORGANISATION, alternation, parse_date, words
 
@@ -37,8 +37,13 @@ _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
     r"(?!\s+[^\W\d_]{3,}\.?,?\s+\d{4})"  # `…guidance, 27 August 2021.`: a date, not a volume
     r"(?:\s*\((?P<issue>[^)]+)\))?"
-    r"(?:,\s*(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"\.?(?=\s|$)"
+)
+# The author–year form of NICE and many UK lists: `Title. New England Journal of Medicine 371(3): 1496–506`
+_COLON_SOURCE = re.compile(
+    r"(?<=[.?!])\s+(?P<journal>[^.?!]*?[^\W\d_])\.?\s+(?P<volume>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^)]+)\))?"
+    r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)\.?\s*$"
 )
 # `In A. Editor (Ed.), Book (pp. 1–10). Publisher.`, and `En …`, `Em …`, `Dans … (p. 1–10)`, `In … (S. 1–10)`
 _IN_BOOK = re.compile(
@@ -51,6 +56,13 @@ _NUMBERED_TITLE = re.compile(
     r"^(?P<title>.+?)\s*\((?:(?P<genre>[^()]*?)\s*(?:N\.?\s?º|Nº|No\.|Nr\.|n\.|Number)\s*(?P<number>[\w.-]+)"
     r"|(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}))\)\.(?:\s+(?P<after>.*))?$"
 )
+# `London: Department of Health`, `College Station, TX: StataCorp LLC` (APA 6, Harvard, NICE)
+_PLACE_PUBLISHER = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?)"
+    r"\s*:\s*(?P<publisher>[^:]+?)\.?$"
+)
+# A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
+_SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
 _SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
@@ -118,7 +130,7 @@ def _date(year: str | None, when: str | None) -> Date:
 
 
 def _journal(rest: str, values: dict[str, Any]) -> bool:
-    sources = list(_SOURCE.finditer(rest))
+    sources = list(_SOURCE.finditer(rest)) or list(_COLON_SOURCE.finditer(rest))
     if not sources:
         return False
     source = sources[-1]
@@ -170,7 +182,21 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     elif after.rstrip(".").lower() in _SERVER_NAMES:
         values.update(container_title=after.rstrip("."), _source="preprint")  # `[Preprint]. arXiv.`
     elif after:
-        values["publisher"] = after.rstrip(".")
+        before, _, last = after.rstrip(".").rpartition(". ")
+        published = _PLACE_PUBLISHER.match(last)
+        series = None if published else _SERIES_NUMBER.match(last)
+        if published is None and series is None:
+            before, last = "", after.rstrip(".")
+        if before and GENRE_SENTENCE.match(before):
+            values["genre"] = before
+        elif before:
+            values["title"] = f"{title}. {before}"  # `Time to act. Severe sepsis: …`: a title in two sentences
+        if published is not None:
+            values.update(publisher=published["publisher"], publisher_place=published["place"])
+        elif series is not None:
+            values.update(collection_title=series["series"], number=series["number"], _source="report")
+        else:
+            values["publisher"] = last
         values.setdefault("_source", "book")
 
 
@@ -204,13 +230,17 @@ def parse_apa(text: str) -> dict[str, Any] | None:
         return None
     authors_text = head["authors"]
     first_sentence = authors_text.split(". ")[0]
-    if not _PERSON.match(authors_text) and (
+    # `Evans L, Rhodes A et al. (2021) Title.`: Vancouver names in the author–year form (NICE, Harvard)
+    vancouver = None if ". " in authors_text.strip() else read_author_line(authors_text)
+    if vancouver is None and not _PERSON.match(authors_text) and (
         len(authors_text) >= 150 or _SENTENCE_END.search(authors_text) or looks_like_authors(first_sentence)
     ):
         return None  # Vancouver authors and a title holding a bracketed year
     groups = head.groupdict()
     editors = _EDITORS.search(authors_text)
-    if not _PERSON.match(authors_text) and _title_first(authors_text):
+    if vancouver is not None:
+        names, et_al = vancouver
+    elif not _PERSON.match(authors_text) and _title_first(authors_text):
         names, et_al = (), False  # an unsigned work: APA puts its title where the authors go
     else:
         names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)

@@ -78,30 +78,38 @@ _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
 _YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
 # `2002`, `c2001`, `2004 Apr`, `2002 Apr 3-5`, `1993-2026`; a month's full stop ends the date (`2001 Feb. 24 p.`).
-_SOURCE_DATE = (
-    rf"{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
+_SOURCE_DATE = (  # a month may stand before the year: `juin 2018`, `septembre 2016`
+    rf"(?:[^\W\d_]{{3,}}\.?\s+(?={_YEAR}))?{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
     r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?"
 )
 # The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
 _EDITION = re.compile(
-    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded)\.?\s*"
+    rf"^(?P<edition>\d+(?:\s*(?:st|nd|rd|th|ª|a|e|º))?\.?(?:ª|º)?|Rev|Revised|New|Updated|Expanded"
+    rf"|{alternation('edition_ordinals')})\.?\s*"
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
+_NAMED_PUBLISHER = r"[^\W\d_][^:;.\d?!«»\"]{0,60}?"  # a publisher's name alone: no digits, quotes or sentences
 # `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
 _PUBINFO_FORMS = (
     re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;,]\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<place>{_PLACE})\s*:\s*(?P<date>{_SOURCE_DATE})"),
     re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*;\s*(?P<date>{_SOURCE_DATE})"),
+    # `Stuttgart: Thieme 2008`: the year after the publisher with no mark between (German lists)
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\s+(?P<date>\d{{4}})(?=\.?(?:\s|$))"),
+    # `New York: Chapman and Hall/CRC. 2006`, `Berlin: Springer. 2017:47–56.` (PMC's print)
+    re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\.\s+(?P<date>\d{{4}})(?=[.:]?(?:\s|$|\d))"),
 )
 # `Washington, D.C.: OPS;` with no date (a web page's), after a known place only
 _UNDATED_PUBINFO = re.compile(rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_PUBLISHER})\s*[;.]?$")
 # After `; ` (MDPI's reports and laws): `Publisher: Place, 2024.`
 _MDPI_PUBINFO = re.compile(rf"^(?P<publisher>{_PUBLISHER})\s*:\s*(?P<place>{_PLACE}),\s*(?P<date>{_SOURCE_DATE})")
 _AFTER_DATE = re.compile(
-    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*(?:\.|$|(?<=\.)(?=\s))\s*"
+    # `(?=\()`: `2010 (mise à jour mars 2016)`, a note follows the date
+    r"\s*(?::\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?\s*"
+    r"(?:\.|$|(?<=\.)(?=\s)|(?=\())\s*"
 )
 _PAGES = re.compile(
     rf"^(?:{alternation('pages')})\.?\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?(?:,\s*[A-Za-z]?\d+(?:\s*[-–—]\s*\d+)?)*)\.?$",
@@ -109,6 +117,10 @@ _PAGES = re.compile(
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
 _SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<number>[\w.-]+))?\)?\.?$", re.IGNORECASE)
+# A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
+# `Recommandation de bonne pratique.`, `Guide méthodologique.`
+GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
+_UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
     re.IGNORECASE,
@@ -145,6 +157,44 @@ _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
     r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
+# The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`
+_UK_LAW = re.compile(
+    r"^(?P<title>[^.]+?\b\d{4})\s*\((?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)\.?"
+    r"(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
+)
+# An organisation before a colon, as Deutsches Ärzteblatt prints authors: `Statistisches Bundesamt (Destatis): Title.`,
+# and as a group editor: `Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): Title.`
+_GROUP_COLON = re.compile(
+    r"^(?P<org>(?:[^:.]|(?<=\b[^\W\d_])\.){3,150}?)\s*(?P<editor>\((?:Hrsg|Hg|Eds?|éds?)\.?\))?"
+    r"\s*:\s+(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+# A law and the gazette page it is printed on, with no date of its own: `Title vom 20. Juli 2000. BGBl. I S. 1045.`
+_PAGED_GAZETTE_LAW = re.compile(
+    rf"^(?P<title>.+?)\.\s+(?P<gazette>(?:{alternation('paged_gazettes')})\.?(?:\s+(?:I{{1,3}}|IV))?)"
+    r"\s+(?:(?P<year>\d{4}),?\s+)?(?:S\.|p\.|pp\.)\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\.?$"
+)
+# What a guideline prints after its title, read from the end: `o. J.` (no date), `Stand: 31.12.2018` (its date),
+# `AWMF-Registernummer 079-001`, `Register Nr. 029/027, Entwicklungsstufe 2k` (its number in a register).
+_NO_DATE_MARK = re.compile(rf"(?<=[.,])\s+(?i:{alternation('no_date')})\.?\s*$")
+_AS_OF = re.compile(
+    rf"(?<=\.)\s+(?i:{alternation('as_of')})\s*:?\s*(?P<date>[^.:;]*?\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\.?\s*$"
+)
+_REGISTER_NUMBER = re.compile(
+    r"(?<=\.)\s+(?P<label>[\w-]*[Rr]egist\w*(?:\s+(?:Nr|No)\.?)?)\s+(?P<number>\d[\d/.-]*\d)(?:,\s*(?P<rest>[^.]+))?\.?\s*$"
+)
+# PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails
+_YEAR_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<year>\d{4})\.?$")
+# PMC's print of a chapter from its JATS elements in their order: `Havenith G. Heidelberg: Springer. Berlin: 2005.
+# Temperature regulation … In: Extreme weather events …; pp. 69–80.`
+_PUBLISHER_FIRST_CHAPTER = re.compile(
+    rf"^(?P<place>{_PLACE})\s*:\s*(?P<publisher>{_NAMED_PUBLISHER})\.\s+(?:{_PLACE}\s*:\s*)?(?P<year>\d{{4}})\.\s+"
+    rf"(?P<title>[^.]+?)\.?\s+(?:{alternation('in')})\s*:\s*(?P<book>[^;]+?)\s*;\s*(?:pp?\.\s*)?(?P<pages>\d+\s*[-–]\s*\d+)\.?$",
+    re.IGNORECASE,
+)
+_KNOWN_PLACE = re.compile(rf"(?<=\s)(?:{alternation('places')})(?=\s*[,:])")
+_LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
 _GLUED_MEETING_DATE = re.compile(
     r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
     r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
@@ -152,7 +202,9 @@ _GLUED_MEETING_DATE = re.compile(
 _PROCEEDINGS_OF = re.compile(
     r"^(?:Proceedings|Anais|Actas|Annales)\s+(?:of|do|da|dos|de|del|des)\s+(?:the\s+)?", re.IGNORECASE
 )
-_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)\.\s+(?P<date>[^;.]+?\d)\.?$")
+# Zotero's Vancouver form of a law: `Loi n° 2016-41 du 26 janvier 2016 de …. 2016-41 janv 26, 2016.`
+_NUMBER_AND_DATE = re.compile(r"^(?P<number>\d+[-/]\d+)\s+(?P<date>[^\W\d_]{3,}\.?\s+\d{1,2},\s+\d{4})\.?$")
+_DATED_PAPER = re.compile(r"^(?P<paper>[^.;]+?)[.,]\s+(?P<date>[^;.]+?\d|\d{1,2}\.\d{1,2}\.\d{4})\.?$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{_SOURCE_DATE})\.?(?:\s+(?P<rest>\S.*))?$")
 _LAST_DATE = re.compile(rf"^(?P<rest>[^;]+);\s*(?P<date>{_SOURCE_DATE})\.?$")  # one sentence ending `; 2019`
 _ORG_ACRONYM = re.compile(r"^(?P<org>[^.]{3,150}?\([A-Z][A-Za-z]{1,12}\))\s+(?=[A-Z0-9])(?P<title>.+)$")
@@ -282,9 +334,45 @@ def _org_like(sentence: str) -> bool:
     return sentence in COUNTRIES or bool(ORGANISATION.search(sentence)) or bool(re.search(r"\([A-Z]{2,}\)$", sentence))
 
 
+def _register_details(text: str) -> tuple[str, dict[str, Any]]:
+    """`text` without a guideline's closing details, and the fields they give (see `_REGISTER_NUMBER`)."""
+    details: dict[str, Any] = {}
+    if "egist" not in text and not _NO_DATE_MARK.search(text) and not _AS_OF.search(text):
+        return text, details
+    text = _NO_DATE_MARK.sub("", text)
+    found = _AS_OF.search(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        details["issued"], text = date, text[: found.start()]
+    found = _REGISTER_NUMBER.search(text)
+    if found is not None:
+        details.update(number=found["number"], _source="report", _register=found["rest"])
+        text = text[: found.start()]
+    return text, details
+
+
+def _group_and_title(text: str) -> bool:
+    """Whether `text` reads as a group and a title: what stays of an entry when a genre sentence is taken
+    off must still hold its title (`Ministério da Saúde (BR). Secretaria …. Guia prático …` has none)."""
+    authors, title, _ = _split_group(text)
+    return bool(authors and title) and not ORGANISATION.search(title)
+
+
+def _group_before_colon(text: str) -> bool:
+    """Whether `text`, before a colon, is an organisation's name rather than a title's first part: an
+    organisation's word, no long lowercase word (`Classification of digital interventions: …`), and nothing
+    but a word after its acronym (`Ministério … (MCTI) IA para o Bem de Todos: …` is a name and a title)."""
+    if not ORGANISATION.search(text) or _LONG_LOWERCASE_WORD.search(text):
+        return False
+    acronyms = list(_ACRONYM.finditer(text))
+    return not acronyms or len(text[acronyms[-1].end() :].split()) < 2
+
+
 def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
     """Authors and title of what precedes the source when it starts with no person: an organisation
     (`Brasil. Ministério da Saúde.`), a title first and persons after (as pages print them), or a title alone."""
+    found = _ORG_ACRONYM.match(pre.strip())
+    if found is not None and ORGANISATION.search(found["org"]):  # PMC: `Statistisches Bundesamt (DESTATIS) Title. …`
+        return (Name(literal=found["org"]),), found["title"].rstrip("."), False
     sentences = _sentences(pre)
     if len(sentences) >= 2:
         persons = _person_list(sentences[-1])
@@ -351,13 +439,17 @@ def _journal_name_ok(name: str) -> bool:
     pieces = name.split(". ")
     if len(pieces) == 2 and re.fullmatch(r"[A-Z]{2,}", pieces[0]):
         return True
-    return all(p[:1].isupper() and len(p.split()) <= 2 for p in pieces[:-1])
+    # abbreviations are short words: `Ein Sachstandsbericht. DAZ` is a subtitle and a journal
+    return all(p[:1].isupper() and len(p.split()) <= 2 and max(map(len, p.split())) <= 8 for p in pieces[:-1])
 
 
 def _journal(text: str) -> dict[str, Any] | None:
     fields = journal_line_fields(text, loose=True)
     if fields is None or not _journal_name_ok(str(fields["container_title_short"])):
         return None
+    name = str(fields["container_title_short"])
+    if ": " in name and (_IN.match(name) or not (fields.get("volume") or fields.get("page"))):
+        return None  # `New York: Chapman and Hall/CRC. 2006`: a publisher and its year; `In: Book …`: a chapter
     note = str(fields.get("note") or "")
     if _IN.match(note) or _PRESENTED.match(note):
         return None  # `Title. 1998 Oct 23. In: …`: a chapter's date, not a journal
@@ -383,7 +475,7 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
             values["number"] = found["n"]
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
-        elif sentence.startswith("(") and (found := _SERIES.match(sentence)) is not None:
+        elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
             if found["number"]:
                 values["collection_number"] = found["number"]
@@ -493,7 +585,8 @@ def _chapter(book: str) -> dict[str, Any]:
     if persons is not None:
         names, _, role, book = persons
         values["editor" if role == "editor" else "container_author"] = names
-    starts = _boundaries(book)
+    # PMC runs the book's title into its place: `In: Klimawandel in Deutschland Berlin, Heidelberg: Springer. 2017.`
+    starts = sorted({*_boundaries(book), *(found.start() for found in _KNOWN_PLACE.finditer(book))})
     for start in starts:
         found = _pubinfo(book[start:])
         if found is not None:
@@ -545,6 +638,9 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
                 p for p in (f"Col. {found['column']}." if found["column"] else "", found["rest"]) if p
             )
         return values
+    found = _NUMBER_AND_DATE.match(text)
+    if found is not None and (date := parse_date(found["date"])) is not None:
+        return {"number": found["number"], "issued": date, "_source": "gazette"}
     found = _DATED_PAPER.match(text)
     if found is not None and _NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
         return {"container_title": found["paper"], "issued": date, "_source": "newspaper"}  # `Times. 29 ago 2012.`
@@ -770,7 +866,25 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
-    values: dict[str, Any] = {}
+    text, details = _register_details(text)
+    if (tails.URL or tails.accessed) and (found := _YEAR_AFTER_TAILS.match(text.strip())) is not None:
+        text, details["issued"] = found["text"], Date(int(found["year"]))
+    law = _PAGED_GAZETTE_LAW.match(text)
+    if law is not None:
+        values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}
+        if law["year"]:
+            values["issued"] = Date(int(law["year"]))
+        return finish(values, tails, [], persons=False)
+    law = _UK_LAW.match(text)
+    if law is not None:
+        values = {"title": law["title"], "number": law["number"], "_source": "gazette"}
+        if law["publisher"]:
+            values.update(publisher=law["publisher"], publisher_place=law["place"])
+        values = finish(values, tails, [], persons=False)
+        values["type"] = "regulation" if law["si"] else "legislation"  # a statutory instrument, or an Act
+        return values
+    values: dict[str, Any] = dict(details)
+    register_note = values.pop("_register", None)  # `Entwicklungsstufe 2k` after a register number
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:
         text = text[anonymous.end() :]
@@ -779,8 +893,20 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         names, et_al, role, text = persons
         values["editor" if role == "editor" else "author"] = names
         values["et_al"] = et_al
+    garbled = _PUBLISHER_FIRST_CHAPTER.match(text) if persons is not None else None
+    if garbled is not None:
+        values.update(publisher_place=garbled["place"], publisher=garbled["publisher"], container_title=garbled["book"],
+                      issued=Date(int(garbled["year"])), page=garbled["pages"], _source="chapter")  # fmt: skip
+        text = garbled["title"]
     pre, source = _find_source(text)
-    if persons is None and not anonymous:
+    if source is not None and source.get("_source") != "journal":
+        head, _, last = pre.strip().rstrip(".").rpartition(". ")
+        if head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
+            values["genre"], pre = last, head
+    group = _GROUP_COLON.match(pre) if persons is None and not anonymous else None
+    if group is not None and _group_before_colon(group["org"]):
+        values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]
+    elif persons is None and not anonymous:
         authors, pre, et_al = _split_group(pre)
         if authors:
             values["author"], values["et_al"] = authors, et_al
@@ -808,6 +934,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
     values["title"] = title or None
     notes = list(title_notes)
+    if register_note:
+        notes.append(f"{register_note}.")
     if source is not None:
         note = source.pop("_note", None) or source.pop("note", None)
         chapter = _MDPI_CHAPTER.match(note or "") if source.get("_source") == "book" else None

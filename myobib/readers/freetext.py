@@ -39,6 +39,8 @@ _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})(?:\s+|\.(?=[^\W\d_]))(?=[^\W\d_]|[\[�
 _HEADING = re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,3}}(?:{alternation('headings')})\s*:?\s*$", re.IGNORECASE)
 # A line that is no reference and reads as one phrase (no sentence ends in it): a caption when complete
 # references follow it (`Enlaces nacionales … de IRA`, `Published Guidelines / Consensus Statements`).
+# A site's closing line after a list: PMC's `Articles from <journal> are provided here courtesy of <publisher>`
+_CLOSING = re.compile(rf"\b(?:{alternation('closing_lines')})\b", re.IGNORECASE)
 _PHRASE = re.compile(r"^[^\W\d_][^.;]{0,199}$")
 _MAX_ENTRY_CHARS = 20_000  # an "entry" longer than this is not a reference
 _KEYS = frozenset(f.name for f in fields(Reference))
@@ -67,9 +69,10 @@ class _Entry:
 # -- one entry -----------------------------------------------------------------------------
 
 
-def parse_entry(text: str) -> dict[str, Any] | None:
+def parse_entry(text: str, numbered: bool = False) -> dict[str, Any] | None:
     """The `Reference` fields of one entry (the CSL type included), or None when it is not
-    recognisably a reference.
+    recognisably a reference; a `numbered` entry is one when it has authors, though its source is
+    garbled (PMC's `Havenith G. Heidelberg: Springer. Berlin: 2005. Title In: Book; pp. 69–80.`).
 
     The private key `_understood` tells whether its source (journal, book, chapter …) or a web
     address was recognised.
@@ -86,7 +89,7 @@ def parse_entry(text: str) -> dict[str, Any] | None:
         return None
     has_people = bool(values.get("author") or values.get("editor")) and values.get("issued") is not None
     identified = values.get("DOI") or values.get("PMID") or values.get("PMCID")
-    if not (values.get("_understood") or has_people or identified):
+    if not (values.get("_understood") or has_people or identified or (numbered and values.get("author"))):
         return None
     return values
 
@@ -124,13 +127,13 @@ def _starts_entry(kind: str | None, first: str | None, line: str) -> bool:
 
 def _list_number(line: str, last: int) -> tuple[int, int] | None:
     """(list number, where the entry's text starts) of a numbered line: `1. `, `1) `, `[1] `, `1: `, and
-    `1 ` or `1.Title` when the number follows the last one (so a title or a wrapped line starting with a
-    number is not taken for one)."""
+    `1 ` or `1.Title` when the number follows the last one or skips one (a list with an entry left out;
+    so a title or a wrapped line starting with a number is not taken for one)."""
     found = _NUMBER.match(line)
     if found is not None:
         return int(found[1] or found[2]), found.end()
     found = _BARE_NUMBER.match(line)
-    if found is not None and int(found[1]) == last + 1:
+    if found is not None and 0 < int(found[1]) - last <= 2:
         return int(found[1]), found.end()
     return None
 
@@ -139,9 +142,10 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
     """Group lines into entries, streaming.
 
     A number starts an entry and a blank line ends one; a heading (`References`, `Literature Cited`,
-    `REFERÊNCIAS`) is an entry of its own. In an unnumbered paragraph, a line that reads as a reference
-    by itself, after another such line, starts the next (see `_starts_entry`). Entries are cut at
-    `MAX_RECORD_LINES` lines or the character limit.
+    `REFERÊNCIAS`) and a site's closing line (PMC's `… are provided here courtesy of …`) are entries of
+    their own, reported. In an unnumbered paragraph, a line that reads as a reference by itself, after
+    another such line, starts the next (see `_starts_entry`). Entries are cut at `MAX_RECORD_LINES`
+    lines or the character limit.
     """
     current: _Entry | None = None
     first_kind: str | None = None  # the kind of the first line of an unnumbered entry, read alone
@@ -152,7 +156,7 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
                 yield current
             current = None
             continue
-        if len(line) < 60 and _HEADING.match(line):
+        if (len(line) < 60 and _HEADING.match(line)) or (len(line) < 300 and _CLOSING.search(line)):
             if current is not None:
                 yield current
             yield _Entry(None, [(number, line)], heading=True)
@@ -193,7 +197,7 @@ def _reference(entry: _Entry, log: LineLog) -> Reference | None:
         log.unparse(first, entry.lines[0][1], "a heading")
         return None
     text = entry.text()
-    values = entry.values if entry.values is not None else parse_entry(text)
+    values = entry.values if entry.values is not None else parse_entry(text, entry.number is not None)
     if values is None:
         reason = "entry too long to be a reference" if len(text) > _MAX_ENTRY_CHARS else "not a recognisable reference"
         for number, line in entry.lines:

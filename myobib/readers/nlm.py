@@ -16,7 +16,7 @@ from ..journals import full_name
 from ..model import Date, Name, NameDraft, sealed
 from ..pages import page_range
 from .words import MONTHS as ALL_MONTHS
-from .words import ORGANISATION, words
+from .words import ORGANISATION, alternation, words
 
 __all__ = [
     "JournalCitation",
@@ -42,8 +42,12 @@ GROUP_WORDS = re.compile(
 )
 
 _INITIALS = re.compile(r"^[^\W\d_]{1,4}(?:-[^\W\d_]{1,3})?$")
-_ET_AL = re.compile(r"^(?:et\.? al\.?|(?:&|and) others\.?)$", re.IGNORECASE)
-_ET_AL_FIRST = frozenset("eE&aA")
+_ET_AL_WORDS = alternation("et_al")
+_ET_AL = re.compile(rf"^(?:{_ET_AL_WORDS})\.?$", re.IGNORECASE)
+_ET_AL_FIRST = frozenset(c for word in words()["et_al"] for c in (word[0].lower(), word[0].upper()))
+# `Alhazzani W et al`, `Dupont J et coll.`: the cut without a comma before it.
+_TRAILING_ET_AL = re.compile(rf"(?<=[^\s,])\s+((?i:{_ET_AL_WORDS})\.?)$")
+_ET_AL_ENDINGS = tuple(word.lower() for word in words()["et_al"])
 # Lower-case particles that may follow the initials (`Silva MRF da`) or stand between them (`Fernandes R de CP`).
 _PARTICLES = frozenset("da de do das dos di del della van von der den le la las los du".split())
 _CAPITALS = re.compile(r"[A-Z]+")
@@ -84,7 +88,7 @@ _LOOSE_JOURNAL_LINE = re.compile(
         (?P<date_to_volume>\s*[;:]\s*|\s+)
         (?P<volume>\d+[A-Za-z]?(?:\s+Sup?pl\.?(?:\s*\d+)?)?|Sup?pl\.?\s*\d*)?
         (?:\s*\((?P<issue>[^)]*)\))?
-        (?:\s*:\s*(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?
+        (?:(?:\s*:\s*|\s+(?=[A-Za-z]?\d+\.?$))(?P<pages>[^\s;,]+?(?:,\s*[^\s;,]+?)*))?  # `2020;186 109447`: PMC
         \s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$""",
     re.VERBOSE,
 )
@@ -92,6 +96,15 @@ _LOOSE_JOURNAL_LINE = re.compile(
 _LINK_STARTS = ("Erratum in:", "Retraction in:", "Comment in:", "Comment on:", "Update in:", "Retracted in:")
 _ARTICLE_TAILS = re.compile(r"PMID|PMC|https?:|www\.|doi|\[|Epub|cited|ccess", re.IGNORECASE)
 _SUPPLEMENT_VOLUME = re.compile(r"^(?P<volume>\d+[A-Za-z]?)?\s*Sup?pl\.?\s*(?P<n>\d*)$")  # `Suppl`, `Supl`
+# PMC's print of a source with no volume: `Bundesgesundheitsblatt. 2019:571–579.`
+_YEAR_PAGES_LINE = re.compile(
+    r"^(?P<journal>[^\s;:].*?)\.\s+(?P<year>\d{4}):\s*(?P<pages>\d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?)\s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$"
+)
+# German journals' issue and year (`Heft 01/2021`), as PMC prints them: `UMID 01/2021. :27–37.`
+_ISSUE_YEAR_LINE = re.compile(
+    r"^(?P<journal>[^\s;:].*?)\.?\s+(?P<issue>\d{1,2})/(?P<year>\d{4})\.?\s*:\s*(?P<pages>\d+[A-Za-z]?\s*[-–]\s*\d+[A-Za-z]?)"
+    r"\s*(?:\.(?:\s|$)|$)\s*(?P<rest>.*)$"
+)
 _YEAR_AFTER_STOP = re.compile(r"\.\s+\d{4}")  # cheap test every journal line passes
 _LETTER = re.compile(r"[^\W\d_]")
 _SUPPLEMENT = re.compile(r"\bSup?pl(?:ement|emento)?\.?\s*(?P<n>\S+)?", re.IGNORECASE)
@@ -144,6 +157,8 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
         found = _LOOSE_JOURNAL_LINE.match(line)
         if found is not None and not (found["pages"] or found["volume"] and ";" in found["date_to_volume"]):
             return None  # a volume alone must follow `;`
+        if found is None and (found := _YEAR_PAGES_LINE.match(line) or _ISSUE_YEAR_LINE.match(line)) is not None:
+            return _year_pages_fields(found)
     if found is None:
         return None
     journal, year, month, day, season, volume, issue, pages, rest = found.group(
@@ -185,6 +200,26 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
         if "extra" in more and "extra" in values:
             more["extra"] = {**values["extra"], **more["extra"]}  # type: ignore[dict-item]
         values.update(more)
+    return values
+
+
+def _year_pages_fields(found: re.Match[str]) -> dict[str, object] | None:
+    """The fields of a source with a year and pages but no volume (see `_YEAR_PAGES_LINE`, `_ISSUE_YEAR_LINE`)."""
+    journal = found["journal"].strip()
+    if len(journal) > 200 or not _LETTER.search(journal):
+        return None
+    page, first = page_range(found["pages"])
+    values: dict[str, object] = {"container_title_short": journal, "issued": Date(int(found["year"])), "page": page}
+    values["page_first"] = first
+    if page != found["pages"]:
+        values["page_as_written"] = found["pages"]
+    if "issue" in found.re.groupindex:
+        values["issue"] = found["issue"]
+    title = full_name(journal)
+    if title is not None:
+        values["container_title"] = title
+    if found["rest"].strip():
+        values.update(rest_fields(found["rest"].strip()))
     return values
 
 
@@ -317,6 +352,8 @@ def _read_authors_part_by_part(persons: str, groups: list[str], strict: bool) ->
     names: list[Name] = []
     et_al = False
     parts = good = 0
+    if persons.rstrip(" .").lower().endswith(_ET_AL_ENDINGS):
+        persons = _TRAILING_ET_AL.sub(r", \1", persons)
     for part in persons.split(","):
         part = part.strip()
         if not part:

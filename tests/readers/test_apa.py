@@ -270,3 +270,50 @@ def test_a_preprint_server_after_the_title():
         "https://doi.org/10.48550/arXiv.2005.06297"
     )
     assert (values["type"], values["container_title"], values["number"]) == ("article", "arXiv", "2005.06297")
+
+
+def test_author_year_form_with_vancouver_names_and_a_colon_before_the_pages():
+    values = parse(
+        "Evans L, Rhodes A, Alhazzani W et al. (2021) Surviving sepsis campaign: international guidelines. "
+        "Intensive Care Medicine 47(11): 1181–247"
+    )
+    assert values["author"] == (Name("Evans", "L"), Name("Rhodes", "A"), Name("Alhazzani", "W")) and values["et_al"]
+    assert values["issued"] == Date(2021) and values["type"] == "article-journal"
+    assert values["title"] == "Surviving sepsis campaign: international guidelines"
+    assert (values["container_title"], values["volume"], values["issue"]) == ("Intensive Care Medicine", "47", "11")
+    assert values["page"] == "1181-1247"
+
+
+def test_harvard_pages_after_pp():
+    values = parse("Smith, J. (2019) A title. British Medical Journal, 315(7), pp. 801–10.")
+    assert (values["container_title"], values["volume"], values["issue"]) == ("British Medical Journal", "315", "7")
+    assert values["page"] == "801-810"
+
+
+def test_place_and_publisher_after_the_title_in_the_author_year_form():
+    values = parse(
+        "Department of Health (2013) UK five year antimicrobial resistance strategy. London: Department of Health"
+    )
+    assert values["author"] == (Name(literal="Department of Health"),) and values["issued"] == Date(2013)
+    assert values["title"] == "UK five year antimicrobial resistance strategy"
+    assert (values["publisher_place"], values["publisher"]) == ("London", "Department of Health")
+    values = parse("StataCorp (2019) Stata statistical software: release 16. College Station, TX: StataCorp LLC")
+    assert (values["publisher_place"], values["publisher"]) == ("College Station, TX", "StataCorp LLC")
+
+
+def test_a_genre_sentence_or_a_second_title_sentence_before_the_publisher():
+    values = parse("Royal College of Physicians (2017) National Early Warning Score (NEWS) 2. Updated report of a "
+                   "working party. London: Royal College of Physicians")
+    assert values["genre"] == "Updated report of a working party"
+    assert values["title"] == "National Early Warning Score (NEWS) 2"
+    values = parse("Parliamentary and Health Service Ombudsman (2013) Time to act. Severe sepsis: rapid diagnosis "
+                   "and treatment saves lives. London: PHSO")
+    assert values["title"] == "Time to act. Severe sepsis: rapid diagnosis and treatment saves lives"
+    assert (values["publisher_place"], values["publisher"], values.get("genre")) == ("London", "PHSO", None)
+
+
+def test_a_series_and_the_number_in_it_after_the_title():
+    values = parse("National Institute for Health and Care Excellence (2016) Sepsis: recognition, diagnosis and "
+                   "early management. NICE guideline NG51")
+    assert (values["collection_title"], values["number"], values["type"]) == ("NICE guideline", "NG51", "report")
+    assert values["title"] == "Sepsis: recognition, diagnosis and early management"

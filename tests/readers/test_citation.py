@@ -582,7 +582,9 @@ def test_a_title_first_organisation_publication_with_its_url_in_parentheses_is_a
 
 
 def test_an_edition_after_a_comma_ending_the_title():
-    values = parse("Classification of digital interventions, 2nd ed. Geneva: World Health Organization; 2023 (https://x.org/1).")
+    values = parse(
+        "Classification of digital interventions, 2nd ed. Geneva: World Health Organization; 2023 (https://x.org/1)."
+    )
     assert (values["title"], values["edition"]) == ("Classification of digital interventions", "2nd")
 
 
@@ -684,3 +686,200 @@ def test_an_agency_report_on_the_internet_in_french_german_and_spanish(entry, pl
     assert (values["type"], values["publisher_place"], values["issued"]) == ("report", place, Date(2020))
     assert (values["accessed"], values["URL"]) == (Date(2025, 4, 19), "https://example.org/g")
     assert len(values["author"]) == 1 and values["author"][0].is_group
+
+
+def test_a_uk_act_with_its_chapter_and_a_statutory_instrument():
+    values = parse_citation("Health and Social Care Act 2008 (c. 14). London: The Stationery Office")
+    assert values is not None and values["type"] == "legislation"
+    assert (values["title"], values["number"]) == ("Health and Social Care Act 2008", "c. 14")
+    assert (values["publisher_place"], values["publisher"]) == ("London", "The Stationery Office")
+    values = parse_citation(
+        "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014 (SI 2014/2936)"
+    )
+    assert values is not None and values["type"] == "regulation" and values["number"] == "SI 2014/2936"
+    assert values["title"] == "The Health and Social Care Act 2008 (Regulated Activities) Regulations 2014"
+    assert values.get("issued") is None  # the year belongs to the title
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "group", "title"),
+    [
+        ("Statistisches Bundesamt (Destatis): Grunddaten der Krankenhäuser. Wiesbaden: Destatis; 2018.",
+         "author", "Statistisches Bundesamt (Destatis)", "Grunddaten der Krankenhäuser"),
+        ("Deutsche Sepsis-Gesellschaft e. V.: Leitlinien. https://sepsis-gesellschaft.de/leitlinien/",
+         "author", "Deutsche Sepsis-Gesellschaft e. V.", "Leitlinien"),
+        ("Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. Berlin: DSG; 2018.",
+         "editor", "Deutsche Sepsis-Gesellschaft e. V.", "S3-Leitlinie Sepsis"),
+    ],
+)
+def test_an_organisation_before_a_colon_is_the_author_or_with_hrsg_the_editor(text, role, group, title):
+    values = parse_citation(text)
+    assert values is not None and values[role] == (Name(literal=group),) and values["title"] == title
+
+
+def test_a_title_with_a_colon_is_no_organisation():
+    values = parse_citation("Classification of digital interventions, services and applications in health: a shared "
+                            "language. Geneva: World Health Organization; 2023.")
+    assert values is not None and not values.get("author")
+    assert values["title"] == (
+        "Classification of digital interventions, services and applications in health: a shared language"
+    )
+
+
+def test_place_publisher_and_year_with_no_mark_before_the_year():
+    values = parse_citation(
+        "Kramer A, Assadian O (Hrsg.): Wallhäußers Praxis der Sterilisation. Stuttgart: Thieme 2008."
+    )
+    assert values is not None and values["type"] == "book" and values["issued"] == Date(2008)
+    assert (values["publisher_place"], values["publisher"]) == ("Stuttgart", "Thieme")
+    assert values["editor"] == (Name("Kramer", "A"), Name("Assadian", "O"))
+
+
+def test_a_german_law_with_its_gazette_page():
+    values = parse_citation(
+        "Gesetz zur Verhütung von Infektionskrankheiten (Infektionsschutzgesetz – IfSG) vom 20. Juli "
+        "2000. BGBl. I S. 1045."
+    )
+    assert values is not None and values["type"] == "legislation"
+    assert (values["container_title"], values["page"]) == ("BGBl. I", "1045")
+    assert values["title"].endswith("vom 20. Juli 2000") and values.get("issued") is None
+
+
+def test_a_guideline_register_number_its_date_as_of_and_no_date():
+    values = parse_citation(
+        "Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): S3-Leitlinie Sepsis. AWMF-Registernummer 079-001. "
+        "Stand: 31.12.2018. Verfügbar unter: www.awmf.org/leitlinien/detail/ll/079-001.html "
+        "(Zugriff am 12.03.2024)."
+    )
+    assert values is not None and values["type"] == "report" and values["number"] == "079-001"
+    assert values["issued"] == Date(2018, 12, 31) and values["accessed"] == Date(2024, 3, 12)
+    assert values["title"] == "S3-Leitlinie Sepsis" and values["URL"].startswith("www.awmf.org/")
+    values = parse_citation(
+        "Arbeitskreis der AWMF: Händehygiene. AWMF-Leitlinien-Register Nr. 029/027, Entwicklungsstufe 2k. o. J."
+    )
+    assert values is not None and values["type"] == "report" and values["number"] == "029/027"
+    assert values.get("issued") is None and values["title"] == "Händehygiene"
+    assert "Entwicklungsstufe 2k" in values["note"]
+
+
+def test_an_unsigned_newspaper_article_with_a_comma_and_a_numeric_date():
+    values = parse_citation("Der Kampf gegen den Keim. Frankfurter Allgemeine Zeitung, 23.02.2013. Verfügbar unter: "
+                            "https://www.faz.net/a.html (Zugriff am 12.03.2024).")
+    assert values is not None and values["type"] == "article-newspaper" and not values.get("author")
+    assert values["title"] == "Der Kampf gegen den Keim"
+    assert values["container_title"] == "Frankfurter Allgemeine Zeitung"
+    assert values["issued"] == Date(2013, 2, 23) and values["accessed"] == Date(2024, 3, 12)
+
+
+def test_french_vancouver_thesis_with_no_break_spaces():
+    values = parse_citation(
+        "Dumont H. Prise en charge de la maladie de Lyme [Thèse d'exercice]. Tours\u00a0: Faculté de "
+        "médecine de Tours\u00a0; 2020."
+    )
+    assert values is not None and values["type"] == "thesis" and values["genre"] == "Thèse d'exercice"
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == (
+        "Tours", "Faculté de médecine de Tours", Date(2020))
+
+
+def test_a_month_before_the_year_and_a_note_after_it():
+    values = parse_citation("Ministère de la Santé. Plan national de lutte. Paris\u00a0: Ministère de la Santé\u00a0; "
+                            "septembre 2016.")
+    assert values is not None and values["issued"] == Date(2016, 9) and values["publisher_place"] == "Paris"
+    values = parse_citation("Haute Autorité de santé. Élaboration de recommandations. Saint-Denis La Plaine\u00a0: "
+                            "HAS\u00a0; 2010 (mise à jour mars 2016).")
+    assert values is not None and values["issued"] == Date(2010) and values["publisher"] == "HAS"
+    assert "mise à jour mars 2016" in values["note"]
+
+
+def test_french_laws_in_zotero_form_and_an_ordinance():
+    values = parse_citation("Loi n° 2016-41 du 26 janvier 2016 de modernisation de notre système de santé. "
+                            "2016-41 janv 26, 2016.")
+    assert values is not None and values["type"] == "legislation"
+    assert (values["number"], values["issued"]) == ("2016-41", Date(2016, 1, 26))
+    values = parse_citation("Ordonnance n° 2016-462 du 14 avril 2016 portant création de l'Agence. Journal officiel "
+                            "de la République française, 15 avril 2016.")
+    assert values is not None and values["type"] == "legislation" and values["issued"] == Date(2016, 4, 15)
+
+
+def test_texte_revu_le_is_an_update_not_the_title():
+    values = parse_citation(
+        "Aubry P. Fièvres récurrentes [Internet]. Bordeaux\u00a0: Université de Bordeaux\u00a0; 2018 "
+        "[texte revu le 17 janv 2018]. Disponible sur\u00a0: www.medecinetropicale.com"
+    )
+    assert values is not None and values["title"] == "Fièvres récurrentes" and values["issued"] == Date(2018)
+    assert values["URL"] == "www.medecinetropicale.com" and values["publisher"] == "Université de Bordeaux"
+
+
+def test_a_genre_sentence_after_the_title_of_a_report():
+    values = parse_citation(
+        "Haute Autorité de santé. Borréliose de Lyme et autres maladies vectorielles à tiques (MVT). "
+        "Recommandation de bonne pratique. Saint-Denis La Plaine\u00a0: HAS\u00a0; juin 2018."
+    )
+    assert values is not None and values["author"] == (Name(literal="Haute Autorité de santé"),)
+    assert values["title"] == "Borréliose de Lyme et autres maladies vectorielles à tiques (MVT)"
+    assert (values["genre"], values["issued"]) == ("Recommandation de bonne pratique", Date(2018, 6))
+
+
+def test_a_guide_title_after_an_agency_is_the_title_not_a_genre():
+    values = parse_citation(
+        "Ministério da Saúde (BR). Secretaria de Vigilância em Saúde. Guia prático sobre a hanseníase. "
+        "Brasília (DF): Ministério da Saúde; 2017."
+    )
+    assert values is not None and values["title"] == "Guia prático sobre a hanseníase" and not values.get("genre")
+
+
+def test_pmcs_web_page_with_its_year_after_the_access_date():
+    values = parse_citation(
+        "Statistisches Landesamt Baden-Württemberg. Baden-Württemberg: Annähernd 1700?»Hitzetote« im "
+        "Sommer 2019. www.statistik-bw.de/Presse/2020171 (last accessed on 12 May 2022) 2020"
+    )
+    assert values is not None and values["type"] == "webpage"
+    assert values["author"] == (Name(literal="Statistisches Landesamt Baden-Württemberg"),)
+    assert values["title"] == "Baden-Württemberg: Annähernd 1700?»Hitzetote« im Sommer 2019"
+    assert (values["issued"], values["accessed"]) == (Date(2020), Date(2022, 5, 12))
+    assert not values.get("publisher")
+
+
+def test_pmcs_book_with_a_spelled_out_edition_and_a_stop_before_the_year():
+    values = parse_citation("Wood SN. Generalized additive models: An introduction with R. Second edition. New York: "
+                            "Chapman and Hall/CRC. 2006")
+    assert values is not None and values["type"] == "book" and values["edition"] == "Second"
+    assert (values["publisher_place"], values["publisher"]) == ("New York", "Chapman and Hall/CRC")
+    assert values["issued"] == Date(2006)
+    assert values["title"] == "Generalized additive models: An introduction with R"
+
+
+def test_a_subtitle_before_a_short_journal_name_is_no_part_of_it():
+    values = parse_citation("Eis D, Helm D. Klimawandel und Gesundheit. Ein Sachstandsbericht. DAZ. 2008;148:66–71.")
+    assert values is not None and values["container_title_short"] == "DAZ"
+    assert values["title"] == "Klimawandel und Gesundheit. Ein Sachstandsbericht"
+
+
+def test_pmcs_chapter_with_the_book_run_into_its_place():
+    values = parse_citation(
+        "Deutschländer T, Mächel H. Temperatur inklusive Hitzewellen. In: Klimawandel in Deutschland "
+        "Berlin, Heidelberg: Springer Spektrum. 2017:47–56."
+    )
+    assert values is not None and values["type"] == "chapter"
+    assert (values["container_title"], values["publisher_place"], values["publisher"]) == (
+        "Klimawandel in Deutschland", "Berlin, Heidelberg", "Springer Spektrum")
+    assert (values["issued"], values["page"]) == (Date(2017), "47-56")
+
+
+def test_pmcs_chapter_with_its_publisher_and_year_before_the_title():
+    values = parse_citation(
+        "Havenith G. Heidelberg: Springer. Berlin: 2005. Temperature regulation, heat balance and climatic "
+        "stress In: Extreme weather events and public health responses; pp. 69–80."
+    )
+    assert values is not None and values["type"] == "chapter" and values["author"] == (Name("Havenith", "G"),)
+    assert values["title"] == "Temperature regulation, heat balance and climatic stress"
+    assert values["container_title"] == "Extreme weather events and public health responses"
+    assert (values["publisher_place"], values["publisher"], values["issued"], values["page"]) == (
+        "Heidelberg", "Springer", Date(2005), "69-80")
+
+
+def test_an_organisation_and_its_acronym_run_into_the_title():
+    values = parse_citation("Statistisches Bundesamt (DESTATIS) Bevölkerung im Wandel. Annahmen und Ergebnisse. "
+                            "www.destatis.de/a.pdf (last accessed on 12 May 2022) 2017")
+    assert values is not None and values["author"] == (Name(literal="Statistisches Bundesamt (DESTATIS)"),)
+    assert values["title"] == "Bevölkerung im Wandel. Annahmen und Ergebnisse" and values["issued"] == Date(2017)

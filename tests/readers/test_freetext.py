@@ -355,6 +355,15 @@ def test_numbers_without_a_space_before_dotted_authors():
     ]
 
 
+def test_a_list_number_may_skip_one_entry_left_out():
+    text = "References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Jones K. Another. BMJ. 2021;3:4.\n" \
+           "4.Brown L. A third study. BMJ. 2019;5:6.\n"  # fmt: skip
+    bib = freetext.loads(text)
+    assert [(ref.list_number, ref.author[0].family, ref.container_title) for ref in bib] == [
+        (1, "Smith", "The Lancet"), (2, "Jones", "BMJ"), (4, "Brown", "BMJ"),
+    ]
+
+
 @pytest.mark.parametrize("heading", ["GLOSSARY REFERENCES", "Annex references", "Weitere Literatur"])
 def test_a_heading_word_after_a_few_words_is_a_heading(heading):
     text = f"1. Smith J. A title. Lancet. 2020;1:2.\n{heading}\n1. Jones K. Another. BMJ. 2021;3:4.\n"
@@ -381,3 +390,22 @@ def test_a_wrapped_title_line_is_no_caption():
     text = "World Health Organization guidelines on the management of dengue in\nchildren. Geneva: WHO; 2020.\n"
     bib = freetext.loads(text)
     assert len(bib) == 1 and bib[0].publisher_place == "Geneva"
+
+
+def test_pmcs_closing_line_is_no_part_of_the_last_entry():
+    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n"
+            "2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
+            "2020;17 doi: 10.3390/ijerph17217862.\nArticles from Deutsches Ärzteblatt International are provided here "
+            "courtesy of Deutscher Arzte-Verlag GmbH\n")
+    bib = freetext.loads(text)
+    assert len(bib) == 2 and bib[1].title == "Heat extremes" and bib[1].volume == "17"
+    assert [u.line for u in bib.report.unparsed] == [1, 4]
+
+
+def test_a_numbered_entry_with_authors_and_a_garbled_source_is_still_a_record():
+    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Kaiser T, Kind C. Klimawandel, Hitze und Gesundheit. "
+            "UMID - Umwelt + Mensch Informationsdienst, Heft eins.\n")
+    bib = freetext.loads(text)
+    assert [ref.list_number for ref in bib] == [1, 2] and [u.line for u in bib.report.unparsed] == [1]  # the heading
+    assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C"))
+    assert "UMID" in (bib[1].title or "") + (bib[1].note or "")

@@ -284,3 +284,33 @@ def test_a_supplement_in_spanish_and_portuguese_vancouver(printed):
     values = journal_line_fields(f"Medicina (B Aires). {printed}", loose=True)
     assert values is not None
     assert (values["volume"], values["supplement"], values["page"]) == ("80", "3", "1-5")
+
+
+@pytest.mark.parametrize("line", ["Evans L, Rhodes A, Alhazzani W et al.", "Evans L, Rhodes A, Alhazzani W et coll."])
+def test_et_al_without_a_comma_before_it(line):
+    names, et_al = nlm.parse_authors(line)
+    assert names[-1] == Name(family="Alhazzani", given="W") and len(names) == 3 and et_al
+
+
+def test_et_coll_after_a_comma():
+    assert nlm.parse_authors("Dupont J, Martin P, et coll.") == ((Name("Dupont", "J"), Name("Martin", "P")), True)
+
+
+def test_pmc_source_with_a_year_and_pages_but_no_volume():
+    fields = journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39. doi: 10.1000/x1.", loose=True)
+    assert fields is not None and fields["container_title_short"] == "Zeitschrift für amtliche Stat Berlin Brand"
+    assert (fields["issued"], fields["page"], fields["DOI"]) == (Date(2021), "34-39", "10.1000/x1")
+    assert "volume" not in fields
+    # strict lines keep their form
+    assert journal_line_fields("Zeitschrift für amtliche Stat Berlin Brand. 2021:34–39.") is None
+
+
+def test_pmcs_article_number_after_the_volume_and_a_space():
+    fields = journal_line_fields("Environ Res. 2020;186 109447.", loose=True)
+    assert fields is not None and (fields["volume"], fields["page"]) == ("186", "109447")
+
+
+def test_a_german_issue_and_year_as_pmc_prints_them():
+    fields = journal_line_fields("UMID - Umwelt + Mensch Informationsdienst 01/2021. :27–37.", loose=True)
+    assert fields is not None and fields["container_title_short"] == "UMID - Umwelt + Mensch Informationsdienst"
+    assert (fields["issue"], fields["issued"], fields["page"]) == ("01", Date(2021), "27-37")

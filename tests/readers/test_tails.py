@@ -114,3 +114,17 @@ def test_tidy_puts_punctuation_right():
 def test_a_us_month_first_access_date():
     rest, tails = take_tails("Org. A guideline. Accessed 8-25-23.")
     assert tails.accessed == Date(2023, 8, 25) and rest == "Org. A guideline."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leitlinien. https://x.de/l/ (letzter Zugriff am 12. März 2024).",
+        "Leitlinien. https://x.de/l/ (Zugriff am 12.03.2024).",
+        "Leitlinien. https://x.de/l/ (last accessed on 12 March 2024)",
+    ],
+)
+def test_access_dates_in_parentheses_german_numeric_and_last_accessed(text):
+    rest, tails = take_tails(text)
+    assert tails.accessed == Date(2024, 3, 12) and tails.URL == "https://x.de/l/"
+    assert rest.rstrip(". ") == "Leitlinien"

@@ -287,6 +287,8 @@ def build(source: Path) -> tuple[str, list[dict[str, Any]]]:
             work["occurrences"].append(current)
             continue
         line = strip_marks(raw)
+        if re.search(r"\{[a-zA-Z-]+:", line):
+            raise SourceError(f"{where}: a mark left open (a mark must close on its line)")
         out_lines.append(line)
         number = len(out_lines)
         if current is None:
