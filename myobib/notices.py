@@ -127,19 +127,18 @@ def notice_match(title: str | None) -> tuple[str, str] | None:
     shows its kind further on (`…: comment on the article by Lundberg et al`) is
     about all it says, so the whole title comes back.
     """
-    if not title or retracted_title(title):
+    if not title:
         return None
-    if not title[:1].isalnum():
-        title = title.lstrip(_LEADING)
-    pattern = _TITLE_STARTS.get(title[:2])
-    found = pattern.match(title) if pattern is not None else None
+    text = title if title[:1].isalnum() else title.lstrip(_LEADING)
+    pattern = _TITLE_STARTS.get(text[:2])
+    found = pattern.match(text) if pattern is not None else None
     if found is not None:
-        return str(found.lastgroup).replace("_", "-"), title[found.end() :]
-    if _CONTAINS_NEEDS in title:
-        found = _TITLE_CONTAINS.search(title)
-        if found is not None:
-            return str(found.lastgroup).replace("_", "-"), title
-    return None
+        kind, rest = str(found.lastgroup).replace("_", "-"), text[found.end() :]
+    elif _CONTAINS_NEEDS in text and (found := _TITLE_CONTAINS.search(text)) is not None:
+        kind, rest = str(found.lastgroup).replace("_", "-"), text
+    else:
+        return None
+    return None if retracted_title(title) else (kind, rest)  # only a title with notice words is tried for it
 
 
 def link_labels() -> re.Pattern[str]:
