@@ -143,7 +143,7 @@ _NEWSPAPER = re.compile(
 _GAZETTE = re.compile(
     rf"^(?P<gazette>(?:{alternation('gazettes')})[^.;,\d]*?)[.,]?\s+"
     r"(?:(?:nº|núm\.?|n\.?º|No\.?|n\.)\s*(?P<issue>[\w-]+),?\s*)?\(?(?P<date>[^;()]+?)\)?"
-    r"(?:\s*;\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+))?\.?$",
+    r"(?:\s*;\s*(?P<section>[^:;]+?)(?:\s*:\s*(?P<page>[\w-]+))?)?\.?$",  # `; Seção 1: 59`, `; Seção 1`
     re.IGNORECASE,
 )
 # `4 de enero de 2019. Boletín Oficial de la República Argentina No. 34.027.`: the date first, the issue last.
@@ -153,8 +153,9 @@ _DATED_GAZETTE = re.compile(
     re.IGNORECASE,
 )
 # The United States' form for a law: `Title, Pub. L. No. 108-173, 117 Stat. 2066 (Dec. 8, 2003).`
+# AMA leaves out the full stops: `Pub L No. 116-136, 134 Stat 281 (2020)`. The Public Law number is the `number`.
 _US_LAW = re.compile(
-    r"^(?P<title>.+?),\s*(?P<number>Pub\.?\s*L\.?\s*(?:No\.?\s*)?[\d-]+),\s*(?P<volume>\d+)\s+(?P<code>Stat)\.\s*"
+    r"^(?P<title>.+?),\s*Pub\.?\s*L\.?\s*(?:No\.?\s*)?(?P<number>\d[\d-]*),\s*(?P<volume>\d+)\s+(?P<code>Stat\.?)\s*"
     r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
 # The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`
@@ -664,8 +665,10 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
         values = {"container_title": found["gazette"].strip(), "issued": date, "_source": "gazette"}
         if found["issue"]:
             values["issue"] = found["issue"]
+        if found["section"]:
+            values["extra"] = {"section": found["section"]}
         if found["page"]:
-            values.update(page=found["page"], extra={"section": found["section"]})
+            values["page"] = found["page"]
         return values
     found = _DATED_GAZETTE.match(text)
     if found is not None and (date := parse_date(found["date"])) is not None:
@@ -863,7 +866,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         tails.descriptors.append(site["mark"])
     law = _US_LAW.match(text)
     if law is not None and (date := parse_date(law["date"])) is not None:
-        values = {"title": law["title"], "number": law["number"], "container_title": f"{law['code']}.",
+        values = {"title": law["title"], "number": law["number"], "container_title": law["code"],
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
     text, details = _register_details(text)

@@ -463,6 +463,16 @@ def test_laws_and_regulations():
         Date(1990, 9, 20),
     )
     assert values["title"] == "Lei nº 8.080, de 19 de setembro de 1990. Dispõe sobre a saúde"
+    # the gazette's section printed without a page
+    values = parse("Brasil. Decreto nº 7.508, de 28 de junho de 2011. Regulamenta a Lei nº 8.080. Diário Oficial da "
+                   "União. 29 jun 2011; Seção 1. Disponível em: http://www.planalto.gov.br/D7508.htm")  # fmt: skip
+    assert (values["type"], values["container_title"], values["issued"], values["extra"]["section"]) == (
+        "regulation",
+        "Diário Oficial da União",
+        Date(2011, 6, 29),
+        "Seção 1",
+    )
+    assert values["title"] == "Decreto nº 7.508, de 28 de junho de 2011. Regulamenta a Lei nº 8.080"
     values = parse("Ley 14/1986, de 25 de abril, General de Sanidad. Boletín Oficial del Estado, nº 102, (29 de abril "
                    "de 1986).")  # fmt: skip
     assert (values["type"], values["issue"], values["issued"], values.get("author")) == (
@@ -475,11 +485,21 @@ def test_laws_and_regulations():
                    "Stat. 2066 (Dec. 8, 2003).")  # fmt: skip
     assert (values["type"], values["number"], values["volume"], values["page"], values["issued"]) == (
         "legislation",
-        "Pub. L. No. 108-173",
+        "108-173",
         "117",
         "2066",
         Date(2003, 12, 8),
     )
+    # AMA prints it without full stops
+    values = parse("Coronavirus Aid, Relief, and Economic Security Act (CARES Act), Pub L No. 116-136, 134 Stat 281 (2020).")
+    assert (values["type"], values["title"], values["number"], values["container_title"], values["volume"]) == (
+        "legislation",
+        "Coronavirus Aid, Relief, and Economic Security Act (CARES Act)",
+        "116-136",
+        "Stat",
+        "134",
+    )
+    assert (values["page"], values["issued"], values.get("author")) == ("281", Date(2020), None)
     values = parse("Brasil Lei Geral de Proteção de Dados Pessoais (LGPD)—Lei No. 13.709, de 14 de Agosto de 2018; "
                    "Presidência da República: Brasília, Brazil, 2018.")  # fmt: skip
     assert (values["type"], values["author"], values["issued"]) == (
