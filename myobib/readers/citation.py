@@ -89,6 +89,8 @@ _EDITION = re.compile(
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
+# What may follow an edition: `2. ed. atual.`, `2. ed. rev. e amp.` (Portuguese), `5th ed., text rev.` (APA)
+_EDITION_QUALIFIER_WORDS = frozenset(" ".join(w.lower().split()) for w in words()["edition_qualifiers"])
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
 _NAMED_PUBLISHER = r"[^\W\d_][^:;.\d?!«»\"]{0,60}?"  # a publisher's name alone: no digits, quotes or sentences
@@ -526,12 +528,19 @@ def _is_place(name: str) -> bool:
     return bool(_STATE.search(name)) and len(name.split()) <= 4 and not ORGANISATION.search(name)
 
 
+def _edition_qualifier(sentence: str) -> bool:
+    """`atual`, `rev`, `e amp`: a sentence of words that only qualify the edition before it."""
+    return all(word.rstrip(".,").lower() in _EDITION_QUALIFIER_WORDS for word in sentence.split())
+
+
 def _book_part(text: str, values: dict[str, Any]) -> str:
     """Edition, version, series and meeting in the sentences before a book's publication; the book title."""
     titles = []
     for sentence in _sentences(text):
         if (found := _EDITION.match(sentence)) is not None:
             values["edition"] = found["edition"]
+        elif "edition" in values and _edition_qualifier(sentence):
+            continue
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
         elif titles and re.search(r"\b(?:series|lecture notes|colección|coleção|collection)\b", sentence, re.I):
@@ -705,6 +714,8 @@ def _leading_details(text: str) -> tuple[dict[str, Any], str]:
         sentence = text[start:end].strip().rstrip(".")
         if (found := _EDITION.match(sentence)) is not None:
             details["edition"] = found["edition"]
+        elif "edition" in details and _edition_qualifier(sentence):
+            continue
         elif (found := _VERSION.match(sentence)) is not None:
             details.setdefault("extra", {})["version"] = found["v"]
         else:

@@ -608,6 +608,17 @@ def test_an_edition_after_a_comma_ending_the_title():
     assert (values["title"], values["edition"]) == ("Classification of digital interventions", "2nd")
 
 
+@pytest.mark.parametrize("qualifier", ["atual", "rev. e amp", "rev. e ampl", "corr. y aum"])
+def test_an_edition_with_its_qualifiers(qualifier):
+    values = parse(f"Giovanella L, Escorel S, organizadores. Políticas de saúde. 2. ed. {qualifier}. Rio de Janeiro: "
+                   "Editora Fiocruz; 2012.")  # fmt: skip
+    assert (values["type"], values["title"], values["edition"]) == ("book", "Políticas de saúde", "2.")
+    assert (values["publisher_place"], values["publisher"]) == ("Rio de Janeiro", "Editora Fiocruz")
+    values = parse(f"Noronha JC. O SUS. In: Giovanella L, organizadores. Políticas de saúde. 2. ed. {qualifier}. Rio de "
+                   "Janeiro: Editora Fiocruz; 2012.")  # fmt: skip
+    assert (values["type"], values["container_title"], values["edition"]) == ("chapter", "Políticas de saúde", "2.")
+
+
 @pytest.mark.parametrize("mark", ["website", "sitio web", "site web", "Webseite"])
 def test_a_site_marked_website_before_the_page_title(mark):
     values = parse(f"HL7 FHIR Release 5 [{mark}]. Data types. Ann Arbor (MI): Health Level 7; 2023 (http://hl7.org/d.html).")
