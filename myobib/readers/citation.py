@@ -134,7 +134,8 @@ _PRESENTED = re.compile(
 )
 _SERVERS = "|".join(re.escape(s) for s in sorted(words()["preprint_servers"], key=len, reverse=True))
 _PREPRINT = re.compile(
-    rf"^(?P<server>{_SERVERS})\b\.?\s*(?:Preprint(?:\s+posted)?(?:\s+online)?\.?\s*)?(?P<date>{_SOURCE_DATE})\.?\s*(?P<rest>.*)$",
+    rf"^(?P<server>{_SERVERS})\b\.?\s*(?:Preprint(?:\s+posted)?(?:\s+online)?\.?\s*)?"
+    rf"(?P<date>{_SOURCE_DATE}|[^\W\d_]{{3,}}\.?\s+\d{{1,2}},\s+\d{{4}})\.?\s*(?P<rest>.*)$",  # AMA: `August 25, 2021`
     re.IGNORECASE,
 )
 _SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
@@ -253,6 +254,8 @@ _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
 _NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
 _NOT_IN_JOURNALS = re.compile(r"[\[\]]|[?!]\s")  # a bracket or a question ends a title, not a journal
+_UNIT_ACRONYM = re.compile(r"[A-Z]{3,12}")
+_SITE_NAME = re.compile(r"(?:[A-Za-z][\w-]*\.)+(?:gov|org|com|net|edu|int|info|io|[a-z]{2})")  # `Data.CDC.gov`
 _ABBREVIATIONS_IN_PUBLISHERS = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|S\.A|Ltda|Cia)\.\s")
 
 
@@ -385,7 +388,10 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         law = _LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)  # `Ley 27.491. Title.`: no group
         if (_org_like(first) or len(first.split()) <= 6) and not law:
             taken = 1
-            while taken < len(sentences) - 1 and _org_like(sentences[taken]):
+            # an acronym alone continues the hierarchy: `Brasil. Ministério da Saúde. DATASUS. Title`
+            while taken < len(sentences) - 1 and (
+                _org_like(sentences[taken]) or _UNIT_ACRONYM.fullmatch(sentences[taken])
+            ):
                 taken += 1
             group = ". ".join(sentences[:taken])
             return (Name(literal=group),), ". ".join(sentences[taken:]), False
@@ -857,7 +863,7 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
             return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
         if not persons and not values.get("author") and url:
             return "report"  # WHO's title-first publications: `Title. Geneva: World Health Organization; 2020 (URL).`
-        return "book" if persons or not values.get("author") else "report"
+        return "book" if persons or values.get("editor") or not values.get("author") else "report"
     if url or values.get("accessed"):  # `Accessed 8-25-23.` with no address: still read on the web
         return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
     return "document"
@@ -917,6 +923,11 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         if head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
             values["genre"], pre = last, head
+    if source is not None and source.get("_source") == "book" and persons is None:
+        head, _, last = pre.strip().rstrip(".").rpartition(". ")
+        editors = _person_list(last) if head and _EDITORS_SUFFIX.search(last) else None
+        if editors is not None and editors[2] == "editor":  # AMA: `Agency. Title. Hall E, Wodi AP, eds. 14th ed. …`
+            values["editor"], pre = editors[0], head
     group = _GROUP_COLON.match(pre) if persons is None and not anonymous else None
     if group is not None and _group_before_colon(group["org"]):
         values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]
@@ -946,6 +957,10 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     label = _ABSTRACT_NUMBER.search(title)
     if label is not None:  # `Title? Abstract 1501. Chicago, IL: ASCO Annual Meeting; 2011.`
         title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
+    if source is None and (tails.URL or tails.accessed):
+        head, stop, last = title.rpartition(". ")
+        if stop and _SITE_NAME.fullmatch(last):  # AMA's `Title. Data.CDC.gov. Accessed …`: the site after the title
+            title, values["container_title"] = head, last
     values["title"] = title or None
     notes = list(title_notes)
     if register_note:

@@ -91,6 +91,8 @@ _ACCESS_PLAIN = re.compile(
     re.IGNORECASE,
 )
 _UPDATED = re.compile(rf"\s*\[\s*(?:{_UPDATED_WORDS}){_PREP}(?P<date>[^\]]+?)\s*\]", re.IGNORECASE)
+# AMA's sentence before the access date: `Updated March 2, 2022. Accessed March 3, 2022.`
+_UPDATED_PLAIN = re.compile(rf"(?<=[.;,]\s)(?:{_UPDATED_WORDS}){_PREP}(?P<date>{_DATE})\.?(?=\s|$)", re.IGNORECASE)
 # `Available online; no-fee registration and login required.` closing an entry: how to get it, with no address
 _AVAILABLE_NO_URL = re.compile(rf"(?<=\.\s)(?:{alternation('available')})\b[^.:]*\.?\s*$", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})|ncbi\.nlm\.nih\.gov/pubmed/(\d{1,9})", re.IGNORECASE)
@@ -241,6 +243,8 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
         return " "
 
     text = _UPDATED.sub(updated, text)
+    if tails.accessed:
+        text = _UPDATED_PLAIN.sub(updated, text)
 
     def available(found: re.Match[str]) -> str:
         tails.notes.append(found[0].strip())

@@ -491,7 +491,8 @@ def test_laws_and_regulations():
         Date(2003, 12, 8),
     )
     # AMA prints it without full stops
-    values = parse("Coronavirus Aid, Relief, and Economic Security Act (CARES Act), Pub L No. 116-136, 134 Stat 281 (2020).")
+    values = parse("Coronavirus Aid, Relief, and Economic Security Act (CARES Act), Pub L No. 116-136, 134 Stat 281 "
+                   "(2020).")  # fmt: skip
     assert (values["type"], values["title"], values["number"], values["container_title"], values["volume"]) == (
         "legislation",
         "Coronavirus Aid, Relief, and Economic Security Act (CARES Act)",
@@ -614,8 +615,8 @@ def test_an_edition_with_its_qualifiers(qualifier):
                    "Editora Fiocruz; 2012.")  # fmt: skip
     assert (values["type"], values["title"], values["edition"]) == ("book", "Políticas de saúde", "2.")
     assert (values["publisher_place"], values["publisher"]) == ("Rio de Janeiro", "Editora Fiocruz")
-    values = parse(f"Noronha JC. O SUS. In: Giovanella L, organizadores. Políticas de saúde. 2. ed. {qualifier}. Rio de "
-                   "Janeiro: Editora Fiocruz; 2012.")  # fmt: skip
+    values = parse(f"Noronha JC. O SUS. In: Giovanella L, organizadores. Políticas de saúde. 2. ed. {qualifier}. "
+                   "Rio de Janeiro: Editora Fiocruz; 2012.")  # fmt: skip
     assert (values["type"], values["container_title"], values["edition"]) == ("chapter", "Políticas de saúde", "2.")
 
 
@@ -914,3 +915,68 @@ def test_an_organisation_and_its_acronym_run_into_the_title():
                             "www.destatis.de/a.pdf (last accessed on 12 May 2022) 2017")
     assert values is not None and values["author"] == (Name(literal="Statistisches Bundesamt (DESTATIS)"),)
     assert values["title"] == "Bevölkerung im Wandel. Annahmen und Ergebnisse" and values["issued"] == Date(2017)
+
+
+# -- AMA's web pages, data sets, preprints and agency books ------------------------------------
+
+
+def test_ama_web_page_with_updated_and_accessed_dates():
+    values = parse("Centers for Disease Control and Prevention. Interim clinical considerations for use of COVID-19 "
+                   "vaccines. Updated February 22, 2022. Accessed March 3, 2022. https://www.cdc.gov/c.html")  # fmt: skip
+    assert (values["type"], values["title"], values["accessed"]) == (
+        "webpage",
+        "Interim clinical considerations for use of COVID-19 vaccines",
+        Date(2022, 3, 3),
+    )
+    assert values.get("issued") is None and values["note"] == "Updated February 22, 2022."
+
+
+def test_ama_data_set_names_its_site_after_the_title():
+    values = parse("Centers for Disease Control and Prevention. COVID-19 Vaccinations in the United States, County. "
+                   "Data.CDC.gov. Updated March 2, 2022. Accessed March 3, 2022. https://data.cdc.gov/d/8x")  # fmt: skip
+    assert (values["type"], values["title"], values["container_title"]) == (
+        "dataset",
+        "COVID-19 Vaccinations in the United States, County",
+        "Data.CDC.gov",
+    )
+    assert values["author"] == (Name(literal="Centers for Disease Control and Prevention"),)
+
+
+def test_ama_preprint_posted_online_on_a_full_date():
+    values = parse("Gazit S, Perez G, et al. Comparing natural immunity to vaccine-induced immunity. medRxiv. Preprint "
+                   "posted online August 25, 2021. doi:10.1101/2021.08.24.21262415")  # fmt: skip
+    assert (values["type"], values["title"], values["container_title"], values["issued"]) == (
+        "article",
+        "Comparing natural immunity to vaccine-induced immunity",
+        "medRxiv",
+        Date(2021, 8, 25),
+    )
+
+
+def test_ama_agency_book_with_editors_after_its_title():
+    values = parse("Centers for Disease Control and Prevention. Epidemiology and Prevention of Vaccine-Preventable "
+                   "Diseases. Hall E, Wodi AP, eds. 14th ed. Public Health Foundation; 2021.")  # fmt: skip
+    assert (values["type"], values["title"], values["edition"], values["publisher"]) == (
+        "book",
+        "Epidemiology and Prevention of Vaccine-Preventable Diseases",
+        "14th",
+        "Public Health Foundation",
+    )
+    assert names(values, "editor") == ["Hall E", "Wodi AP"]
+    assert values["author"] == (Name(literal="Centers for Disease Control and Prevention"),)
+
+
+def test_academies_and_a_unit_acronym_are_organisations():
+    values = parse("National Academies of Sciences, Engineering, and Medicine. Framework for Equitable Allocation of "
+                   "COVID-19 Vaccine. National Academies Press; 2020. doi:10.17226/25917")  # fmt: skip
+    assert (values["type"], values["author"], values["title"]) == (
+        "report",
+        (Name(literal="National Academies of Sciences, Engineering, and Medicine"),),
+        "Framework for Equitable Allocation of COVID-19 Vaccine",
+    )
+    values = parse("Brasil. Ministério da Saúde. DATASUS. Sistema de Informação de Agravos de Notificação [Internet]. "
+                   "Brasília: Ministério da Saúde; [citado 2024 mar 12]. Disponível em: http://tabnet.x.br/a")  # fmt: skip
+    assert (values["author"], values["title"]) == (
+        (Name(literal="Brasil. Ministério da Saúde. DATASUS"),),
+        "Sistema de Informação de Agravos de Notificação",
+    )
