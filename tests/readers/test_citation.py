@@ -922,7 +922,7 @@ def test_an_organisation_and_its_acronym_run_into_the_title():
 
 def test_ama_web_page_with_updated_and_accessed_dates():
     values = parse("Centers for Disease Control and Prevention. Interim clinical considerations for use of "
-                   "COVID-19 vaccines. Updated February 22, 2022. Accessed March 3, 2022. https://www.cdc.gov/c.html")  # fmt: skip
+                   "COVID-19 vaccines. Updated February 22, 2022. Accessed March 3, 2022. https://www.cdc.gov/c.html")
     assert (values["type"], values["title"], values["accessed"]) == (
         "webpage",
         "Interim clinical considerations for use of COVID-19 vaccines",
@@ -933,7 +933,7 @@ def test_ama_web_page_with_updated_and_accessed_dates():
 
 def test_ama_data_set_names_its_site_after_the_title():
     values = parse("Centers for Disease Control and Prevention. COVID-19 Vaccinations in the United States, "
-                   "County. Data.CDC.gov. Updated March 2, 2022. Accessed March 3, 2022. https://data.cdc.gov/d/8x")  # fmt: skip
+                   "County. Data.CDC.gov. Updated March 2, 2022. Accessed March 3, 2022. https://data.cdc.gov/d/8x")
     assert (values["type"], values["title"], values["container_title"]) == (
         "dataset",
         "COVID-19 Vaccinations in the United States, County",
@@ -975,7 +975,7 @@ def test_academies_and_a_unit_acronym_are_organisations():
         "Framework for Equitable Allocation of COVID-19 Vaccine",
     )
     values = parse("Brasil. Ministério da Saúde. DATASUS. Sistema de Informação de Agravos de Notificação "
-                   "[Internet]. Brasília: Ministério da Saúde; [citado 2024 mar 12]. Disponível em: http://tabnet.x.br/a")  # fmt: skip
+                   "[Internet]. Brasília: Ministério da Saúde; [citado 2024 mar 12]. Disponível em: http://tabnet.x.br/a")
     assert (values["author"], values["title"]) == (
         (Name(literal="Brasil. Ministério da Saúde. DATASUS"),),
         "Sistema de Informação de Agravos de Notificação",
