@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Date, Name
 from ..notices import notice_from_title
 from ..pages import page_range
-from .citation import GENRE_SENTENCE, finish, split_title
+from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, finish, split_title
 from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
 from .words import MONTHS, ORGANISATION, alternation, parse_date, words
@@ -23,6 +23,8 @@ from .words import MONTHS, ORGANISATION, alternation, parse_date, words
 __all__ = ["parse_apa"]
 
 _SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
+# `[Data set]`, `[Computer software]`: no journal article, though a title may end `Survey, 2021`
+_NOT_ARTICLES = {" ".join(w.lower().split()) for key in ("dataset", "software") for w in words()[key]}
 
 _HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"
@@ -36,6 +38,7 @@ _EDITORS = re.compile(r"\s*\((?:Eds?|Orgs?|Coords?|Hrsg|Dirs?|Éds?)\.?\)\.?\s*$
 _SOURCE = re.compile(
     r"(?:^|(?<=[.?!])\s+)(?P<journal>[^.?!]*?[^\W\d_][^.?!]*?),\s*(?P<volume>\d+[A-Za-z]?)"
     r"(?!\s+[^\W\d_]{3,}\.?,?\s+\d{4})"  # `…guidance, 27 August 2021.`: a date, not a volume
+    r"(?!\s+[a-z])"  # `…the pandemic, 3 in 10 health-care workers …`: a number in a title
     r"(?:\s*\((?P<issue>[^)]+)\))?"
     r"(?:,\s*(?:pp?\.\s*)?(?P<pages>(?:[Aa]rticle\s+)?[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?))?"
     r"\.?(?=\s|$)"
@@ -61,6 +64,14 @@ _PLACE_PUBLISHER = re.compile(
     r"^(?P<place>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}(?:,\s*[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?)"
     r"\s*:\s*(?P<publisher>[^:]+?)\.?$"
 )
+# What APA puts after a title in parentheses: `(5th ed., text rev.)`, `(4th ed.)`, `(Version 28.0)`
+_TITLE_EDITION = re.compile(
+    rf"\s*\((?P<edition>[^\s()]+)\s+(?:{alternation('edition')})\.?(?:,\s*[^()]*)?\)\.?$", re.IGNORECASE
+)
+_TITLE_VERSION = re.compile(r"\s*\((?:Version|Versão|Versión|Release)\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
+# The end of a title's first sentence, not after `U.S.`
+_TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
+_SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")
 # A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
 _SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
@@ -158,16 +169,39 @@ def _journal(rest: str, values: dict[str, Any]) -> bool:
     return True
 
 
+def _first_sentence(text: str) -> tuple[str, str]:
+    """`text`'s first sentence (a title: `… The U.S. Surgeon General's advisory`) and the rest."""
+    found = _TITLE_END.search(text)
+    return (text[: found.start()], text[found.end() :]) if found else (text, "")
+
+
+def _title_parentheses(title: str, values: dict[str, Any]) -> str:
+    """A title without the edition or version APA puts after it, those going to their fields."""
+    found = _TITLE_EDITION.search(title)
+    if found is not None:
+        values["edition"] = found["edition"]
+        return title[: found.start()]
+    found = _TITLE_VERSION.search(title)
+    if found is not None:
+        values.setdefault("extra", {})["version"] = found["version"]
+        return title[: found.start()]
+    return title
+
+
 def _other(rest: str, values: dict[str, Any]) -> None:
     """A book, chapter, report or web page: `Title. [In …] Publisher.`"""
     numbered = _NUMBERED_TITLE.match(rest)
     if numbered is not None:
         title, after = numbered["title"], numbered["after"] or ""
         values["number"] = numbered["number"] or numbered["id"]
-        if numbered["genre"]:
+        if numbered["genre"] and _SERIES_CODE.fullmatch(values["number"]):
+            values.update(collection_title=numbered["genre"], _source="report")  # `(NICE Guideline No. NG222)`
+        elif numbered["genre"]:
             values.update(genre=numbered["genre"], _source="report")
     else:
-        title, _, after = rest.partition(". ")
+        title, after = _first_sentence(rest)
+    if "(" in title:
+        title = _title_parentheses(title, values)
     values["title"] = title
     after = after.strip()
     chapter = _IN_BOOK.match(after)
@@ -206,8 +240,12 @@ def _kind_of_other(values: dict[str, Any], url: str | None, persons: bool) -> No
     author publishes it) is a report."""
     issued = values["issued"]
     page_date = issued.literal == "n.d." or issued.day is not None
-    if values.get("_source") == "book" and url and page_date:
+    if values.get("_source") == "book" and NEWSPAPER_NAME.search(values.get("publisher") or ""):
+        values.update(container_title=values.pop("publisher"), _source="newspaper")  # `The Washington Post.`
+    elif values.get("_source") == "book" and url and page_date:
         values.update(container_title=values.pop("publisher"), _source="webpage")
+    elif values.get("_source") is None and values.get("edition"):
+        values["_source"] = "edition"  # `Association. (2022). Manual (5th ed., text rev.). DOI`: a book it publishes
     elif values.get("_source") is None and not persons and values.get("author") and not (url and page_date):
         values["_source"] = "report"
 
@@ -243,13 +281,18 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     elif not _PERSON.match(authors_text) and _title_first(authors_text):
         names, et_al = (), False  # an unsigned work: APA puts its title where the authors go
     else:
-        names, et_al = _authors(authors_text[: editors.start()] if editors else authors_text)
+        authors_text = authors_text[: editors.start()] if editors else authors_text
+        if "&" not in authors_text and not _PERSON.search(authors_text) and ORGANISATION.search(authors_text):
+            names, et_al = (Name(literal=authors_text.strip().rstrip(".")),), False  # `Academies of …, and Medicine`
+        else:
+            names, et_al = _authors(authors_text)
     values: dict[str, Any] = {"editor" if editors else "author": names, "et_al": et_al}
     values["issued"] = _date(groups.get("year"), groups.get("when"))
     rest, tails = take_tails(head["rest"])
     if not names:
         rest = f"{authors_text.strip().rstrip('.')}. {rest}"  # the title, then what a titled work has after it
-    if not _journal(rest, values):
+    kinds = {" ".join(d.lower().split()) for d in tails.descriptors}
+    if kinds & _NOT_ARTICLES or not _journal(rest, values):
         _other(rest, values)
         _kind_of_other(values, tails.URL, any(not name.is_group for name in names))
     if not names:

@@ -252,7 +252,7 @@ _PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
 _GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}
 _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
-_NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
+NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")
 _NOT_IN_JOURNALS = re.compile(r"[\[\]]|[?!]\s")  # a bracket or a question ends a title, not a journal
 _UNIT_ACRONYM = re.compile(r"[A-Z]{3,12}")
 _SITE_NAME = re.compile(r"(?:[A-Za-z][\w-]*\.)+(?:gov|org|com|net|edu|int|info|io|[a-z]{2})")  # `Data.CDC.gov`
@@ -658,7 +658,7 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
     if found is not None and (date := parse_date(found["date"])) is not None:
         return {"number": found["number"], "issued": date, "_source": "gazette"}
     found = _DATED_PAPER.match(text)
-    if found is not None and _NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
+    if found is not None and NEWSPAPER_NAME.search(found["paper"]) and (date := parse_date(found["date"])):
         return {"container_title": found["paper"], "issued": date, "_source": "newspaper"}  # `Times. 29 ago 2012.`
     journal = _journal(text)
     if journal is not None:
@@ -830,6 +830,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         return "paper-conference"  # a meeting abstract published in a journal
     if source in ("report", "webpage"):
         return source  # told by the form of an APA entry (`apa._kind_of_other`)
+    if source == "edition":
+        return "book"  # likewise: an organisation's work with an edition and no publisher
     if descriptor_words & _PRESENTATION_WORDS:
         return "speech"  # `[presentation]`: a slide deck
     if descriptor_words & _WEBSITE_WORDS:
@@ -838,7 +840,7 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         container = str(values.get("container_title_short") or values.get("container_title") or "")
         if container.lower() in _SERVER_NAMES or "preprint" in descriptor_words:
             return "article"
-        if not values.get("volume") and not values.get("page") and _NEWSPAPER_NAME.search(container):
+        if not values.get("volume") and not values.get("page") and NEWSPAPER_NAME.search(container):
             return "article-newspaper"  # `New York Times [Internet]. 2012 Aug 29.`
         return "article-journal"
     if source == "preprint" or "preprint" in descriptor_words:

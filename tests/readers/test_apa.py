@@ -317,3 +317,82 @@ def test_a_series_and_the_number_in_it_after_the_title():
                    "early management. NICE guideline NG51")
     assert (values["collection_title"], values["number"], values["type"]) == ("NICE guideline", "NG51", "report")
     assert values["title"] == "Sepsis: recognition, diagnosis and early management"
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "edition", "kind"),
+    [
+        ("American Psychiatric Association. (2022). Diagnostic and statistical manual of mental disorders (5th ed., "
+         "text rev.). https://doi.org/10.1176/appi.books.9780890425787", "Diagnostic and statistical manual of mental "
+         "disorders", "5th", "book"),
+        ("Creswell, J. W., & Poth, C. N. (2018). Qualitative inquiry and research design: Choosing among five "
+         "approaches (4th ed.). SAGE Publications.", "Qualitative inquiry and research design: Choosing among five "
+         "approaches", "4th", "book"),
+    ],
+)  # fmt: skip
+def test_an_edition_in_parentheses_after_the_title(entry, title, edition, kind):
+    values = parse(entry)
+    assert (values["type"], values["title"], values["edition"]) == (kind, title, edition)
+
+
+def test_a_version_in_parentheses_after_a_software_title():
+    values = parse("IBM Corp. (2021). IBM SPSS Statistics for Windows (Version 28.0) [Computer software]. IBM Corp.")
+    assert (values["type"], values["title"], values["extra"]["version"], values["publisher"]) == (
+        "software",
+        "IBM SPSS Statistics for Windows",
+        "28.0",
+        "IBM Corp",
+    )
+
+
+def test_an_organisation_with_commas_in_its_name_is_one_author():
+    values = parse("National Academies of Sciences, Engineering, and Medicine. (2019). Taking action against clinician "
+                   "burnout: A systems approach. The National Academies Press. https://doi.org/10.17226/25521")
+    assert values["author"] == (Name(literal="National Academies of Sciences, Engineering, and Medicine"),)
+    assert (values["title"], values["publisher"]) == (
+        "Taking action against clinician burnout: A systems approach",
+        "The National Academies Press",
+    )
+
+
+def test_a_data_set_whose_title_ends_in_a_year_is_no_article():
+    values = parse("National Center for Health Statistics. (2022). National Health Interview Survey, 2021 [Data set]. "
+                   "Centers for Disease Control and Prevention. https://www.cdc.gov/nchs/nhis/2021nhis.htm")
+    assert (values["type"], values["title"], values["publisher"], values.get("volume")) == (
+        "dataset",
+        "National Health Interview Survey, 2021",
+        "Centers for Disease Control and Prevention",
+        None,
+    )
+
+
+def test_a_guideline_numbered_in_its_series():
+    values = parse("National Institute for Health and Care Excellence. (2022). Depression in adults: Treatment and "
+                   "management (NICE Guideline No. NG222). https://www.nice.org.uk/guidance/ng222")  # fmt: skip
+    assert (values["type"], values["title"], values["collection_title"], values["number"]) == (
+        "report",
+        "Depression in adults: Treatment and management",
+        "NICE Guideline",
+        "NG222",
+    )
+
+
+def test_an_abbreviation_with_full_stops_does_not_end_the_title():
+    values = parse("Office of the Surgeon General. (2022). Addressing health worker burnout: The U.S. Surgeon General's "
+                   "advisory. U.S. Department of Health and Human Services. https://www.hhs.gov/a.pdf")  # fmt: skip
+    assert (values["title"], values["publisher"]) == (
+        "Addressing health worker burnout: The U.S. Surgeon General's advisory",
+        "U.S. Department of Health and Human Services",
+    )
+
+
+def test_a_newspaper_article_with_a_number_in_its_title():
+    values = parse("Wan, W. (2021, April 22). Burned out by the pandemic, 3 in 10 health-care workers consider leaving "
+                   "the profession. The Washington Post. https://www.washingtonpost.com/health/2021/04/22/a/")
+    assert (values["type"], values["container_title"], values["issued"], values.get("volume")) == (
+        "article-newspaper",
+        "The Washington Post",
+        Date(2021, 4, 22),
+        None,
+    )
+    assert values["title"] == "Burned out by the pandemic, 3 in 10 health-care workers consider leaving the profession"
