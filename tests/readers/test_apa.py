@@ -379,7 +379,7 @@ def test_a_guideline_numbered_in_its_series():
 
 def test_an_abbreviation_with_full_stops_does_not_end_the_title():
     values = parse("Office of the Surgeon General. (2022). Addressing health worker burnout: The U.S. Surgeon "
-                   "General's advisory. U.S. Department of Health and Human Services. https://www.hhs.gov/a.pdf")  # fmt: skip
+                   "General's advisory. U.S. Department of Health and Human Services. https://www.hhs.gov/a.pdf")
     assert (values["title"], values["publisher"]) == (
         "Addressing health worker burnout: The U.S. Surgeon General's advisory",
         "U.S. Department of Health and Human Services",
