@@ -122,6 +122,8 @@ _SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<num
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
 # `Recommandation de bonne pratique.`, `Guide méthodologique.`
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
+# A sentence marking a special issue of a bulletin (`Número Especial.`), kept as a note
+_ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
 _UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
@@ -906,7 +908,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values["type"] = "regulation" if law["si"] else "legislation"  # a statutory instrument, or an Act
         return values
     values: dict[str, Any] = dict(details)
-    register_note = values.pop("_register", None)  # `Entwicklungsstufe 2k` after a register number
+    sentence_note = values.pop("_register", None)  # `Entwicklungsstufe 2k` after a register number
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:
         text = text[anonymous.end() :]
@@ -925,6 +927,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         if head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
             values["genre"], pre = last, head
+        elif head and " ".join(last.lower().split()) in _ISSUE_MARKS:
+            sentence_note, pre = last, head
     if source is not None and source.get("_source") == "book" and persons is None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         editors = _person_list(last) if head and _EDITORS_SUFFIX.search(last) else None
@@ -965,8 +969,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             title, values["container_title"] = head, last
     values["title"] = title or None
     notes = list(title_notes)
-    if register_note:
-        notes.append(f"{register_note}.")
+    if sentence_note:
+        notes.append(f"{sentence_note}.")
     if source is not None:
         note = source.pop("_note", None) or source.pop("note", None)
         chapter = _MDPI_CHAPTER.match(note or "") if source.get("_source") == "book" else None

@@ -980,3 +980,15 @@ def test_academies_and_a_unit_acronym_are_organisations():
         (Name(literal="Brasil. Ministério da Saúde. DATASUS"),),
         "Sistema de Informação de Agravos de Notificação",
     )
+
+
+@pytest.mark.parametrize("mark", ["Número Especial", "Special issue", "Edición especial"])
+def test_a_special_issue_mark_before_the_publisher_is_a_note(mark):
+    values = parse(f"Brasil. Ministério da Saúde. Secretaria de Vigilância em Saúde e Ambiente. Boletim Epidemiológico "
+                   f"de Tuberculose 2024. {mark}. Brasília: Ministério da Saúde; 2024 mar.")  # fmt: skip
+    assert (values["type"], values["title"], values["note"]) == (
+        "report",
+        "Boletim Epidemiológico de Tuberculose 2024",
+        f"{mark}.",
+    )
+    assert (values["publisher_place"], values["issued"]) == ("Brasília", Date(2024, 3))
