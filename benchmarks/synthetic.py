@@ -815,7 +815,7 @@ class _MixedWriter:
             who = f"{_apa_names(persons)}{' (Eds.).' if editors else ''}"
             entry = f"{who} ({year}). {title}{f' ({edition} ed.)' if edition else ''}. {publisher}."
             if edition:
-                fields["title"] = f"{title} ({edition} ed.)"  # APA's edition stays with the title
+                fields["edition"] = edition  # `(5th ed.)` after the title, as tests/data/lists labels it
             return [entry], "book", None, fields
         fields["publisher-place"] = place
         if edition:
