@@ -124,6 +124,8 @@ _SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<num
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
 # A sentence marking a special issue of a bulletin (`Número Especial.`), kept as a note
 _ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
+# AMA's web page: `Title. Published May 28, 2019. Updated … Accessed …`: the date of the page
+_PUBLISHED = re.compile(rf"(?<=\.)\s+(?i:{alternation('published')})\s*:?\s*(?P<date>[^.;]{{4,30}}?\d{{4}})\.?(?=\s|$)")
 _UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
@@ -893,6 +895,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     text, details = _register_details(text)
     if (tails.URL or tails.accessed) and (found := _YEAR_AFTER_TAILS.match(text.strip())) is not None:
         text, details["issued"] = found["text"], Date(int(found["year"]))
+    elif tails.accessed and (found := _PUBLISHED.search(text)) is not None and (date := parse_date(found["date"])):
+        text, details["issued"] = text[: found.start()] + text[found.end() :], date
     law = _PAGED_GAZETTE_LAW.match(text)
     if law is not None:
         values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}

@@ -931,6 +931,22 @@ def test_ama_web_page_with_updated_and_accessed_dates():
     assert values.get("issued") is None and values["note"] == "Updated February 22, 2022."
 
 
+@pytest.mark.parametrize("published", ["Published May 28, 2019", "Publicado em 28 de maio de 2019"])
+def test_ama_web_page_published_on_a_date(published):
+    values = parse(f"World Health Organization. Burn-out an occupational phenomenon. CDC.gov. {published}. Updated "
+                   "June 1, 2019. Accessed March 3, 2022. https://www.who.int/news/item/burn-out")  # fmt: skip
+    assert (values["type"], values["title"], values["container_title"]) == (
+        "webpage",
+        "Burn-out an occupational phenomenon",
+        "CDC.gov",
+    )
+    assert (values["issued"], values["accessed"], values["note"]) == (
+        Date(2019, 5, 28),
+        Date(2022, 3, 3),
+        "Updated June 1, 2019.",
+    )
+
+
 def test_ama_data_set_names_its_site_after_the_title():
     values = parse("Centers for Disease Control and Prevention. COVID-19 Vaccinations in the United States, "
                    "County. Data.CDC.gov. Updated March 2, 2022. Accessed March 3, 2022. https://data.cdc.gov/d/8x")
