@@ -68,6 +68,8 @@ _PLACE_PUBLISHER = re.compile(
 _TITLE_EDITION = re.compile(
     rf"\s*\((?P<edition>[^\s()]+)\s+(?:{alternation('edition')})\.?(?:,\s*[^()]*)?\)\.?$", re.IGNORECASE
 )
+# A chapter's book's edition before its pages: `(2nd ed., pp. 351–357)`
+_BOOK_EDITION = re.compile(rf"\((?P<edition>[^\s(),]+)\s+(?:{alternation('edition')})\.?,", re.IGNORECASE)
 _TITLE_VERSION = re.compile(r"\s*\((?:Version|Versão|Versión|Release)\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
 # The end of a title's first sentence, not after `U.S.`
 _TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
@@ -206,11 +208,13 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     after = after.strip()
     chapter = _IN_BOOK.match(after)
     if chapter is not None:
-        values.update(container_title=chapter["book"].strip(), _source="chapter")
+        values.update(container_title=_title_parentheses(chapter["book"].strip(), values), _source="chapter")
         if chapter["editors"]:
             values["editor"] = _editors(chapter["editors"])
         if chapter["pages"]:
             values["page"] = chapter["pages"].strip()
+        if (edition := _BOOK_EDITION.search(after)) is not None:
+            values["edition"] = edition["edition"]
         if chapter["publisher"]:
             values["publisher"] = chapter["publisher"].strip()
     elif after.rstrip(".").lower() in _SERVER_NAMES:
@@ -292,7 +296,9 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     if not names:
         rest = f"{authors_text.strip().rstrip('.')}. {rest}"  # the title, then what a titled work has after it
     kinds = {" ".join(d.lower().split()) for d in tails.descriptors}
-    if kinds & _NOT_ARTICLES or not _journal(rest, values):
+    if kinds & _NOT_ARTICLES:
+        _other(rest, values)  # its kind is what the descriptor says
+    elif not _journal(rest, values):
         _other(rest, values)
         _kind_of_other(values, tails.URL, any(not name.is_group for name in names))
     if not names:

@@ -396,3 +396,26 @@ def test_a_newspaper_article_with_a_number_in_its_title():
         None,
     )
     assert values["title"] == "Burned out by the pandemic, 3 in 10 health-care workers consider leaving the profession"
+
+
+@pytest.mark.parametrize("parentheses", ["(2nd ed., pp. 351–357)", "(2nd ed.)"])
+def test_a_chapters_book_edition(parentheses):
+    values = parse(f"Maslach, C., & Leiter, M. P. (2016). Burnout. In G. Fink (Ed.), Stress: Concepts, cognition, "
+                   f"emotion, and behavior {parentheses}. Academic Press.")  # fmt: skip
+    assert (values["type"], values["title"], values["container_title"], values["edition"]) == (
+        "chapter",
+        "Burnout",
+        "Stress: Concepts, cognition, emotion, and behavior",
+        "2nd",
+    )
+    assert (values["publisher"], values.get("page")) == ("Academic Press", "351-357" if "pp." in parentheses else None)
+
+
+def test_an_organisations_data_set_with_no_publisher_is_a_data_set():
+    values = parse("U.S. Census Bureau. (2021). American Community Survey 5-year estimates, 2015-2019 [Data set]. "
+                   "https://data.census.gov")  # fmt: skip
+    assert (values["type"], values["title"], values["author"]) == (
+        "dataset",
+        "American Community Survey 5-year estimates, 2015-2019",
+        (Name(literal="U.S. Census Bureau"),),
+    )
