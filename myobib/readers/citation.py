@@ -89,7 +89,7 @@ _EDITION = re.compile(
     rf"(?:{alternation('edition')})\.?$",
     re.IGNORECASE,
 )
-# What may follow an edition: `2. ed. atual.`, `2. ed. rev. e amp.` (Portuguese), `5th ed., text rev.` (APA)
+# What may follow an edition: `2. ed. atual.`, `2. ed. rev. e amp.`, `2.ª ed. corr. y aum.`
 _EDITION_QUALIFIER_WORDS = frozenset(" ".join(w.lower().split()) for w in words()["edition_qualifiers"])
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
@@ -912,7 +912,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         values["type"] = "regulation" if law["si"] else "legislation"  # a statutory instrument, or an Act
         return values
     values: dict[str, Any] = dict(details)
-    sentence_note = values.pop("_register", None)  # `Entwicklungsstufe 2k` after a register number
+    # a sentence kept as a note: `Entwicklungsstufe 2k` after a register number, `Número Especial.`
+    sentence_note = values.pop("_register", None)
     anonymous = _NO_AUTHORS.match(text)
     if anonymous is not None:
         text = text[anonymous.end() :]
