@@ -118,7 +118,8 @@ def test_occurrences_cover_exactly_the_entry_lines(folder: Path, slug: str) -> N
                 assert number not in seen, f"{slug}: line {number} in {seen.get(number)} and {work['work']}"
                 seen[number] = work["work"]
             if "number" in occ:
-                assert re.match(rf"{occ['number']}(\.|\s)", lines[first - 1]), (work["work"], occ)
+                # `1.`, `1 ` or `[1]` (a bracketed number, as in IEEE-like and French Vancouver lists)
+                assert re.match(rf"{occ['number']}(\.|\s)|\[{occ['number']}\]", lines[first - 1]), (work["work"], occ)
         assert work["numbers"] == [o["number"] for o in work["occurrences"] if "number" in o]
     non_entry = {n for n, line in enumerate(lines, start=1) if line.strip()} - set(seen)
     assert non_entry == _declared_non_entry_lines(folder).get(slug, set()), f"{slug}: lines outside entries"
