@@ -83,11 +83,15 @@ _ACRONYM_END = re.compile(r"\.\s+(?P<acronym>[A-Z]{2,})$")
 # `A. y Bravo, J.`, `A. et Dupont, J.`, `A. u. Müller, J.`: the last author after initials and a word for "and".
 _AND_LAST = re.compile(rf"(?<=\.)\s+(?:{alternation('and')})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)[^\W\d_A-ZÀ-Þ][^\W\d_]{4,}\b")
+_ET_AL_AFTER_INITIALS = re.compile(r"(?<=\.)\s+et\s+al\.?$")
+# Harvard's quoted article title: `'Title', Journal, 2(1), pp. e15–e22.`
+_QUOTED_TITLE = re.compile(r"^['‘](?P<title>.+?)['’](?:,\s+(?P<source>.+)|\s+(?P<after>\[.*))$")
 _ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)\s*")  # APA's `. . .` before the last of many authors
 
 
 def _authors(text: str) -> tuple[tuple[Name, ...], bool]:
-    text = _AND_LAST.sub(", ", text.strip().rstrip(","))
+    text = _ET_AL_AFTER_INITIALS.sub(", et al", text.strip().rstrip(","))  # Harvard's `Briggs, A.D.M. et al.`
+    text = _AND_LAST.sub(", ", text)
     parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
     names: list[Name] = []
     et_al = False
@@ -143,11 +147,19 @@ def _date(year: str | None, when: str | None) -> Date:
 
 
 def _journal(rest: str, values: dict[str, Any]) -> bool:
-    sources = list(_SOURCE.finditer(rest)) or list(_COLON_SOURCE.finditer(rest))
-    if not sources:
-        return False
-    source = sources[-1]
-    title = rest[: source.start()].strip().rstrip(".")
+    quoted = _QUOTED_TITLE.match(rest) if rest[:1] in "'‘" else None
+    if quoted is not None and quoted["source"]:
+        source = _SOURCE.match(quoted["source"])
+        if source is None:
+            return False
+        title = quoted["title"]
+        rest = quoted["source"]
+    else:
+        sources = list(_SOURCE.finditer(rest)) or list(_COLON_SOURCE.finditer(rest))
+        if not sources:
+            return False
+        source = sources[-1]
+        title = rest[: source.start()].strip().rstrip(".")
     journal = source["journal"].strip()
     acronym = _ACRONYM_END.search(title)
     if acronym is not None:  # `… 2022. MMWR. Morbidity and Mortality Weekly Report, 72(1)`

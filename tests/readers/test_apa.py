@@ -419,3 +419,23 @@ def test_an_organisations_data_set_with_no_publisher_is_a_data_set():
         "American Community Survey 5-year estimates, 2015-2019",
         (Name(literal="U.S. Census Bureau"),),
     )
+
+
+def test_harvard_quoted_title_and_et_al_after_initials():
+    values = parse(
+        "Briggs, A.D.M. et al. (2017) 'Health impact assessment of the UK soft drinks industry levy: a comparative "
+        "risk assessment modelling study', The Lancet Public Health, 2(1), pp. e15–e22. "
+        "Available at: https://doi.org/10.1016/S2468-2667(16)30037-8."
+    )
+    assert values["author"] == (Name("Briggs", "A.D.M."),) and values["et_al"]
+    assert values["type"] == "article-journal" and values["issued"] == Date(2017)
+    assert values["title"] == (
+        "Health impact assessment of the UK soft drinks industry levy: a comparative risk assessment modelling study"
+    )
+    assert (values["container_title"], values["volume"], values["issue"]) == ("The Lancet Public Health", "2", "1")
+    assert values["page"] == "e15-e22" and values["DOI"] == "10.1016/S2468-2667(16)30037-8"
+    values = parse("Mytton, O.T., Clarke, D. and Rayner, M. (2012) 'Taxing unhealthy food and drinks to improve "
+                   "health', BMJ, 344, e2931. Available at: https://doi.org/10.1136/bmj.e2931.")
+    assert values["author"] == (Name("Mytton", "O.T."), Name("Clarke", "D."), Name("Rayner", "M."))
+    assert not values["et_al"] and values["title"] == "Taxing unhealthy food and drinks to improve health"
+    assert (values["container_title"], values["volume"], values["page"]) == ("BMJ", "344", "e2931")
