@@ -70,6 +70,11 @@ _TITLE_EDITION = re.compile(
 )
 # A chapter's book's edition before its pages: `(2nd ed., pp. 351–357)`
 _BOOK_EDITION = re.compile(rf"\((?P<edition>[^\s(),]+)\s+(?:{alternation('edition')})\.?,", re.IGNORECASE)
+# Harvard's edition as a sentence between the title and the publisher: `Title. 2nd edn. London: …`
+_EDITION_SENTENCE = re.compile(rf"(?:^|(?<=\.)\s+)(?P<edition>\d+\w*)\s+(?:{alternation('edition')})$", re.IGNORECASE)
+_URL_PATH = re.compile(r"^(?:[a-z]+://)?[^/:]+(?::\d+)?/+[^/\s]")
+# A data archive's study number after its name: `UK Data Service. SN: 8860.`
+_STUDY_NUMBER = re.compile(r"(?:^|(?<=\.)\s+)SN:?\s*(?P<number>\d+)\.?$")
 _TITLE_VERSION = re.compile(r"\s*\((?:Version|Versão|Versión|Release)\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
 # The end of a title's first sentence, not after `U.S.`
 _TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
@@ -214,6 +219,8 @@ def _other(rest: str, values: dict[str, Any]) -> None:
             values.update(genre=numbered["genre"], _source="report")
     else:
         title, after = _first_sentence(rest)
+    if (study := _STUDY_NUMBER.search(after)) is not None:
+        values["number"], after = study["number"], after[: study.start()]
     if "(" in title:
         title = _title_parentheses(title, values)
     values["title"] = title
@@ -237,6 +244,8 @@ def _other(rest: str, values: dict[str, Any]) -> None:
         series = None if published else _SERIES_NUMBER.match(last)
         if published is None and series is None:
             before, last = "", after.rstrip(".")
+        if (edition := _EDITION_SENTENCE.search(before)) is not None:
+            values["edition"], before = edition["edition"], before[: edition.start()]
         if before and GENRE_SENTENCE.match(before):
             values["genre"] = before
         elif before:
@@ -250,19 +259,21 @@ def _other(rest: str, values: dict[str, Any]) -> None:
         values.setdefault("_source", "book")
 
 
-def _kind_of_other(values: dict[str, Any], url: str | None, persons: bool) -> None:
+def _kind_of_other(values: dict[str, Any], url: str | None, persons: bool, accessed: bool) -> None:
     """A report or a web page told apart by APA's form: a page's date is `(n.d.)` or a day (`(2019, July 26)`)
     and its site stands where a book's publisher would; an organisation's work with no publisher (the
-    author publishes it) is a report."""
+    author publishes it) is a report, unless Harvard's `Available at: URL (Accessed: …)` is all it has."""
     issued = values["issued"]
     page_date = issued.literal == "n.d." or issued.day is not None
+    # a site's home address alone (`https://digital.nhs.uk`) is where a report was found, not the page itself
+    online = bool(url) and (page_date or (accessed and not values.get("publisher") and _URL_PATH.search(url)))
     if values.get("_source") == "book" and NEWSPAPER_NAME.search(values.get("publisher") or ""):
         values.update(container_title=values.pop("publisher"), _source="newspaper")  # `The Washington Post.`
     elif values.get("_source") == "book" and url and page_date:
         values.update(container_title=values.pop("publisher"), _source="webpage")
     elif values.get("_source") is None and values.get("edition"):
         values["_source"] = "edition"  # `Association. (2022). Manual (5th ed., text rev.). DOI`: a book it publishes
-    elif values.get("_source") is None and not persons and values.get("author") and not (url and page_date):
+    elif values.get("_source") is None and not persons and values.get("author") and not online:
         values["_source"] = "report"
 
 
@@ -312,7 +323,7 @@ def parse_apa(text: str) -> dict[str, Any] | None:
         _other(rest, values)  # its kind is what the descriptor says
     elif not _journal(rest, values):
         _other(rest, values)
-        _kind_of_other(values, tails.URL, any(not name.is_group for name in names))
+        _kind_of_other(values, tails.URL, any(not name.is_group for name in names), tails.accessed is not None)
     if not names:
         values["title"] = authors_text.strip().rstrip(".")
     title, notes = split_title(values.pop("title") or "")

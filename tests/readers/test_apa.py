@@ -439,3 +439,33 @@ def test_harvard_quoted_title_and_et_al_after_initials():
     assert values["author"] == (Name("Mytton", "O.T."), Name("Clarke", "D."), Name("Rayner", "M."))
     assert not values["et_al"] and values["title"] == "Taxing unhealthy food and drinks to improve health"
     assert (values["container_title"], values["volume"], values["page"]) == ("BMJ", "344", "e2931")
+
+
+def test_harvard_edition_sentence_before_the_publisher():
+    values = parse("Kopelman, P.G., Caterson, I.D. and Dietz, W.H. (eds) (2010) Clinical obesity in adults and "
+                   "children. 3rd edn. Chichester: Wiley-Blackwell.")
+    assert values["editor"] == (Name("Kopelman", "P.G."), Name("Caterson", "I.D."), Name("Dietz", "W.H."))
+    assert (values["title"], values["edition"]) == ("Clinical obesity in adults and children", "3rd")
+    assert (values["publisher_place"], values["publisher"], values["type"]) == (
+        "Chichester", "Wiley-Blackwell", "book")
+
+
+def test_harvard_page_of_an_organisation_with_an_access_date():
+    values = parse("HM Revenue & Customs (2016) Soft Drinks Industry Levy. Available at: https://www.gov.uk/"
+                   "government/publications/soft-drinks-industry-levy (Accessed: 12 March 2024).")
+    assert (values["type"], values["title"], values["issued"]) == ("webpage", "Soft Drinks Industry Levy", Date(2016))
+    assert values["accessed"] == Date(2024, 3, 12)
+    # a site's home address alone is where a report was found, not the page itself
+    values = parse("NHS Digital (2019) Hospital Admitted Patient Care Activity, 2018-19 [online]. Available from: "
+                   "https://digital.nhs.uk (accessed 12 March 2024)")
+    assert values["type"] == "report"
+
+
+def test_harvard_data_collection_with_its_archive_and_study_number():
+    values = parse("NatCen Social Research (2021) Health Survey for England, 2019 [data collection]. UK Data "
+                   "Service. SN: 8860. Available at: https://doi.org/10.5255/UKDA-SN-8860-1.")
+    assert (values["type"], values["title"]) == ("dataset", "Health Survey for England, 2019")
+    assert (values["publisher"], values["number"], values["DOI"]) == ("UK Data Service", "8860", "10.5255/UKDA-SN-8860-1")
+    values = parse("Office for Health Improvement and Disparities (2024) Obesity Profile. Available at: "
+                   "https://fingertips.phe.org.uk/profile/national-child-measurement-programme (Accessed: 12 March 2024).")
+    assert values["type"] == "dataset"
