@@ -167,7 +167,8 @@ _US_LAW = re.compile(
 )
 # The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`
 _UK_LAW = re.compile(
-    r"^(?P<title>[^.]+?\b\d{4})\s*\((?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)\.?"
+    r"^(?P<title>[^.]+?\b\d{4})(?:\s*\(|,\s+(?=c\.|S\.?\s?I\b|asp\b|anaw\b|nia\b))"  # `(c. 7)`; Harvard's `, c. 10`
+    r"(?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)?\.?"
     r"(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
 )
 # An organisation before a colon, as Deutsches Ärzteblatt prints authors: `Statistisches Bundesamt (Destatis): Title.`,

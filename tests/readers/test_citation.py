@@ -1008,3 +1008,17 @@ def test_a_special_issue_mark_before_the_publisher_is_a_note(mark):
         f"{mark}.",
     )
     assert (values["publisher_place"], values["issued"]) == ("Brasília", Date(2024, 3))
+
+
+def test_uk_act_and_statutory_instrument_in_harvard_form():
+    values = parse("Finance Act 2017, c. 10. Available at: https://www.legislation.gov.uk/ukpga/2017/10/contents "
+                   "(Accessed: 12 March 2024).")
+    assert (values["type"], values["title"], values["number"]) == ("legislation", "Finance Act 2017", "c. 10")
+    assert values["URL"] == "https://www.legislation.gov.uk/ukpga/2017/10/contents"
+    assert values["accessed"] == Date(2024, 3, 12) and values.get("issued") is None
+    values = parse("The Food (Promotion and Placement) (England) Regulations 2021, SI 2021/1368. Available at: "
+                   "https://www.legislation.gov.uk/uksi/2021/1368/contents/made (Accessed: 12 March 2024).")
+    assert (values["type"], values["number"]) == ("regulation", "SI 2021/1368")
+    assert values["title"] == "The Food (Promotion and Placement) (England) Regulations 2021"
+    # a comma and a bare number after a year is no Act's chapter
+    assert parse("Surveillance report 2017, 12.")["type"] != "legislation"
