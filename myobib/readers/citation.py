@@ -254,7 +254,8 @@ _DATASET_WORDS = {w.lower() for w in words()["dataset"]}
 _WEBSITE_WORDS = {w.lower() for w in words()["website"]}
 _PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
 # the descriptors kept as the genre
-_GENRES = {"abstract", "editorial", "letter", "preprint", *_THESIS, *_PRESENTATION_WORDS}
+_GENRES = {"abstract", "editorial", "preprint", *_THESIS, *_PRESENTATION_WORDS, *words()["letter_descriptors"],
+           *words()["abstract_labels"]}
 _PLACES = frozenset(words()["places"])
 _STATE = re.compile(r"^[^\W\d_][\w .'-]*\((?:[A-Z]{2,3}|[A-Z][a-z]{1,3}\.?)\)$")
 NEWSPAPER_NAME = re.compile(rf"(?<!\w)(?:{alternation('newspapers')})(?!\w)")

@@ -112,8 +112,8 @@ _LANGUAGE_NOTE = re.compile(rf"\s*\[(?:{alternation('language_notes')})\s+(?P<la
 _TRAILING_LANGUAGE = re.compile(r"(?:^|(?<=[.\]]))\s*(?P<language>[^\W\d_]+)\.?\s*$")
 _DESCRIPTOR_WORDS = sorted(
     {*words()["media"], *words()["software"], *words()["dataset"], *words()["thesis"], *words()["website"],
-     *words()["presentation"],
-     "abstract", "editorial", "letter",
+     *words()["presentation"], *words()["letter_descriptors"], *words()["abstract_labels"],
+     "abstract", "editorial",
      "preprint", "monograph", "homepage on the internet", "serial on the internet", "podcast", "video"},
     key=lambda w: (-len(w), w),
 )  # fmt: skip

@@ -1022,3 +1022,16 @@ def test_uk_act_and_statutory_instrument_in_harvard_form():
     assert values["title"] == "The Food (Promotion and Placement) (England) Regulations 2021"
     # a comma and a bare number after a year is no Act's chapter
     assert parse("Surveillance report 2017, 12.")["type"] != "legislation"
+
+
+@pytest.mark.parametrize("label", ["lettre", "carta", "letter"])
+def test_a_letter_descriptor_in_any_language_is_the_genre(label):
+    values = parse(f"Ewart RM. The UKPDS: what was the question? [{label}]. Lancet. 1999;353:1882.")
+    assert values["genre"] == label and values["title"] == "The UKPDS: what was the question?"
+    assert (values["container_title_short"], values["volume"], values["page"]) == ("Lancet", "353", "1882")
+
+
+def test_correspondence_on_an_article_is_a_comment():
+    values = parse("Rönnelid J, Dahlström Ö, Dahle C, Sjöwall C. Correspondence on ‘Performance of the 2019 EULAR/ACR "
+                   "classification criteria’. Ann Rheum Dis. 2023;82(8):e189.")
+    assert (values["type"], values["notice"]) == ("article-journal", "comment")
