@@ -29,7 +29,7 @@ from ..notices import notice_from_title, own_notice
 from ..pages import page_range
 from .nlm import journal_line_fields, read_author_line
 from .tails import Tails, take_tails, take_title_marks, tidy
-from .words import COUNTRIES, ORGANISATION, alternation, parse_date, words
+from .words import COUNTRIES, MONTHS, ORGANISATION, alternation, parse_date, words
 
 __all__ = [
     "classify",
@@ -204,6 +204,7 @@ _PUBLISHER_FIRST_CHAPTER = re.compile(
 _KNOWN_PLACE = re.compile(rf"(?<=\s)(?:{alternation('places')})(?=\s*[,:])")
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]{7,}\b")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,12}\)")
+_DAY_FIRST_DATES = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}\s+(?P<month>[^\W\d_]{3,10}\.?)\s+(?P<year>\d{4})$")
 _GLUED_MEETING_DATE = re.compile(
     r"^(?P<name>.+?\b(?P<year>\d{4}))\s+(?P<month>[^\W\d_]{3,9}\.?)\s+(?P<day>\d{1,2})"
     r"(?:\s*[-–]\s*(?:[^\W\d_]{3,9}\.?\s+)?\d{1,2})?$"
@@ -565,13 +566,19 @@ def _book_part(text: str, values: dict[str, Any]) -> str:
     return ". ".join(titles)
 
 
+def _day_first_date(text: str) -> Date | None:
+    """A meeting's days in the European order, `5-9 juin 2015`, `18-20 sep 2014`: its year (no date ranges)."""
+    found = _DAY_FIRST_DATES.match(text)
+    return Date(int(found["year"])) if found is not None and found["month"].lower().rstrip(".") in MONTHS else None
+
+
 def _meeting(text: str) -> dict[str, Any] | None:
     """`EuroGP 2002: Proceedings …; 2002 Apr 3-5; Kinsdale, Ireland` (or `… Annual Meeting 2019 Mar 29-Apr 3;
     Atlanta, GA`, the dates run into the name) as event title, date and place."""
     parts = [part.strip() for part in text.split(";")]
     if len(parts) < 2:
         return None
-    date = _date(parts[1])
+    date = _date(parts[1]) or _day_first_date(parts[1])
     if date is not None:
         name, place = parts[0], parts[2:]
     else:
@@ -783,6 +790,11 @@ def _genre(title: str, values: dict[str, Any]) -> str:
     return title
 
 
+def _descriptor_genre(descriptors: list[str]) -> str | None:
+    """The first descriptor that is a genre (`[letter]`, `[résumé]`, `[dissertation]`), as printed."""
+    return next((d for d in descriptors if " ".join(d.lower().split()) in _GENRES), None)
+
+
 def title_fields(title: str) -> tuple[str, dict[str, Any]]:
     """A title as a page's title line prints it, without a bracketed translation, medium or genre label,
     and the fields those give (`genre`, `note`, `extra`, `language`, and `_descriptors` such as
@@ -795,7 +807,7 @@ def title_fields(title: str) -> tuple[str, dict[str, Any]]:
             fields["extra"] = {"medium": tails.medium}
         if tails.language:
             fields["language"] = tails.language
-        genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
+        genre = _descriptor_genre(tails.descriptors)
         if genre:
             fields["genre"] = genre
         if tails.descriptors:
@@ -969,7 +981,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         title = site["site"]
     label = _ABSTRACT_NUMBER.search(title)
     if label is not None:  # `Title? Abstract 1501. Chicago, IL: ASCO Annual Meeting; 2011.`
-        title, values["genre"], values["number"] = title[: label.start()], label["genre"], label["number"]
+        title, values["number"] = title[: label.start()].rstrip("."), label["number"]
+        values["genre"] = _descriptor_genre(tails.descriptors) or label["genre"]  # `[résumé]. Poster 1472-P.`
     if source is None and (tails.URL or tails.accessed):
         head, stop, last = title.rpartition(". ")
         if stop and _SITE_NAME.fullmatch(last):  # AMA's `Title. Data.CDC.gov. Accessed …`: the site after the title
@@ -1003,7 +1016,7 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
         values.setdefault("extra", {})["medium"] = tails.medium
     if tails.available:
         values.setdefault("extra", {})["available-date"] = tails.available.to_csl()
-    genre = next((d for d in tails.descriptors if " ".join(d.lower().split()) in _GENRES), None)
+    genre = _descriptor_genre(tails.descriptors)
     if genre:
         values.setdefault("genre", genre)
     if tails.status:

@@ -32,6 +32,7 @@ __all__ = [
 
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 SEASONS = {"spring", "summer", "fall", "autumn", "winter"}
+_IN_LABEL = re.compile(rf"^(?:{alternation('in')})\s*:", re.IGNORECASE)
 _SUFFIXES = {"Jr", "Sr", "Jr.", "Sr.", "2nd", "3rd", "II", "III", "IV"}
 
 # Words that mark a name as a group (corporate) author.
@@ -167,6 +168,8 @@ def journal_line_fields(text: str, loose: bool = False) -> dict[str, object] | N
     journal = journal.strip()
     if len(journal) > 200 or not _LETTER.search(journal):
         return None
+    if ";" in journal and _IN_LABEL.match(journal):
+        return None  # `En: Meeting; 18-20 sep 2014; Place. Journal. 2014;…`: an abstract in a journal, read as a source
     suffix = found["suffix"] if found.re is _LOOSE_JOURNAL_LINE else None  # `2019a`: only the loose form has it
     values: dict[str, object] = {"container_title_short": journal, "issued": _issued(year, month, day, season)}
     if suffix:

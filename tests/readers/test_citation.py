@@ -1035,3 +1035,26 @@ def test_correspondence_on_an_article_is_a_comment():
     values = parse("Rönnelid J, Dahlström Ö, Dahle C, Sjöwall C. Correspondence on ‘Performance of the 2019 EULAR/ACR "
                    "classification criteria’. Ann Rheum Dis. 2023;82(8):e189.")
     assert (values["type"], values["notice"]) == ("article-journal", "comment")
+
+
+def test_french_poster_abstract_presented_at_a_meeting():
+    values = parse("Bardenheier B, Lin J, Gregg EW. Disability-free life-years lost due to diabetes mellitus among "
+                   "older U.S. adults [résumé]. Poster 1472-P. Présenté au : 75th Scientific Sessions of the American "
+                   "Diabetes Association ; 5-9 juin 2015 ; Boston (MA).")
+    assert values["type"] == "paper-conference"
+    assert values["title"] == "Disability-free life-years lost due to diabetes mellitus among older U.S. adults"
+    assert (values["genre"], values["number"]) == ("résumé", "1472-P")
+    assert values["event_title"] == "75th Scientific Sessions of the American Diabetes Association"
+    assert (values["event_place"], values["issued"]) == ("Boston (MA)", Date(2015))
+
+
+def test_spanish_abstract_of_a_meeting_in_a_journal_supplement():
+    values = parse("Simard JF. Moving lupus epidemiology forward: returning to the basics [resumen]. En: Lupus 2014: "
+                   "New Targets, New Approaches; 18-20 sep 2014; Quebec City, Canadá. Arthritis Res Ther. "
+                   "2014;16(Suppl 1):A1.")
+    assert (values["type"], values["genre"]) == ("paper-conference", "resumen")
+    assert (values["event_title"], values["event_place"]) == ("Lupus 2014: New Targets, New Approaches",
+                                                              "Quebec City, Canadá")
+    assert (values["container_title_short"], values["volume"], values["supplement"], values["page"]) == (
+        "Arthritis Res Ther", "16", "1", "A1")
+    assert values["issued"] == Date(2014)

@@ -371,3 +371,17 @@ def test_page_repeats_of_every_kind_merge(kinds_page):
     merged = myobib.dedupe(kinds_page)
     assert len(merged) == 8
     assert [len(ref.provenance) for ref in merged] == [1, 1, 2, 1, 2, 2, 1, 2]
+
+
+def test_page_meeting_abstract_in_a_journal_supplement_on_its_source_line():
+    page = parse_text(
+        "Disease Info\nDisease:Lupus\nLupus reading\n\n"
+        "1. Moving lupus epidemiology forward: returning to the basics [resumen]\nSimard JF.\n"
+        "En: Lupus 2014: New Targets, New Approaches; 18-20 sep 2014; Quebec City, Canadá. Arthritis Res Ther. "
+        "2014;16(Suppl 1):A1.\n",
+        "lupus.txt",
+    )
+    (ref,) = list(page)
+    assert (ref.type, ref.genre, ref.container_title_short) == ("paper-conference", "resumen", "Arthritis Res Ther")
+    assert (ref.event_title, ref.event_place) == ("Lupus 2014: New Targets, New Approaches", "Quebec City, Canadá")
+    assert (ref.volume, ref.page) == ("16", "A1")
