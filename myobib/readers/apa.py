@@ -91,6 +91,12 @@ _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)[^\W\d_A-ZÀ-Þ][^\W\d_]{4,}\b")
 _ET_AL_AFTER_INITIALS = re.compile(r"(?<=\.)\s+et\s+al\.?$")
 # Harvard's quoted article title: `'Title', Journal, 2(1), pp. e15–e22.`
 _QUOTED_TITLE = re.compile(r"^['‘](?P<title>.+?)['’](?:,\s+(?P<source>.+)|\s+(?P<after>\[.*))$")
+# Harvard's meeting abstract: `'Title' [Poster abstract 1470-P]. Presented at the Meeting, Boston, MA, 5–9 June.`
+_PRESENTED = re.compile(
+    rf"^['‘](?P<title>.+?)['’]\s*\[(?P<genre>[^\]\d]+?)(?:\s+(?P<number>[\w-]*\d[\w-]*))?\]\.?\s+"
+    rf"(?i:{alternation('presented')})\s*:?\s+(?:the\s+)?(?P<event>[^,]+?)(?:,\s*(?P<place>[^,]+(?:,\s*[A-Z]{{2}})?))?"
+    r"(?:,\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[^\W\d_]+\.?(?:\s+\d{4})?)?\.?$"
+)
 _ELLIPSIS = re.compile(r"^(?:…|\.\s?\.\s?\.)\s*")  # APA's `. . .` before the last of many authors
 
 
@@ -319,7 +325,15 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     if not names:
         rest = f"{authors_text.strip().rstrip('.')}. {rest}"  # the title, then what a titled work has after it
     kinds = {" ".join(d.lower().split()) for d in tails.descriptors}
-    if kinds & _NOT_ARTICLES:
+    presented = _PRESENTED.match(rest) if "[" in rest else None
+    if presented is not None:
+        values.update(title=presented["title"], genre=presented["genre"], event_title=presented["event"],
+                      _source="presented")  # fmt: skip
+        if presented["number"]:
+            values["number"] = presented["number"]
+        if presented["place"]:
+            values["event_place"] = presented["place"]
+    elif kinds & _NOT_ARTICLES:
         _other(rest, values)  # its kind is what the descriptor says
     elif not _journal(rest, values):
         _other(rest, values)

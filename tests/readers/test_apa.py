@@ -469,3 +469,15 @@ def test_harvard_data_collection_with_its_archive_and_study_number():
     values = parse("Office for Health Improvement and Disparities (2024) Obesity Profile. Available at: "
                    "https://fingertips.phe.org.uk/profile/national-child-measurement-programme (Accessed: 12 March 2024).")
     assert values["type"] == "dataset"
+
+
+def test_harvard_poster_abstract_presented_at_a_meeting():
+    values = parse("Khin, M.O.O., Gates, S. and Saravanan, P. (2015) 'Correlation of serum folate levels with glucose "
+                   "levels in gestational diabetes mellitus (GDM) in relation to vitamin B12 levels' [Poster abstract "
+                   "1470-P]. Presented at the American Diabetes Association 75th Scientific Sessions, Boston, MA, "
+                   "5–9 June.")
+    assert values["type"] == "paper-conference" and values["issued"] == Date(2015)
+    assert values["title"].startswith("Correlation of serum folate") and values["title"].endswith("B12 levels")
+    assert (values["genre"], values["number"]) == ("Poster abstract", "1470-P")
+    assert values["event_title"] == "American Diabetes Association 75th Scientific Sessions"
+    assert values["event_place"] == "Boston, MA"
