@@ -1058,3 +1058,13 @@ def test_spanish_abstract_of_a_meeting_in_a_journal_supplement():
     assert (values["container_title_short"], values["volume"], values["supplement"], values["page"]) == (
         "Arthritis Res Ther", "16", "1", "A1")
     assert values["issued"] == Date(2014)
+
+
+def test_french_internet_work_with_a_place_and_publisher_and_no_date():
+    values = parse("Santé publique France. Géodes : géo données en santé publique [Internet]. Saint-Maurice : Santé "
+                   "publique France ; [cité le 12 mars 2024]. Disponible sur : https://geodes.santepubliquefrance.fr/")
+    assert values["author"] == (Name(literal="Santé publique France"),)
+    assert values["title"] == "Géodes : géo données en santé publique"
+    assert (values["publisher_place"], values["publisher"]) == ("Saint-Maurice", "Santé publique France")
+    assert values["accessed"] == Date(2024, 3, 12) and values.get("issued") is None
+    assert values["URL"] == "https://geodes.santepubliquefrance.fr/"

@@ -385,3 +385,16 @@ def test_page_meeting_abstract_in_a_journal_supplement_on_its_source_line():
     assert (ref.type, ref.genre, ref.container_title_short) == ("paper-conference", "resumen", "Arthritis Res Ther")
     assert (ref.event_title, ref.event_place) == ("Lupus 2014: New Targets, New Approaches", "Quebec City, Canadá")
     assert (ref.volume, ref.page) == ("16", "A1")
+
+
+def test_page_web_page_with_a_place_and_publisher_and_no_date():
+    page = parse_text(
+        "Disease Info\nDisease:Lupus\nLupus reading\n\n1. Lupus [Internet]\nMedlinePlus en español.\n"
+        "Bethesda (MD): Biblioteca Nacional de Medicina (EE. UU.); [actualizado 2 ago 2023; citado 12 mar 2024]. "
+        "Disponible en: https://medlineplus.gov/spanish/lupus.html\n",
+        "lupus.txt",
+    )
+    (ref,) = list(page)
+    assert (ref.type, ref.title, ref.author) == ("webpage", "Lupus", (Name(literal="MedlinePlus en español"),))
+    assert (ref.publisher_place, ref.publisher) == ("Bethesda (MD)", "Biblioteca Nacional de Medicina (EE. UU.)")
+    assert ref.accessed == Date(2024, 3, 12) and ref.URL == "https://medlineplus.gov/spanish/lupus.html"
