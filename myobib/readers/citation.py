@@ -392,6 +392,10 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
         if persons is not None and persons[2] == "author":
             return persons[0], ". ".join(sentences[:-1]), persons[1]
         first = sentences[0]
+        group, comma, rest = first.partition(", ")
+        persons = _person_list(rest) if comma and _org_like(group) else None
+        if persons is not None and persons[2] == "author":  # `ACCORD Study Group, Gerstein HC, …, et al.`
+            return (Name(literal=group), *persons[0]), ". ".join(sentences[1:]), persons[1]
         law = _LAW_TITLE.match(first) or _REGULATION_TITLE.match(first)  # `Ley 27.491. Title.`: no group
         if (_org_like(first) or len(first.split()) <= 6) and not law:
             taken = 1
@@ -999,6 +1003,9 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             source["_source"], note = "chapter", None
             if chapter["series"]:
                 source["collection_title"] = chapter["series"]
+        if source.get("_source") == "book" and "publisher_place" not in source:
+            if _SITE_NAME.fullmatch(source.get("publisher") or ""):  # `data.ameli.fr ; 2023`: a site, no publisher
+                source["container_title"] = source.pop("publisher")
         extra = source.pop("extra", None)
         values.update(source)
         if extra:

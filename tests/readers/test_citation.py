@@ -1068,3 +1068,20 @@ def test_french_internet_work_with_a_place_and_publisher_and_no_date():
     assert (values["publisher_place"], values["publisher"]) == ("Saint-Maurice", "Santé publique France")
     assert values["accessed"] == Date(2024, 3, 12) and values.get("issued") is None
     assert values["URL"] == "https://geodes.santepubliquefrance.fr/"
+
+
+def test_a_group_then_persons_in_one_authors_sentence():
+    values = parse("Action to Control Cardiovascular Risk in Diabetes Study Group, Gerstein HC, Miller ME, Goff DC Jr, "
+                   "et al. Effects of intensive glucose lowering in type 2 diabetes. N Engl J Med. 2008;358(24):2545-59.")
+    assert values["author"] == (
+        Name(literal="Action to Control Cardiovascular Risk in Diabetes Study Group"), Name("Gerstein", "HC"),
+        Name("Miller", "ME"), Name("Goff", "DC", suffix="Jr"),
+    )  # fmt: skip
+    assert values["et_al"] and values["title"] == "Effects of intensive glucose lowering in type 2 diabetes"
+
+
+def test_a_site_where_the_publisher_would_stand_is_the_container():
+    values = parse("Assurance Maladie. Comprendre le diabète [Internet]. ameli.fr ; 2023 [mis à jour le 20 juillet "
+                   "2023 ; cité le 12 mars 2024]. Disponible sur : https://www.ameli.fr/assure/sante/themes/diabete")
+    assert (values["type"], values["container_title"], values.get("publisher")) == ("webpage", "ameli.fr", None)
+    assert values["issued"] == Date(2023) and values["accessed"] == Date(2024, 3, 12)
