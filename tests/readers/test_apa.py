@@ -465,9 +465,11 @@ def test_harvard_data_collection_with_its_archive_and_study_number():
     values = parse("NatCen Social Research (2021) Health Survey for England, 2019 [data collection]. UK Data "
                    "Service. SN: 8860. Available at: https://doi.org/10.5255/UKDA-SN-8860-1.")
     assert (values["type"], values["title"]) == ("dataset", "Health Survey for England, 2019")
-    assert (values["publisher"], values["number"], values["DOI"]) == ("UK Data Service", "8860", "10.5255/UKDA-SN-8860-1")
+    assert (values["publisher"], values["number"]) == ("UK Data Service", "8860")
+    assert values["DOI"] == "10.5255/UKDA-SN-8860-1"
     values = parse("Office for Health Improvement and Disparities (2024) Obesity Profile. Available at: "
-                   "https://fingertips.phe.org.uk/profile/national-child-measurement-programme (Accessed: 12 March 2024).")
+                   "https://fingertips.phe.org.uk/profile/national-child-measurement-programme "
+                   "(Accessed: 12 March 2024).")
     assert values["type"] == "dataset"
 
 

@@ -1071,8 +1071,9 @@ def test_french_internet_work_with_a_place_and_publisher_and_no_date():
 
 
 def test_a_group_then_persons_in_one_authors_sentence():
-    values = parse("Action to Control Cardiovascular Risk in Diabetes Study Group, Gerstein HC, Miller ME, Goff DC Jr, "
-                   "et al. Effects of intensive glucose lowering in type 2 diabetes. N Engl J Med. 2008;358(24):2545-59.")
+    values = parse("Action to Control Cardiovascular Risk in Diabetes Study Group, Gerstein HC, Miller ME, "
+                   "Goff DC Jr, et al. Effects of intensive glucose lowering in type 2 diabetes. "
+                   "N Engl J Med. 2008;358(24):2545-59.")
     assert values["author"] == (
         Name(literal="Action to Control Cardiovascular Risk in Diabetes Study Group"), Name("Gerstein", "HC"),
         Name("Miller", "ME"), Name("Goff", "DC", suffix="Jr"),
