@@ -90,7 +90,7 @@ _AND_LAST = re.compile(rf"(?<=\.)\s+(?:{alternation('and')})\.?\s+(?=[^\W\d_])",
 _SENTENCE_CASE_WORD = re.compile(r"(?<=\s)[^\W\d_A-ZÀ-Þ][^\W\d_]{4,}\b")
 _ET_AL_AFTER_INITIALS = re.compile(r"(?<=\.)\s+et\s+al\.?$")
 # Harvard's quoted article title: `'Title', Journal, 2(1), pp. e15–e22.`
-_QUOTED_TITLE = re.compile(r"^['‘](?P<title>.+?)['’](?:,\s+(?P<source>.+)|\s+(?P<after>\[.*))$")
+_QUOTED_TITLE = re.compile(r"^['‘](?P<title>.+?)['’],\s+(?P<source>.+)$")
 # Harvard's meeting abstract: `'Title' [Poster abstract 1470-P]. Presented at the Meeting, Boston, MA, 5–9 June.`
 _PRESENTED = re.compile(
     rf"^['‘](?P<title>.+?)['’]\s*\[(?P<genre>[^\]\d]+?)(?:\s+(?P<number>[\w-]*\d[\w-]*))?\]\.?\s+"
@@ -159,7 +159,7 @@ def _date(year: str | None, when: str | None) -> Date:
 
 def _journal(rest: str, values: dict[str, Any]) -> bool:
     quoted = _QUOTED_TITLE.match(rest) if rest[:1] in "'‘" else None
-    if quoted is not None and quoted["source"]:
+    if quoted is not None:
         source = _SOURCE.match(quoted["source"])
         if source is None:
             return False
