@@ -127,13 +127,18 @@ def _parse_header(lines: list[str]) -> dict[str, object]:
 def _group_entries(lines: list[str], start: int, source: str, report: Report) -> Iterator[_Entry]:
     """The entries of the list in order, each as soon as its last line is read."""
     current: _Entry | None = None
+    # A page prints each work again as it printed it first: the lines of a repeat are read once.
+    citations: dict[str, dict[str, object]] = {}
+    authors: dict[str, tuple[tuple[Name, ...], bool]] = {}
     for index in range(start, len(lines)):
         number = index + 1
         text = lines[index].strip()
         if not text:
             continue
         numbered = _NUMBERED.match(text) if text[0].isdigit() else None
-        citation = journal_line_fields(text)
+        citation = _copy(citations[text]) if text in citations else journal_line_fields(text)
+        if citation is not None and numbered is None:
+            citations.setdefault(text, citation)
         if numbered and citation is None:
             if current is not None:
                 yield current
@@ -148,7 +153,8 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current.lines.append((number, text))
             yield current
             current = None
-        elif (names := read_author_line(text)) is not None:
+        elif (names := authors.get(text) or read_author_line(text)) is not None:
+            authors[text] = names
             if current is not None and (current.authors is not None or current.journal is not None):
                 yield current
                 current = None
@@ -161,6 +167,14 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current = yield from _other_line(current, lines, index, source, report)
     if current is not None:
         yield current
+
+
+def _copy(citation: dict[str, object]) -> dict[str, object]:
+    """A journal line's fields for one more reference (the nested `extra` is the only mutable value)."""
+    copied = dict(citation)
+    if "extra" in copied:
+        copied["extra"] = dict(copied["extra"])  # type: ignore[call-overload]
+    return copied
 
 
 def _other_line(current: _Entry | None, lines: list[str], index: int, source: str, report: Report) -> Iterator[_Entry]:

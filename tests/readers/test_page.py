@@ -240,6 +240,20 @@ def test_numbered_entry_split_from_following_repeat_without_title():
     assert len(bib.dedupe()) == 1
 
 
+def test_a_repeat_read_once_is_its_own_reference():
+    # The lines of a repeat are read once (`_group_entries` keeps what each line gave); each occurrence
+    # still gets the same fields as a fresh reading, and nothing mutable is shared between them.
+    entry = "Smith J, Jones K.\nNat Med. 2019 Mar;25(3):1-10. Epub 2019 Jan 2. In press.\n"
+    bib = parse_text(f"1. A title\n{entry}2. Another\nRoe A.\nBMJ. 2020;1:2.\n{entry}", "x.txt")
+    alone = parse_text(f"1. A title\n{entry}", "y.txt")[0]
+    first, repeat = bib[0], bib[2]
+    for ref in (first, repeat):
+        assert ref.author == alone.author and ref.extra == alone.extra and ref.issued == alone.issued
+        assert (ref.volume, ref.issue, ref.page, ref.note) == (alone.volume, alone.issue, alone.page, alone.note)
+    assert first.extra and first.extra is not repeat.extra
+    assert first.provenance[0].line_start == 1 and repeat.provenance[0].line_start == 7
+
+
 def test_six_digit_list_numbers():
     text = "1. First\nSmith J.\nBMJ. 2020;1:2.\n123456. Last title\nJones K.\nBMJ. 2021;3:4.\n"
     bib = parse_text(text, "big.txt")
