@@ -4,7 +4,8 @@ Entries are numbered (`1.`, `1)`, `[1]`, `1:`, or a bare `1 ` / `1.Author` when 
 count up from 1), one per line or wrapped over several lines, or unnumbered and separated by
 blank lines or one per line. A heading line (`References`, `Literature Cited`, `REFERÊNCIAS`,
 in `myobib/data/citation_words.json`) is reported, never glued to an entry. Each entry is read as
-APA 7 (`apa.py`) when it starts `Authors (Year).`, else in the NLM family (`citation.py`), whatever
+ABNT NBR 6023 (`abnt.py`) when it starts with a name in capitals and has an ABNT source, as APA 7
+(`apa.py`) when it starts `Authors (Year).`, else in the NLM family (`citation.py`), whatever
 kind of work it cites: article, book, chapter, report, web page, conference paper, thesis, law,
 software, data set, preprint, newspaper article, notice.
 
@@ -25,6 +26,7 @@ from ..errors import InputError
 from ..model import Bibliography, Occurrence, Reference
 from ..notices import link_notices
 from . import stream
+from .abnt import parse_abnt
 from .apa import parse_apa
 from .citation import parse_citation, starts_with_authors
 from .stream import LineLog, collect, file_lines, text_lines
@@ -80,7 +82,7 @@ def parse_entry(text: str, numbered: bool = False) -> dict[str, Any] | None:
     text = _NUMBER.sub("", text, count=1).strip()
     if not text or len(text) > _MAX_ENTRY_CHARS:
         return None
-    values = parse_apa(text)
+    values = parse_abnt(text) or parse_apa(text)
     if values is None or not values.get("_understood"):
         citation = parse_citation(text)
         if citation is not None and (values is None or citation.get("_understood")):
