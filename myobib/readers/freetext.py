@@ -29,6 +29,7 @@ from . import stream
 from .abnt import parse_abnt
 from .apa import parse_apa
 from .citation import parse_citation, starts_with_authors
+from .cochrane import STUDY_ID, cochrane_forms, registry_record, with_kind
 from .stream import LineLog, collect, file_lines, text_lines
 from .words import alternation
 
@@ -54,6 +55,7 @@ class _Entry:
     lines: list[tuple[int, str]] = field(default_factory=list)
     values: dict[str, Any] | None = None  # the fields of a one-line entry, read when it was found
     heading: bool = False
+    printed_kind: str | None = None  # `[Computer program]` on the study identifier before it
 
     def text(self) -> str:
         out = ""
@@ -71,17 +73,24 @@ class _Entry:
 # -- one entry -----------------------------------------------------------------------------
 
 
-def parse_entry(text: str, numbered: bool = False) -> dict[str, Any] | None:
+def parse_entry(text: str, numbered: bool = False, kind: str | None = None) -> dict[str, Any] | None:
     """The `Reference` fields of one entry (the CSL type included), or None when it is not
     recognisably a reference; a `numbered` entry is one when it has authors, though its source is
     garbled (PMC's `Havenith G. Heidelberg: Springer. Berlin: 2005. Title In: Book; pp. 69–80.`).
 
     The private key `_understood` tells whether its source (journal, book, chapter …) or a web
-    address was recognised.
+    address was recognised. `kind` is a bracketed kind printed before the entry (Cochrane's
+    `Review Manager 2020 [Computer program]`).
     """
     text = _NUMBER.sub("", text, count=1).strip()
     if not text or len(text) > _MAX_ENTRY_CHARS:
         return None
+    record = registry_record(text)
+    if record is not None:
+        return record
+    text, taken = cochrane_forms(text)
+    if kind:
+        text = with_kind(text, kind)
     values = parse_abnt(text) or parse_apa(text)
     if values is None or not values.get("_understood"):
         citation = parse_citation(text)
@@ -89,6 +98,8 @@ def parse_entry(text: str, numbered: bool = False) -> dict[str, Any] | None:
             values = citation
     if values is None:
         return None
+    for name, value in taken.items():
+        values[name] = values.get(name) or value
     has_people = bool(values.get("author") or values.get("editor")) and values.get("issued") is not None
     identified = values.get("DOI") or values.get("PMID") or values.get("PMCID")
     if not (values.get("_understood") or has_people or identified or (numbered and values.get("author"))):
@@ -151,6 +162,7 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
     """
     current: _Entry | None = None
     first_kind: str | None = None  # the kind of the first line of an unnumbered entry, read alone
+    printed_kind: str | None = None
     size = last_number = 0
     for number, line in lines:
         if not line.strip():
@@ -158,16 +170,18 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
                 yield current
             current = None
             continue
-        if (len(line) < 60 and _HEADING.match(line)) or (len(line) < 300 and _CLOSING.search(line)):
+        heading = len(line) < 60 and (_HEADING.match(line) or STUDY_ID.match(line))
+        if heading or (len(line) < 300 and _CLOSING.search(line)):
             if current is not None:
                 yield current
             yield _Entry(None, [(number, line)], heading=True)
             current = None
+            printed_kind = heading.groupdict().get("kind") if heading else None
             continue
         numbered = _list_number(line, last_number)
         values = None
         if numbered is None and (current is None or current.number is None):
-            values = parse_entry(line)
+            values = parse_entry(line, kind=printed_kind)
         kind = _kind(values, line) if current is None or current.number is None else None
         if current is not None and (
             numbered
@@ -178,7 +192,8 @@ def _entries(lines: Iterable[tuple[int, str]]) -> Iterator[_Entry]:
             yield current
             current = None
         if current is None:
-            current = _Entry(numbered[0] if numbered else None, [(number, line)], values)
+            current = _Entry(numbered[0] if numbered else None, [(number, line)], values, printed_kind=printed_kind)
+            printed_kind = None
             if numbered:
                 last_number = numbered[0]
                 current.lines[0] = (number, line[numbered[1] :])
@@ -199,7 +214,9 @@ def _reference(entry: _Entry, log: LineLog) -> Reference | None:
         log.unparse(first, entry.lines[0][1], "a heading")
         return None
     text = entry.text()
-    values = entry.values if entry.values is not None else parse_entry(text, entry.number is not None)
+    values = entry.values
+    if values is None:
+        values = parse_entry(text, entry.number is not None, entry.printed_kind)
     if values is None:
         reason = "entry too long to be a reference" if len(text) > _MAX_ENTRY_CHARS else "not a recognisable reference"
         for number, line in entry.lines:
