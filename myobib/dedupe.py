@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 import sys
 from array import array
 from collections import defaultdict
@@ -176,8 +177,16 @@ def _same_title(a: _Features, b: _Features, also: str) -> tuple[str, float] | No
     return None
 
 
+def _site(url: str) -> str:
+    """`clinicaltrials.gov` of `https://www.clinicaltrials.gov/ct2/show/NCT04381936`."""
+    return re.sub(r"^(?:[a-z]+://)?(?:www\.)?", "", url).split("/", 1)[0]
+
+
 def _same_anonymous(a: _Features, b: _Features) -> tuple[str, float] | None:
-    """Works without authors (`[No authors listed]`): by title, else by URL or journal, year, volume and page."""
+    """Works without authors (`[No authors listed]`): by title, else by URL or journal, year, volume and page;
+    never two on different sites (one trial's records in two registries)."""
+    if a.url and b.url and _site(a.url) != _site(b.url):
+        return None
     if a.title and b.title:
         return _same_title(a, b, "year, no authors") if a.year == b.year else None
     if a.url and a.url == b.url:

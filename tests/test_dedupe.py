@@ -266,6 +266,14 @@ def test_anonymous_works_merge_by_title_or_by_journal_volume_and_page():
     assert same_work(repeat, work(5, **{**notice, "volume": "405"})) is None
 
 
+def test_one_trial_registered_twice_is_two_unsigned_web_pages():
+    record = dict(type="webpage", title="Randomised Evaluation of COVID-19 Therapy (RECOVERY)", issued=Date(2020))
+    clinicaltrials = work(1, URL="clinicaltrials.gov/ct2/show/NCT04381936", number="NCT04381936", **record)
+    isrctn = work(2, URL="www.isrctn.com/ISRCTN50189673", number="ISRCTN50189673", **record)
+    assert same_work(clinicaltrials, isrctn) is None
+    assert same_work(clinicaltrials, work(3, URL="clinicaltrials.gov/ct2/show/NCT04381936/", **record)) is not None
+
+
 def test_same_url_and_author_merge_web_pages():
     page = dict(type="webpage", author=(Name(literal="World Health Organization"),), URL="https://who.int/ia2030.pdf")
     found = same_work(work(1, title="Immunization Agenda 2030", **page), work(2, **page))

@@ -82,7 +82,12 @@ def vancouver():
 def test_vancouver_entries_numbers_and_lines(vancouver):
     assert [ref.list_number for ref in vancouver] == [1, 2, 3, 4, 5, 6]
     assert [(o.line_start, o.line_end) for ref in vancouver for o in ref.provenance] == [
-        (3, 3), (4, 4), (5, 8), (9, 9), (10, 10), (11, 11),
+        (3, 3),
+        (4, 4),
+        (5, 8),
+        (9, 9),
+        (10, 10),
+        (11, 11),
     ]
     assert [(u.line, u.text) for u in vancouver.report.unparsed] == [(1, "References")]
     assert unaccounted_lines(vancouver, VANCOUVER) == []
@@ -108,7 +113,11 @@ def test_vancouver_titles(vancouver):
 def test_vancouver_journal_citation(vancouver):
     first, second, third, fourth, fifth, _ = vancouver
     assert (first.container_title_short, first.issued, first.volume, first.issue, first.page) == (
-        "Ann Rheum Dis", Date(2017, 5), "76", "5", "792-801",
+        "Ann Rheum Dis",
+        Date(2017, 5),
+        "76",
+        "5",
+        "792-801",
     )
     assert first.container_title == "Annals of the Rheumatic Diseases"
     assert (second.issued, second.volume, second.page) == (Date(2018, 3, 7), None, None)
@@ -171,7 +180,11 @@ def test_apa_authors(apa):
 def test_apa_source(apa):
     first, second, third, fourth = apa
     assert (first.title, first.container_title, first.volume, first.issue, first.page) == (
-        "Management of myositis-related interstitial lung disease", "Chest", "150", "5", "1118-1128",
+        "Management of myositis-related interstitial lung disease",
+        "Chest",
+        "150",
+        "5",
+        "1118-1128",
     )
     assert first.issued == Date(2016) and first.DOI == "10.1016/j.chest.2016.08.1434"
     assert second.container_title == "Annals of the Rheumatic Diseases" and second.page == "792-801"
@@ -218,7 +231,9 @@ def test_title_first_entries_as_pages_print_them():
 def test_identifier_only_lines_are_references():
     bib = freetext.loads("10.1002/art.40320\nPMID: 27102184\nhttps://doi.org/10.1136/annrheumdis-2017-211400\n")
     assert [(ref.DOI, ref.PMID) for ref in bib] == [
-        ("10.1002/art.40320", None), (None, "27102184"), ("10.1136/annrheumdis-2017-211400", None),
+        ("10.1002/art.40320", None),
+        (None, "27102184"),
+        ("10.1136/annrheumdis-2017-211400", None),
     ]
 
 
@@ -351,7 +366,8 @@ def test_numbers_without_a_space_before_dotted_authors():
            "J. Environ. Res. Public Health. 2025;22:95.\n"  # fmt: skip
     bib = freetext.loads(text)
     assert [(ref.list_number, ref.author[0]) for ref in bib] == [
-        (1, Name(family="Poostchi", given="M.")), (2, Name(family="Bahrami", given="S")),
+        (1, Name(family="Poostchi", given="M.")),
+        (2, Name(family="Bahrami", given="S")),
     ]
 
 
@@ -360,7 +376,9 @@ def test_a_list_number_may_skip_one_entry_left_out():
            "4.Brown L. A third study. BMJ. 2019;5:6.\n"  # fmt: skip
     bib = freetext.loads(text)
     assert [(ref.list_number, ref.author[0].family, ref.container_title) for ref in bib] == [
-        (1, "Smith", "The Lancet"), (2, "Jones", "BMJ"), (4, "Brown", "BMJ"),
+        (1, "Smith", "The Lancet"),
+        (2, "Jones", "BMJ"),
+        (4, "Brown", "BMJ"),
     ]
 
 
@@ -393,19 +411,77 @@ def test_a_wrapped_title_line_is_no_caption():
 
 
 def test_pmcs_closing_line_is_no_part_of_the_last_entry():
-    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n"
-            "2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
-            "2020;17 doi: 10.3390/ijerph17217862.\nArticles from Deutsches Ärzteblatt International are provided here "
-            "courtesy of Deutscher Arzte-Verlag GmbH\n")
+    text = (
+        "References\n1.Smith J. A title. Lancet. 2020;1:2.\n"
+        "2.Mücke HG. Heat extremes. Int J Environ Res Public Health. "
+        "2020;17 doi: 10.3390/ijerph17217862.\nArticles from Deutsches Ärzteblatt International are provided here "
+        "courtesy of Deutscher Arzte-Verlag GmbH\n"
+    )
     bib = freetext.loads(text)
     assert len(bib) == 2 and bib[1].title == "Heat extremes" and bib[1].volume == "17"
     assert [u.line for u in bib.report.unparsed] == [1, 4]
 
 
 def test_a_numbered_entry_with_authors_and_a_garbled_source_is_still_a_record():
-    text = ("References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Kaiser T, Kind C. Klimawandel, Hitze und Gesundheit. "
-            "UMID - Umwelt + Mensch Informationsdienst, Heft eins.\n")
+    text = (
+        "References\n1.Smith J. A title. Lancet. 2020;1:2.\n2.Kaiser T, Kind C. Klimawandel, Hitze und Gesundheit. "
+        "UMID - Umwelt + Mensch Informationsdienst, Heft eins.\n"
+    )
     bib = freetext.loads(text)
     assert [ref.list_number for ref in bib] == [1, 2] and [u.line for u in bib.report.unparsed] == [1]  # the heading
     assert bib[1].author == (Name("Kaiser", "T"), Name("Kind", "C"))
     assert "UMID" in (bib[1].title or "") + (bib[1].note or "")
+
+
+COCHRANE = "\n".join(
+    [
+        "References to studies included in this review",
+        "Smith 2019 {published data only}",
+        "Smith AB, Jones C, et al. Steroids for pneumonia. Lancet Respiratory Medicine 2019;7(3):201-9."
+        " [DOI: 10.1016/x.2019.1]",
+        "NCT01234567. Steroids in community-acquired pneumonia (STEP). clinicaltrials.gov/ct2/show/NCT01234567"
+        " (first received 2 March 2017).",
+        "ISRCTN12345678. Steroids in community-acquired pneumonia (STEP). www.isrctn.com/ISRCTN12345678"
+        " (first received 5 April 2017).",
+        "Additional references",
+        "Stata 2019 [Computer program]",
+        "Stata Statistical Software. Version 16. College Station (TX): StataCorp, 2019.",
+        "Lee 2020",
+        "Lee D, Park E, et al. Antibiotics for pneumonia. Cochrane Database of Systematic Reviews 2020, Issue 4."
+        " Art. No: CD012345. [DOI: 10.1002/14651858.CD012345]",
+        "Kim 2018",
+        "Kim F, Cho G, editor(s). Handbook of pneumonia trials version 2.0 (updated May 2018). Cochrane, 2018."
+        " Available from www.example.org/handbook.",
+    ]
+)
+
+
+def test_cochrane_study_identifiers_are_no_entries_and_registry_records_are_web_pages():
+    bib = freetext.loads(COCHRANE, "review.txt")
+    refs = list(bib)
+    assert len(refs) == 6
+    assert [r.provenance[0].line_start for r in refs] == [3, 4, 5, 8, 10, 12]
+    registry = refs[1]
+    assert (registry.type, registry.number, registry.URL) == (
+        "webpage",
+        "NCT01234567",
+        "clinicaltrials.gov/ct2/show/NCT01234567",
+    )
+    assert registry.title == "Steroids in community-acquired pneumonia (STEP)" and registry.issued == Date(2017, 3, 2)
+    assert not registry.author
+    assert refs[2].number == "ISRCTN12345678" and refs[2].issued == Date(2017, 4, 5)
+    assert refs[0].DOI == "10.1016/x.2019.1" and "Lancet Respiratory Medicine" in (
+        refs[0].container_title,
+        refs[0].container_title_short,
+    )
+
+
+def test_cochrane_software_reviews_and_edited_handbooks():
+    refs = list(freetext.loads(COCHRANE, "review.txt"))
+    assert refs[3].type == "software"  # `[Computer program]` on its study identifier
+    review = refs[4]
+    assert (review.type, review.issue, review.page, review.issued) == ("article-journal", "4", "CD012345", Date(2020))
+    assert "Cochrane Database of Systematic Reviews" in (review.container_title, review.container_title_short)
+    handbook = refs[5]
+    assert handbook.type == "book" and handbook.editor == (Name(family="Kim", given="F"), Name(family="Cho", given="G"))
+    assert (handbook.publisher, handbook.issued, handbook.URL) == ("Cochrane", Date(2018), "www.example.org/handbook")
