@@ -31,6 +31,7 @@ from .apa import parse_apa
 from .citation import parse_citation, starts_with_authors
 from .cochrane import STUDY_ID, cochrane_forms, registry_record, with_kind
 from .stream import LineLog, collect, file_lines, text_lines
+from .webforms import web_forms
 from .words import alternation
 
 __all__ = ["iter_references", "loads", "parse_entry", "read"]
@@ -89,6 +90,8 @@ def parse_entry(text: str, numbered: bool = False, kind: str | None = None) -> d
     if record is not None:
         return record
     text, taken = cochrane_forms(text)
+    text, more = web_forms(text)
+    taken.update(more)
     if kind:
         text = with_kind(text, kind)
     values = parse_abnt(text) or parse_apa(text)

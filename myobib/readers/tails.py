@@ -86,6 +86,7 @@ _ACCESS_BRACKET = re.compile(
     re.IGNORECASE,
 )
 _ACCESS_PAREN = re.compile(rf"\s*\(\s*(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})\s*\)", re.IGNORECASE)
+_GAP_AFTER_STOP = re.compile(r"([.;,])\s{2,}")
 _ACCESS_PLAIN = re.compile(
     rf"(?:(?<=^)|(?<=[.;,]\s))(?:{_ACCESSED_WORDS}){_PREP}(?P<date>{_DATE})(?:,?\s+(?:{_FROM_WORDS})\b)?\.?",
     re.IGNORECASE,
@@ -224,6 +225,8 @@ def take_tails(text: str, after_source: bool = False) -> tuple[str, Tails]:
         return " " + rest
 
     text = _URL.sub(url, text)
+    if tails.URL is not None:  # NORD's `Available at: <URL> Accessed March 12, 2024.`: the date after the address
+        text = _GAP_AFTER_STOP.sub(r"\1 ", text)
     text = _ids(text, tails)
 
     def accessed(found: re.Match[str]) -> str:

@@ -485,3 +485,25 @@ def test_cochrane_software_reviews_and_edited_handbooks():
     handbook = refs[5]
     assert handbook.type == "book" and handbook.editor == (Name(family="Kim", given="F"), Name(family="Cho", given="G"))
     assert (handbook.publisher, handbook.issued, handbook.URL) == ("Cochrane", Date(2018), "www.example.org/handbook")
+
+
+@pytest.mark.parametrize(
+    ("entry", "fields"),
+    [
+        ("Orphanet. Gaucher disease. ORPHA:355. Available at: https://www.orpha.net/en/disease/detail/355"
+         " Accessed March 12, 2024.", {"number": "355", "title": "Gaucher disease", "type": "webpage"}),
+        ("Online Mendelian Inheritance in Man (OMIM). Gaucher Disease, Type I; GD1. Entry No: 230800. Available at:"
+         " https://omim.org/entry/230800 Accessed March 12, 2024.",
+         {"number": "230800", "title": "Gaucher Disease, Type I; GD1"}),
+        ("US Food and Drug Administration. FDA approves first treatment for a rare disease. Press release. May 3, 2021."
+         " Available at: https://www.fda.gov/news-events/x Accessed March 12, 2024.",
+         {"genre": "Press release", "issued": Date(2021, 5, 3),
+          "title": "FDA approves first treatment for a rare disease"}),
+    ],
+)  # fmt: skip
+def test_record_numbers_and_press_releases_on_rare_disease_pages(entry, fields):
+    values = freetext.parse_entry(entry)
+    assert values is not None
+    assert values["accessed"] == Date(2024, 3, 12)
+    for name, value in fields.items():
+        assert values[name] == value

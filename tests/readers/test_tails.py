@@ -128,3 +128,11 @@ def test_access_dates_in_parentheses_german_numeric_and_last_accessed(text):
     rest, tails = take_tails(text)
     assert tails.accessed == Date(2024, 3, 12) and tails.URL == "https://x.de/l/"
     assert rest.rstrip(". ") == "Leitlinien"
+
+
+def test_an_access_date_after_a_labelled_address():
+    rest, tails = take_tails(
+        "Orphanet. Fabry disease. Available at: https://www.orpha.net/x/324 Accessed March 12, 2024."
+    )
+    assert rest.strip() == "Orphanet. Fabry disease."
+    assert (tails.URL, tails.accessed) == ("https://www.orpha.net/x/324", Date(2024, 3, 12))
