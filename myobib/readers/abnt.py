@@ -172,8 +172,8 @@ def parse_abnt(text: str) -> dict[str, Any] | None:
         return None
     title, notes = split_title(values.pop("title").strip().rstrip("."))
     values["title"] = title or None
-    persons = any(not name.is_group for name in values.get("author", ()))
-    values = finish(values, tails, notes, persons=persons)
+    signed = any(not name.is_group for name in values.get("author", ()))
+    values = finish(values, tails, notes, persons=signed)
     if values["type"] == "report" and values.get("URL") and values.get("accessed"):
         # an organisation's page: `Título. Cidade: Sigla, [2023]. Disponível em: … Acesso em: …`
         values["type"] = "webpage"

@@ -71,4 +71,3 @@ def with_kind(text: str, kind: str) -> str:
     """`GRADEpro GDT. Hamilton …` with its study identifier's `[Computer program]` after the first sentence."""
     head, stop, rest = text.partition(". ")
     return f"{head} {kind}{stop}{rest}" if stop else text
-
