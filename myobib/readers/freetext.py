@@ -103,6 +103,9 @@ def parse_entry(text: str, numbered: bool = False, kind: str | None = None) -> d
         return None
     for name, value in taken.items():
         values[name] = values.get(name) or value
+    if kind and not values.get("title") and len(values.get("author") or ()) == 1:
+        # `GRADEpro GDT [Computer program]. …`: under its study identifier a program's name is its title
+        values["title"], values["author"] = text.partition(f" {kind}")[0], ()
     has_people = bool(values.get("author") or values.get("editor")) and values.get("issued") is not None
     identified = values.get("DOI") or values.get("PMID") or values.get("PMCID")
     if not (values.get("_understood") or has_people or identified or (numbered and values.get("author"))):

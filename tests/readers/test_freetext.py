@@ -444,8 +444,8 @@ COCHRANE = "\n".join(
         "ISRCTN12345678. Steroids in community-acquired pneumonia (STEP). www.isrctn.com/ISRCTN12345678"
         " (first received 5 April 2017).",
         "Additional references",
-        "Stata 2019 [Computer program]",
-        "Stata Statistical Software. Version 16. College Station (TX): StataCorp, 2019.",
+        "GRADEpro GDT 2021 [Computer program]",
+        "GRADEpro GDT. Hamilton (ON): McMaster University, 2021. Available at gradepro.org.",
         "Lee 2020",
         "Lee D, Park E, et al. Antibiotics for pneumonia. Cochrane Database of Systematic Reviews 2020, Issue 4."
         " Art. No: CD012345. [DOI: 10.1002/14651858.CD012345]",
@@ -478,7 +478,9 @@ def test_cochrane_study_identifiers_are_no_entries_and_registry_records_are_web_
 
 def test_cochrane_software_reviews_and_edited_handbooks():
     refs = list(freetext.loads(COCHRANE, "review.txt"))
-    assert refs[3].type == "software"  # `[Computer program]` on its study identifier
+    program = refs[3]  # `[Computer program]` on its study identifier
+    assert (program.type, program.title, program.author) == ("software", "GRADEpro GDT", ())
+    assert (program.publisher, program.issued, program.URL) == ("McMaster University", Date(2021), "gradepro.org")
     review = refs[4]
     assert (review.type, review.issue, review.page, review.issued) == ("article-journal", "4", "CD012345", Date(2020))
     assert "Cochrane Database of Systematic Reviews" in (review.container_title, review.container_title_short)
