@@ -56,7 +56,8 @@ _NO_BREAK = re.compile(
 )
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _EDITION_WORD = re.compile(rf"(?:{alternation('edition')})\b", re.IGNORECASE)
-_TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])")  # sentences after a book's date: `p. 257-91` stays whole
+# sentences after a book's date: `p. 257-91` and `(NICE guideline, No. NG219.)` stay whole
+_TAIL_BREAK = re.compile(r"(?<=\.)\s+(?=[^\d\s])(?![^(]*\))")
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:&|and)\s+others$", re.IGNORECASE)
 # Where else an author list may end: `et al` without a full stop, `& others`, a colon (`…, Kratz CP: Letter …`).
 _OTHER_CUT = re.compile(r"\bet\s+al\b\.?(?=\s+\S)|&\s+others\b\.?(?=\s+\S)|:(?=\s+\S)", re.IGNORECASE)
@@ -118,7 +119,10 @@ _PAGES = re.compile(
     re.IGNORECASE,
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
-_SERIES = re.compile(r"^\(?(?P<title>[^;()]+?)(?:;\s*(?:no|vol|v|n)\.?\s*(?P<number>[\w.-]+))?\)?\.?$", re.IGNORECASE)
+_SERIES = re.compile(
+    r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.)\s*(?P<number>[\w.-]+?))?\.?\)?\.?$", re.IGNORECASE
+)
+_SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
 # `Recommandation de bonne pratique.`, `Guide méthodologique.`
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
@@ -126,6 +130,10 @@ GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentenc
 _ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
 # AMA's web page: `Title. Published May 28, 2019. Updated … Accessed …`: the date of the page
 _PUBLISHED = re.compile(rf"(?<=\.)\s+(?i:{alternation('published')})\s*:?\s*(?P<date>[^.;]{{4,30}}?\d{{4}})\.?(?=\s|$)")
+# A short genre sentence before a page entry's publication (its `[Internet]` taken out by the tails)
+_GENRE_FIRST = re.compile(r"(?P<genre>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,4})\.\s+(?=\S)")
+# Genres of agency announcements read on the web: `News release`, `Drug Safety Communication`
+_WEB_GENRES = frozenset(g.lower() for g in words()["news_genres"])
 _UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
@@ -422,6 +430,11 @@ def parse_source_line(text: str) -> dict[str, Any] | None:
     fields, with its tails under `_tails` for `finish`; None for any other line."""
     rest, tails = take_tails(text)
     source = parse_source(rest) if rest else None
+    if source is None and tails.medium and (genre := _GENRE_FIRST.match(rest)) is not None:
+        # `Drug Safety Communication [Internet]. Silver Spring (MD): FDA; 2019 Feb 21 …`: the genre, then the source
+        source = parse_source(rest[genre.end() :])
+        if source is not None:
+            source["genre"] = genre["genre"]
     if source is None and (rest or not (tails.URL or tails.accessed)):
         return None
     return {**(source or {}), "_tails": tails}
@@ -498,7 +511,8 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
         elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
             if found["number"]:
-                values["collection_number"] = found["number"]
+                code = _SERIES_CODE.fullmatch(found["number"])
+                values["number" if code else "collection_number"] = found["number"]
         else:
             notes.append(sentence + ".")
     if notes:
@@ -854,6 +868,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         return source  # told by the form of an APA entry (`apa._kind_of_other`)
     if source == "edition":
         return "book"  # likewise: an organisation's work with an edition and no publisher
+    if values.get("genre") and values["genre"].lower() in _WEB_GENRES:
+        return "webpage"  # `News release.`, `Drug Safety Communication [Internet].`
     if descriptor_words & _PRESENTATION_WORDS:
         return "speech"  # `[presentation]`: a slide deck
     if descriptor_words & _WEBSITE_WORDS:

@@ -412,3 +412,34 @@ def test_page_web_page_with_a_place_and_publisher_and_no_date():
     assert (ref.type, ref.title, ref.author) == ("webpage", "Lupus", (Name(literal="MedlinePlus en español"),))
     assert (ref.publisher_place, ref.publisher) == ("Bethesda (MD)", "Biblioteca Nacional de Medicina (EE. UU.)")
     assert ref.accessed == Date(2024, 3, 12) and ref.URL == "https://medlineplus.gov/spanish/lupus.html"
+
+
+def test_page_agency_communication_with_its_genre_before_internet_and_repeats_after_it():
+    page = parse_text(
+        "Disease Info\nDisease:Gout\nGout reading\n\n"
+        "1. Cardiovascular safety of febuxostat or allopurinol in patients with gout\n"
+        "White WB, Saag KG, Becker MA.\nN Engl J Med. 2018 Mar 29;378(13):1200-1210.\n"
+        "2. FDA adds Boxed Warning for increased risk of death with gout medicine Uloric (febuxostat)\n"
+        "US Food and Drug Administration.\n"
+        "Drug Safety Communication [Internet]. Silver Spring (MD): FDA; 2019 Feb 21 [cited 2024 Mar 12]. "
+        "Available from: https://www.fda.gov/drugs/uloric\n"
+        "White WB, Saag KG, Becker MA.\nN Engl J Med. 2018 Mar 29;378(13):1200-1210.\n",
+        "gout.txt",
+    )
+    white, fda, repeat = list(page)
+    assert (fda.type, fda.genre, fda.author) == ("webpage", "Drug Safety Communication", (Name(literal="US Food and Drug Administration"),))
+    assert fda.title == "FDA adds Boxed Warning for increased risk of death with gout medicine Uloric (febuxostat)"
+    assert (fda.publisher_place, fda.publisher, fda.issued) == ("Silver Spring (MD)", "FDA", Date(2019, 2, 21))
+    assert fda.accessed == Date(2024, 3, 12) and fda.URL == "https://www.fda.gov/drugs/uloric"
+    assert repeat.author == white.author and repeat.container_title_short == "N Engl J Med"
+
+
+def test_page_guideline_in_ncbi_bookshelf_series_form():
+    page = parse_text(
+        "Disease Info\nDisease:Gout\nGout reading\n\n1. Gout: diagnosis and management\n"
+        "National Institute for Health and Care Excellence.\nLondon: NICE; 2022 Jun 9. (NICE guideline, No. NG219.)\n",
+        "gout.txt",
+    )
+    (ref,) = list(page)
+    assert (ref.type, ref.collection_title, ref.number) == ("report", "NICE guideline", "NG219")
+    assert (ref.publisher_place, ref.publisher, ref.issued) == ("London", "NICE", Date(2022, 6, 9))
