@@ -79,8 +79,8 @@ _DOTTED_SUFFIX = re.compile(r",\s((?:Jr|Sr|II|III|IV)\.?)$")
 
 _YEAR = r"c?\d{4}(?:\s*-\s*(?:\d{4}|\d{2}(?!\d)))?"
 # `2002`, `c2001`, `2004 Apr`, `2002 Apr 3-5`, `1993-2026`; a month's full stop ends the date (`2001 Feb. 24 p.`).
-_SOURCE_DATE = (  # a month may stand before the year: `juin 2018`, `septembre 2016`
-    rf"(?:[^\W\d_]{{3,}}\.?\s+(?={_YEAR}))?{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?)?"
+_SOURCE_DATE = (  # a month may stand before the year: `juin 2018`, `septembre 2016`; `2024 Jan-` is open
+    rf"(?:[^\W\d_]{{3,}}\.?\s+(?={_YEAR}))?{_YEAR}(?:\s+[^\W\d_]{{3,}}(?:\.(?!\s*\d))?(?:\s*-\s*[^\W\d_]{{3,}}\.?|-(?=\.))?"
     r"(?:\s+\d{1,2}(?:\s*-\s*\d{1,2})?)?)?"
 )
 # The edition is kept as printed before `ed.`: `2nd`, `2.ª`, `7th`, `Rev`.
@@ -120,7 +120,20 @@ _PAGES = re.compile(
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
 _SERIES = re.compile(
-    r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.)\s*(?P<number>[\w.-]+?))?\.?\)?\.?$", re.IGNORECASE
+    r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.)\s*(?P<number>[\w.-]+?))?\.?\)?\.?$",
+    re.IGNORECASE,
+)
+_BRACKETED_SERIES = re.compile(r"(?P<series>[A-Z][^.:;()\[\]]{2,60}?)\s+\[(?P<number>[A-Z]{1,5}\d{1,6})\]")
+# A report's number between its title and its publisher, after an agency's acronym:
+# `HHS Publication No. PEP22-07-01-005`
+_PUBLICATION_NUMBER = re.compile(
+    r"(?<=\.)\s+(?:[A-Z]{2,}\s+)?(?:Publication|Report|Pub)\s+(?:No|Number)\.?\s*:?\s*"
+    r"(?P<n>[\w/-]*\d[\w./-]*?)\.?\s*$"
+)
+_TRIAL_NUMBER = re.compile(rf"(?:{alternation('trial_registries')})[\w/-]*\d")
+# A registry record's identifier after its title: `ClinicalTrials.gov identifier: NCT03036124`
+_REGISTRY_ID = re.compile(
+    rf"(?:\S+\s+)?(?i:identifier|id|registration number)\s*:?\s*(?P<number>{_TRIAL_NUMBER.pattern})"
 )
 _SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
@@ -129,7 +142,9 @@ GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentenc
 # A sentence marking a special issue of a bulletin (`Número Especial.`), kept as a note
 _ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
 # AMA's web page: `Title. Published May 28, 2019. Updated … Accessed …`: the date of the page
-_PUBLISHED = re.compile(rf"(?<=\.)\s+(?i:{alternation('published')})\s*:?\s*(?P<date>[^.;]{{4,30}}?\d{{4}})\.?(?=\s|$)")
+_PUBLISHED = re.compile(
+    rf"(?<=\.)\s+(?i:{alternation('published')})\s*:?\s*(?P<date>(?:[^.;]{{4,30}}?)?\d{{4}})\.?(?=\s|$)"
+)
 # A short genre sentence before a page entry's publication (its `[Internet]` taken out by the tails)
 _GENRE_FIRST = re.compile(r"(?P<genre>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,4})\.\s+(?=\S)")
 # Genres of agency announcements read on the web: `News release`, `Drug Safety Communication`
@@ -490,8 +505,8 @@ def _journal(text: str) -> dict[str, Any] | None:
 
 
 def _date(text: str) -> Date | None:
-    """A source's date: `2002`, `c2023`, `2004 Apr`, `1993-2026` (its first year)."""
-    return parse_date(re.sub(r"^(c?\d{4})\s*-\s*\d{2,4}", r"\1", text))
+    """A source's date: `2002`, `c2023`, `2004 Apr`, `1993-2026` and `2024 Jan-` (where it starts)."""
+    return parse_date(re.sub(r"^(c?\d{4})\s*-\s*\d{2,4}", r"\1", text).rstrip("-"))
 
 
 def _tail_fields(tail: str, values: dict[str, Any]) -> None:
@@ -868,6 +883,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
         return source  # told by the form of an APA entry (`apa._kind_of_other`)
     if source == "edition":
         return "book"  # likewise: an organisation's work with an edition and no publisher
+    if values.get("number") and _TRIAL_NUMBER.fullmatch(str(values["number"])):
+        return "webpage"  # a trial registry record
     if values.get("genre") and values["genre"].lower() in _WEB_GENRES:
         return "webpage"  # `News release.`, `Drug Safety Communication [Internet].`
     if descriptor_words & _PRESENTATION_WORDS:
@@ -929,6 +946,9 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     text, details = _register_details(text)
     if (tails.URL or tails.accessed) and (found := _YEAR_AFTER_TAILS.match(text.strip())) is not None:
         text, details["issued"] = found["text"], Date(int(found["year"]))
+        head, _, last = text.rstrip(".").rpartition(". ")
+        if ". " in head and len(last) < 80 and _org_like(last):  # AMA: `Authors. Title. Publisher. 2024. Accessed …`
+            text, details["publisher"] = head + ".", last
     elif tails.accessed and (found := _PUBLISHED.search(text)) is not None and (date := parse_date(found["date"])):
         text, details["issued"] = text[: found.start()] + text[found.end() :], date
     law = _PAGED_GAZETTE_LAW.match(text)
@@ -963,8 +983,15 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         text = garbled["title"]
     pre, source = _find_source(text)
     if source is not None and source.get("_source") != "journal":
+        if (number := _PUBLICATION_NUMBER.search(pre)) is not None:  # `HHS Publication No. PEP22-07-01-005.`
+            values["number"], pre = number["n"], pre[: number.start()]
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
-        if head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
+        if head and (record := _REGISTRY_ID.fullmatch(last)) is not None:
+            values["number"], pre = record["number"], head  # `ClinicalTrials.gov identifier: NCT03036124`
+        elif head and (series := _BRACKETED_SERIES.fullmatch(last)) is not None:
+            values.update(collection_title=series["series"], number=series["number"])  # `NICE guideline [NG106]`
+            pre = head
+        elif head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
             values["genre"], pre = last, head
         elif head and " ".join(last.lower().split()) in _ISSUE_MARKS:
             sentence_note, pre = last, head

@@ -1086,3 +1086,58 @@ def test_a_site_where_the_publisher_would_stand_is_the_container():
                    "2023 ; cité le 12 mars 2024]. Disponible sur : https://www.ameli.fr/assure/sante/themes/diabete")
     assert (values["type"], values["container_title"], values.get("publisher")) == ("webpage", "ameli.fr", None)
     assert values["issued"] == Date(2023) and values["accessed"] == Date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("printed", "series", "number"),
+    [("NICE guideline [NG106]", "NICE guideline", "NG106"),
+     ("Technology appraisal guidance [TA679]", "Technology appraisal guidance", "TA679")],
+)
+def test_a_guidance_series_with_its_bracketed_number_in_pubmed_form(printed, series, number):
+    values = parse(f"National Institute for Health and Care Excellence. Chronic heart failure in adults: diagnosis "
+                   f"and management. {printed}. London: NICE; 2018 Sep 12.")
+    assert (values["type"], values["title"]) == ("report", "Chronic heart failure in adults: diagnosis and management")
+    assert (values["collection_title"], values["number"], values.get("genre")) == (series, number, None)
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == ("London", "NICE", Date(2018, 9, 12))
+
+
+def test_a_statpearls_chapter_with_its_book_open_date():
+    values = parse("Malik A, Brito D, Vaqar S, Chhabra L. Congestive heart failure. [Updated 2023 Nov 5]. In: "
+                   "StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2024 Jan-. Available from: "
+                   "https://www.ncbi.nlm.nih.gov/books/NBK430873/")
+    assert (values["type"], values["title"]) == ("chapter", "Congestive heart failure")
+    assert values["container_title"] == "StatPearls"
+    assert (values["publisher_place"], values["publisher"]) == ("Treasure Island (FL)", "StatPearls Publishing")
+    assert values["issued"] == Date(2024, 1) and values["URL"] == "https://www.ncbi.nlm.nih.gov/books/NBK430873/"
+
+
+def test_a_trial_registry_record_in_nlm_form():
+    values = parse("AstraZeneca. Study to evaluate the effect of dapagliflozin in patients with chronic heart failure "
+                   "(DAPA-HF). ClinicalTrials.gov identifier: NCT03036124 [Internet]. Bethesda (MD): National Library "
+                   "of Medicine (US); 2017 Feb 3 [cited 2024 Mar 12]. Available from: "
+                   "https://clinicaltrials.gov/study/NCT03036124")
+    assert (values["type"], values["number"]) == ("webpage", "NCT03036124")
+    assert values["author"] == (Name(literal="AstraZeneca"),)
+    title = "Study to evaluate the effect of dapagliflozin in patients with chronic heart failure (DAPA-HF)"
+    assert values["title"] == title
+    assert (values["issued"], values["accessed"]) == (Date(2017, 2, 3), Date(2024, 3, 12))
+
+
+def test_an_ama_report_number_after_an_agency_acronym():
+    values = parse("Substance Abuse and Mental Health Services Administration. Key Substance Use and Mental Health "
+                   "Indicators in the United States. HHS Publication No. PEP22-07-01-005. Center for Behavioral Health "
+                   "Statistics and Quality; 2022. Accessed March 12, 2024. https://www.samhsa.gov/data/report/nsduh")
+    assert (values["type"], values["number"], values["issued"]) == ("report", "PEP22-07-01-005", Date(2022))
+    assert values["title"] == "Key Substance Use and Mental Health Indicators in the United States"
+    assert values["publisher"] == "Center for Behavioral Health Statistics and Quality"
+
+
+def test_ama_data_sets_with_a_publisher_sentence_or_a_release_year():
+    counts = parse("Ahmad FB, Cisewski JA, Rossen LM, Sutton P. Provisional drug overdose death counts. National "
+                   "Center for Health Statistics. 2024. Accessed March 12, 2024. https://www.cdc.gov/nchs/nvss/vsrr/data.htm")
+    assert (counts["type"], counts["title"]) == ("dataset", "Provisional drug overdose death counts")
+    assert (counts["publisher"], counts["issued"]) == ("National Center for Health Statistics", Date(2024))
+    wonder = parse("Centers for Disease Control and Prevention. Multiple Cause of Death 1999-2020 on CDC WONDER Online "
+                   "Database. Released 2021. Accessed March 12, 2024. http://wonder.cdc.gov/mcd-icd10.html")
+    assert (wonder["type"], wonder["issued"], wonder["accessed"]) == ("dataset", Date(2021), Date(2024, 3, 12))
+    assert wonder["title"] == "Multiple Cause of Death 1999-2020 on CDC WONDER Online Database"
