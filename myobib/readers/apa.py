@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Date, Name
 from ..notices import notice_from_title
 from ..pages import page_range
-from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, finish, split_title
+from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, SERIES_CODE, finish, split_title
 from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
 from .words import MONTHS, ORGANISATION, alternation, parse_date, words
@@ -78,7 +78,6 @@ _STUDY_NUMBER = re.compile(r"(?:^|(?<=\.)\s+)SN:?\s*(?P<number>\d+)\.?$")
 _TITLE_VERSION = re.compile(r"\s*\((?:Version|Versão|Versión|Release)\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
 # The end of a title's first sentence, not after `U.S.`
 _TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
-_SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")
 # A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
 _SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
@@ -219,7 +218,7 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     if numbered is not None:
         title, after = numbered["title"], numbered["after"] or ""
         values["number"] = numbered["number"] or numbered["id"]
-        if numbered["genre"] and _SERIES_CODE.fullmatch(values["number"]):
+        if numbered["genre"] and SERIES_CODE.fullmatch(values["number"]):
             values.update(collection_title=numbered["genre"], _source="report")  # `(NICE Guideline No. NG222)`
         elif numbered["genre"]:
             values.update(genre=numbered["genre"], _source="report")

@@ -123,7 +123,6 @@ _SERIES = re.compile(
     r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.)\s*(?P<number>[\w.-]+?))?\.?\)?\.?$",
     re.IGNORECASE,
 )
-_BRACKETED_SERIES = re.compile(r"(?P<series>[A-Z][^.:;()\[\]]{2,60}?)\s+\[(?P<number>[A-Z]{1,5}\d{1,6})\]")
 # A report's number between its title and its publisher, after an agency's acronym:
 # `HHS Publication No. PEP22-07-01-005`
 _PUBLICATION_NUMBER = re.compile(
@@ -135,7 +134,8 @@ _TRIAL_NUMBER = re.compile(rf"(?:{alternation('trial_registries')})[\w/-]*\d")
 _REGISTRY_ID = re.compile(
     rf"(?:\S+\s+)?(?i:identifier|id|registration number)\s*:?\s*(?P<number>{_TRIAL_NUMBER.pattern})"
 )
-_SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
+SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
+_BRACKETED_SERIES = re.compile(rf"(?P<series>[A-Z][^.:;()\[\]]{{2,60}}?)\s+\[(?P<number>{SERIES_CODE.pattern})\]")
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
 # `Recommandation de bonne pratique.`, `Guide méthodologique.`
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
@@ -526,7 +526,7 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
         elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
             if found["number"]:
-                code = _SERIES_CODE.fullmatch(found["number"])
+                code = SERIES_CODE.fullmatch(found["number"])
                 values["number" if code else "collection_number"] = found["number"]
         else:
             notes.append(sentence + ".")
