@@ -744,7 +744,7 @@ def parse_source(text: str, after_semicolon: bool = False) -> dict[str, Any] | N
     published = _pubinfo(rest) if rest else None
     if published is None:
         found = _UNDATED_PUBINFO.match(text)
-        if found is not None and found["place"].split(",")[0] in _PLACES:
+        if found is not None and (found["place"].split(",")[0] in _PLACES or _is_place(found["place"])):
             return {"publisher": found["publisher"], "publisher_place": found["place"], "_source": "book"}
         found = _LAST_DATE.match(text)
         if found is not None and not _boundaries(text) and (date := _date(found["date"])) is not None:

@@ -444,3 +444,17 @@ def test_page_guideline_in_ncbi_bookshelf_series_form():
     (ref,) = list(page)
     assert (ref.type, ref.collection_title, ref.number) == ("report", "NICE guideline", "NG219")
     assert (ref.publisher_place, ref.publisher, ref.issued) == ("London", "NICE", Date(2022, 6, 9))
+
+
+def test_page_undated_web_page_of_an_agency_in_a_town_with_its_state():
+    page = parse_text(
+        "Disease Info\nDisease:SMA\nSMA reading\n\n1. Recommended Uniform Screening Panel [Internet]\n"
+        "Health Resources and Services Administration, Advisory Committee on Heritable Disorders.\n"
+        "Rockville (MD): HRSA; [cited 2024 Apr 8]. Available from: https://www.hrsa.gov/rusp\n",
+        "sma.txt",
+    )
+    (ref,) = list(page)
+    assert (ref.type, ref.title) == ("webpage", "Recommended Uniform Screening Panel")
+    assert ref.author == (Name(literal="Health Resources and Services Administration, Advisory Committee on Heritable Disorders"),)
+    assert (ref.publisher_place, ref.publisher, ref.issued) == ("Rockville (MD)", "HRSA", None)
+    assert ref.accessed == Date(2024, 4, 8) and ref.URL == "https://www.hrsa.gov/rusp"
