@@ -360,7 +360,11 @@ def test_page_report_and_organisation_authors(kinds_page):
     assert dataset.author == (Name(literal="Brasil. Ministério da Saúde"),)
     assert dataset.title == "SI-PNI (Sistema de Informações do Programa Nacional de Imunizações)"
     assert (dataset.issued, dataset.accessed, dataset.extra["medium"]) == (Date(2023), Date(2023, 10, 6), "Internet")
-    assert (web.issued, web.accessed, web.URL) == (None, Date(2023, 11, 3), "https://cdn.who.int/ia2030.pdf?download=true")
+    assert (web.issued, web.accessed, web.URL) == (
+        None,
+        Date(2023, 11, 3),
+        "https://cdn.who.int/ia2030.pdf?download=true",
+    )
 
 
 def test_page_chapter_and_edited_book(kinds_page):
@@ -375,7 +379,10 @@ def test_page_anonymous_notice_and_translated_title(kinds_page):
     erratum, translated = kinds_page[5], kinds_page[6]
     assert (erratum.title, erratum.author, erratum.notice) == ("Department of Error", (), "erratum")
     assert (erratum.DOI, erratum.PMID, erratum.PMCID, erratum.note) == (
-        "10.1016/s0140-6736(24)02716-8", "39709208", "PMC12124214", None,
+        "10.1016/s0140-6736(24)02716-8",
+        "39709208",
+        "PMC12124214",
+        None,
     )
     assert translated.title == "Inflammatory myopathies. Dermatomyositis, polymyositis, and inclusion body myositis"
     assert (translated.language, translated.DOI) == ("Spanish", "10.1016/S1699-258X(08)72464-1")
@@ -455,6 +462,8 @@ def test_page_undated_web_page_of_an_agency_in_a_town_with_its_state():
     )
     (ref,) = list(page)
     assert (ref.type, ref.title) == ("webpage", "Recommended Uniform Screening Panel")
-    assert ref.author == (Name(literal="Health Resources and Services Administration, Advisory Committee on Heritable Disorders"),)
+    assert ref.author == (
+        Name(literal="Health Resources and Services Administration, Advisory Committee on Heritable Disorders"),
+    )
     assert (ref.publisher_place, ref.publisher, ref.issued) == ("Rockville (MD)", "HRSA", None)
     assert ref.accessed == Date(2024, 4, 8) and ref.URL == "https://www.hrsa.gov/rusp"
