@@ -93,7 +93,7 @@ _EDITION = re.compile(
 # What may follow an edition: `2. ed. atual.`, `2. ed. rev. e amp.`, `2.ª ed. corr. y aum.`
 _EDITION_QUALIFIER_WORDS = frozenset(" ".join(w.lower().split()) for w in words()["edition_qualifiers"])
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
-_PUBLISHER = r"[^\W\d_][^:;]{0,150}?"
+_PUBLISHER = r"[^\W\d_][^:;]{0,250}?"
 _NAMED_PUBLISHER = r"[^\W\d_][^:;.\d?!«»\"]{0,60}?"  # a publisher's name alone: no digits, quotes or sentences
 # `Place: Publisher; 2002` (or `, 2019` in BMJ lists), `Publisher; Place: 2025` (MDPI), `Publisher; 2019` (AMA)
 _PUBINFO_FORMS = (
@@ -188,11 +188,12 @@ _US_LAW = re.compile(
     r"^(?P<title>.+?),\s*Pub\.?\s*L\.?\s*(?:No\.?\s*)?(?P<number>\d[\d-]*),\s*(?P<volume>\d+)\s+(?P<code>Stat\.?)\s*"
     r"(?P<page>[\d-]+)\s*\((?P<date>[^)]+)\)\.?$"
 )
-# The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`
+# The United Kingdom's: `Health and Social Care Act 2008 (c. 14). London: TSO`, `The … Regulations 2014 (SI 2014/2936)`,
+# The Lancet's `The … Regulations 2016. SI 2016/507. 2016.`
 _UK_LAW = re.compile(
-    r"^(?P<title>[^.]+?\b\d{4})(?:\s*\(|,\s+(?=c\.|S\.?\s?I\b|asp\b|anaw\b|nia\b))"  # `(c. 7)`; Harvard's `, c. 10`
+    r"^(?P<title>[^.]+?\b\d{4})(?:\s*\(|,\s+(?=c\.|S\.?\s?I\b|asp\b|anaw\b|nia\b)|\.\s+(?=S\.?\s?I\.?\s\d))"
     r"(?P<number>(?P<si>S\.?\s?I\.?)?(?:c\.|asp|anaw|nia)?\s*\d[\d/]*)\)?\.?"
-    r"(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
+    r"(?:\s+(?P<year>\d{4})\.?)?(?:\s+(?P<place>[^:.]+):\s*(?P<publisher>[^:]+?)\.?)?$"
 )
 # An organisation before a colon, as Deutsches Ärzteblatt prints authors: `Statistisches Bundesamt (Destatis): Title.`,
 # and as a group editor: `Deutsche Sepsis-Gesellschaft e. V. (Hrsg.): Title.`
@@ -550,6 +551,10 @@ def _pubinfo(text: str, after_semicolon: bool = False) -> dict[str, Any] | None:
         date = _date(found["date"])
         if date is None:
             continue
+        head, comma, month = publisher.rpartition(", ")
+        number = MONTHS.get(month.rstrip(".").lower()) if comma and date.month is None else None
+        if number:  # The Lancet's `London: ASH, August, 2023.`
+            publisher, date = head, Date(date.year, number)
         values: dict[str, Any] = {"issued": date, "_source": "book"}
         if place is None and _is_place(publisher):
             place, publisher = publisher, None  # `Brasília (DF); 2017`, `Geneva; 2002`
@@ -960,6 +965,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
     law = _UK_LAW.match(text)
     if law is not None:
         values = {"title": law["title"], "number": law["number"], "_source": "gazette"}
+        if law["year"]:
+            values["issued"] = Date(int(law["year"]))
         if law["publisher"]:
             values.update(publisher=law["publisher"], publisher_place=law["place"])
         values = finish(values, tails, [], persons=False)

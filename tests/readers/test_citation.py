@@ -1141,3 +1141,35 @@ def test_ama_data_sets_with_a_publisher_sentence_or_a_release_year():
                    "Database. Released 2021. Accessed March 12, 2024. http://wonder.cdc.gov/mcd-icd10.html")
     assert (wonder["type"], wonder["issued"], wonder["accessed"]) == ("dataset", Date(2021), Date(2024, 3, 12))
     assert wonder["title"] == "Multiple Cause of Death 1999-2020 on CDC WONDER Online Database"
+
+def test_uk_statutory_instrument_in_the_lancets_form():
+    values = parse_citation("The Tobacco and Related Products Regulations 2016. SI 2016/507. 2016.")
+    assert values is not None and values["type"] == "regulation"
+    assert values["title"] == "The Tobacco and Related Products Regulations 2016"
+    assert (values["number"], values["issued"]) == ("SI 2016/507", Date(2016))
+
+
+def test_lancet_report_with_its_month_before_the_year():
+    values = parse_citation(
+        "Action on Smoking and Health. Use of e-cigarettes (vapes) among adults in Great Britain. "
+        "London: ASH, August, 2023. https://ash.org.uk/vapes (accessed Jan 15, 2024)."
+    )
+    assert values is not None and values["title"] == "Use of e-cigarettes (vapes) among adults in Great Britain"
+    assert (values["publisher_place"], values["publisher"]) == ("London", "ASH")
+    assert values["issued"] == Date(2023, 8) and values["accessed"] == Date(2024, 1, 15)
+
+
+def test_lancet_report_with_a_department_and_its_offices_as_publisher():
+    values = parse_citation(
+        "US Department of Health and Human Services. The health consequences of smoking—50 years of progress: "
+        "a report of the Surgeon General. Atlanta, GA: US Department of Health and Human Services, Centers for "
+        "Disease Control and Prevention, National Center for Chronic Disease Prevention and Health Promotion, "
+        "Office on Smoking and Health, 2014."
+    )
+    assert values is not None and values["type"] == "report"
+    assert values["title"] == (
+        "The health consequences of smoking—50 years of progress: a report of the Surgeon General"
+    )
+    assert values["publisher_place"] == "Atlanta, GA" and values["issued"] == Date(2014)
+    assert values["publisher"].startswith("US Department of Health and Human Services, Centers for Disease")
+    assert values["publisher"].endswith("Office on Smoking and Health")
