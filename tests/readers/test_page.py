@@ -360,11 +360,7 @@ def test_page_report_and_organisation_authors(kinds_page):
     assert dataset.author == (Name(literal="Brasil. Ministério da Saúde"),)
     assert dataset.title == "SI-PNI (Sistema de Informações do Programa Nacional de Imunizações)"
     assert (dataset.issued, dataset.accessed, dataset.extra["medium"]) == (Date(2023), Date(2023, 10, 6), "Internet")
-    assert (web.issued, web.accessed, web.URL) == (
-        None,
-        Date(2023, 11, 3),
-        "https://cdn.who.int/ia2030.pdf?download=true",
-    )
+    assert (web.issued, web.accessed, web.URL) == (None, Date(2023, 11, 3), "https://cdn.who.int/ia2030.pdf?download=true")
 
 
 def test_page_chapter_and_edited_book(kinds_page):
@@ -379,10 +375,7 @@ def test_page_anonymous_notice_and_translated_title(kinds_page):
     erratum, translated = kinds_page[5], kinds_page[6]
     assert (erratum.title, erratum.author, erratum.notice) == ("Department of Error", (), "erratum")
     assert (erratum.DOI, erratum.PMID, erratum.PMCID, erratum.note) == (
-        "10.1016/s0140-6736(24)02716-8",
-        "39709208",
-        "PMC12124214",
-        None,
+        "10.1016/s0140-6736(24)02716-8", "39709208", "PMC12124214", None,
     )
     assert translated.title == "Inflammatory myopathies. Dermatomyositis, polymyositis, and inclusion body myositis"
     assert (translated.language, translated.DOI) == ("Spanish", "10.1016/S1699-258X(08)72464-1")
