@@ -135,7 +135,10 @@ _REGISTRY_ID = re.compile(
     rf"(?:\S+\s+)?(?i:identifier|id|registration number)\s*:?\s*(?P<number>{_TRIAL_NUMBER.pattern})"
 )
 SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
-_BRACKETED_SERIES = re.compile(rf"(?P<series>[A-Z][^.:;()\[\]]{{2,60}}?)\s+\[(?P<number>{SERIES_CODE.pattern})\]")
+# `NICE guideline [NG106]` (PubMed's form), `NICE guideline NG209` (the Lancet's)
+_SERIES_SENTENCE = re.compile(
+    rf"(?P<series>[A-Z][^.:;()\[\]]{{2,60}}?)\s+(?P<open>\[)?(?P<number>{SERIES_CODE.pattern})(?(open)\])"
+)
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
 # `Recommandation de bonne pratique.`, `Guide méthodologique.`
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
@@ -216,8 +219,9 @@ _AS_OF = re.compile(
 _REGISTER_NUMBER = re.compile(
     r"(?<=\.)\s+(?P<label>[\w-]*[Rr]egist\w*(?:\s+(?:Nr|No)\.?)?)\s+(?P<number>\d[\d/.-]*\d)(?:,\s*(?P<rest>[^.]+))?\.?\s*$"
 )
-# PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails
-_YEAR_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<year>\d{4})\.?$")
+# PMC's print of a web page: `Title. <URL> (last accessed on 12 May 2022) 2020`: the year left after the tails;
+# the Lancet's `Title. Oct 3, 2023. <URL> (accessed Jan 15, 2024).`: the date of release before them
+_DATE_AFTER_TAILS = re.compile(r"^(?P<text>.+?[.?!»«\"”])\s+(?P<date>(?:[^\W\d_]{3,9}\.?\s\d{1,2},\s)?\d{4})\.?$")
 # PMC's print of a chapter from its JATS elements in their order: `Havenith G. Heidelberg: Springer. Berlin: 2005.
 # Temperature regulation … In: Extreme weather events …; pp. 69–80.`
 _PUBLISHER_FIRST_CHAPTER = re.compile(
@@ -949,8 +953,12 @@ def parse_citation(text: str) -> dict[str, Any] | None:
                   "volume": law["volume"], "page": law["page"], "issued": date, "_source": "gazette"}  # fmt: skip
         return finish(values, tails, [], persons=False)
     text, details = _register_details(text)
-    if (tails.URL or tails.accessed) and (found := _YEAR_AFTER_TAILS.match(text.strip())) is not None:
-        text, details["issued"] = found["text"], Date(int(found["year"]))
+    if (
+        (tails.URL or tails.accessed)
+        and (found := _DATE_AFTER_TAILS.match(text.strip())) is not None
+        and (date := parse_date(found["date"])) is not None
+    ):
+        text, details["issued"] = found["text"], date
         head, _, last = text.rstrip(".").rpartition(". ")
         if ". " in head and len(last) < 80 and _org_like(last):  # AMA: `Authors. Title. Publisher. 2024. Accessed …`
             text, details["publisher"] = head + ".", last
@@ -995,8 +1003,8 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         if head and (record := _REGISTRY_ID.fullmatch(last)) is not None:
             values["number"], pre = record["number"], head  # `ClinicalTrials.gov identifier: NCT03036124`
-        elif head and (series := _BRACKETED_SERIES.fullmatch(last)) is not None:
-            values.update(collection_title=series["series"], number=series["number"])  # `NICE guideline [NG106]`
+        elif head and (series := _SERIES_SENTENCE.fullmatch(last)) is not None:
+            values.update(collection_title=series["series"], number=series["number"])
             pre = head
         elif head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
             values["genre"], pre = last, head

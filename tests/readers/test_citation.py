@@ -1173,3 +1173,26 @@ def test_lancet_report_with_a_department_and_its_offices_as_publisher():
     assert values["publisher_place"] == "Atlanta, GA" and values["issued"] == Date(2014)
     assert values["publisher"].startswith("US Department of Health and Human Services, Centers for Disease")
     assert values["publisher"].endswith("Office on Smoking and Health")
+
+
+def test_lancet_guidance_series_and_code_without_brackets():
+    values = parse_citation(
+        "National Institute for Health and Care Excellence. Tobacco: preventing uptake, promoting quitting and "
+        "treating dependence. NICE guideline NG209. London: NICE, 2021."
+    )
+    assert values is not None and values["type"] == "report" and values.get("genre") is None
+    assert values["title"] == "Tobacco: preventing uptake, promoting quitting and treating dependence"
+    assert (values["collection_title"], values["number"]) == ("NICE guideline", "NG209")
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == ("London", "NICE", Date(2021))
+
+
+def test_lancet_web_page_with_its_date_of_release_before_the_url():
+    values = parse_citation(
+        "Office for National Statistics. Adult smoking habits in the UK: 2022. Oct 3, 2023. "
+        "https://www.ons.gov.uk/bulletins/2022 (accessed Jan 15, 2024)."
+    )
+    assert values is not None and values["type"] == "webpage"
+    assert values["title"] == "Adult smoking habits in the UK: 2022"
+    assert values["author"] == (Name(literal="Office for National Statistics"),)
+    assert values["issued"] == Date(2023, 10, 3) and values["accessed"] == Date(2024, 1, 15)
+    assert values["URL"] == "https://www.ons.gov.uk/bulletins/2022"
