@@ -75,7 +75,15 @@ _EDITION_SENTENCE = re.compile(rf"(?:^|(?<=\.)\s+)(?P<edition>\d+\w*)\s+(?:{alte
 _URL_PATH = re.compile(r"^(?:[a-z]+://)?[^/:]+(?::\d+)?/+[^/\s]")
 # A data archive's study number after its name: `UK Data Service. SN: 8860.`
 _STUDY_NUMBER = re.compile(r"(?:^|(?<=\.)\s+)SN:?\s*(?P<number>\d+)\.?$")
-_TITLE_VERSION = re.compile(r"\s*\((?:Version|Versão|Versión|Release)\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
+_VERSION_WORDS = r"(?:Version|Versão|Versión|Release)"
+_TITLE_VERSION = re.compile(rf"\s*\({_VERSION_WORDS}\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
+# A document's or study's number after its title, with a version: `(WHO/MSD/MER/2017.2)`, `(ICPSR 20240; Version 8)`
+# `The jamovi project. (2023). jamovi (Version 2.3) [Computer software].`: a title and its version follow the head
+_VERSIONED = re.compile(rf"[^.()]{{1,100}}\({_VERSION_WORDS}\s+[\w.-]+\)", re.IGNORECASE)
+_TITLE_NUMBER = re.compile(
+    r"\s*\((?P<number>[A-Z]{2,10}\s(?!(?:19|20)\d\d\b)\d{3,7}|[A-Z][A-Z0-9]*(?:/[\w.]+){2,})"
+    rf"(?:;\s*{_VERSION_WORDS}\s+(?P<version>[\w.-]+))?\)\.?$"
+)
 # The end of a title's first sentence, not after `U.S.`
 _TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
 # A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
@@ -205,9 +213,12 @@ def _title_parentheses(title: str, values: dict[str, Any]) -> str:
     if found is not None:
         values["edition"] = found["edition"]
         return title[: found.start()]
-    found = _TITLE_VERSION.search(title)
+    found = _TITLE_VERSION.search(title) or _TITLE_NUMBER.search(title)
     if found is not None:
-        values.setdefault("extra", {})["version"] = found["version"]
+        if found["version"]:
+            values.setdefault("extra", {})["version"] = found["version"]
+        if "number" in found.groupdict():
+            values["number"] = found["number"]
         return title[: found.start()]
     return title
 
@@ -310,7 +321,7 @@ def parse_apa(text: str) -> dict[str, Any] | None:
     editors = _EDITORS.search(authors_text)
     if vancouver is not None:
         names, et_al = vancouver
-    elif not _PERSON.match(authors_text) and _title_first(authors_text):
+    elif not _PERSON.match(authors_text) and _title_first(authors_text) and not _VERSIONED.match(head["rest"]):
         names, et_al = (), False  # an unsigned work: APA puts its title where the authors go
     else:
         authors_text = authors_text[: editors.start()] if editors else authors_text

@@ -867,7 +867,7 @@ def split_title(title: str) -> tuple[str, list[str]]:
         notes.append(found["note"].strip() + ".")
         title = (title[: found.start()] + title[found.end() :]).strip()
     found = _TRANSLATION.match(title.strip().rstrip("."))
-    if found is not None:
+    if found is not None and found["translation"].strip() not in COUNTRIES:  # `Survey, 2001–2003 [United States]`
         if found["title"]:
             notes.append(f"[{found['translation'].strip()}]")
             title = found["title"]
@@ -914,7 +914,8 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     if source in ("chapter", "presented"):
         where = " ".join(str(values.get(k) or "") for k in ("container_title", "event_title", "collection_title"))
         return "paper-conference" if source == "presented" or _CONFERENCE.search(where) else "chapter"
-    if descriptor_words & _SOFTWARE_WORDS or _SOFTWARE.search(title) or "version" in values.get("extra", {}):
+    versioned = "version" in values.get("extra", {}) and not descriptor_words & _DATASET_WORDS
+    if descriptor_words & _SOFTWARE_WORDS or _SOFTWARE.search(title) or versioned:
         return "software"
     if descriptor_words & _THESIS:
         return "thesis"
@@ -1086,6 +1087,10 @@ def finish(values: dict[str, Any], tails: Tails, notes: list[str], persons: bool
         values.setdefault("genre", genre)
     if tails.status:
         values.setdefault("extra", {})["status"] = tails.status
+    if tails.degree_by:  # the university grants the degree; a repository where the publisher stands holds it
+        if values.get("publisher"):
+            values.setdefault("extra", {})["archive"] = values["publisher"]
+        values["publisher"] = tails.degree_by
     if tails.arxiv:
         values.setdefault("number", tails.arxiv)
     if values.get("_source") == "book" and _MEETING_WORDS.search(str(values.get("publisher") or "")):

@@ -35,6 +35,7 @@ class Tails:
     language: str | None = None
     medium: str | None = None
     descriptors: list[str] = field(default_factory=list)  # `[dissertation]`, `[Data set]`, … as printed
+    degree_by: str | None = None  # APA 7's `[Doctoral dissertation, University of Arizona]`: the university
     status: str | None = None  # `[Epub ahead of print]`, `In press`
     links: str | None = None  # `Erratum in: …`, kept as printed
     notes: list[str] = field(default_factory=list)  # `Updated 2018 Dec 20`, `Epub …`, other URLs
@@ -118,8 +119,10 @@ _DESCRIPTOR_WORDS = sorted(
      "preprint", "monograph", "homepage on the internet", "serial on the internet", "podcast", "video"},
     key=lambda w: (-len(w), w),
 )  # fmt: skip
+_THESIS_WORDS = frozenset(w.lower() for w in words()["thesis"])
 _DESCRIPTOR = re.compile(
-    r"\s*\[(?P<d>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _DESCRIPTOR_WORDS) + r")\]",
+    r"\s*\[(?P<d>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _DESCRIPTOR_WORDS) + r")"
+    r"(?:,\s*(?P<by>[^\]\d]{3,150}))?\]",  # `[Doctoral dissertation, University of Arizona]`
     re.IGNORECASE,
 )
 def _find_links(text: str, after_source: bool) -> int | None:
@@ -183,6 +186,10 @@ def _marks(text: str, tails: Tails) -> str:
         if printed.lower() in words()["media"]:
             tails.medium = tails.medium or ("Internet" if "internet" in printed.lower() else printed)
         tails.descriptors.append(printed)
+        if found["by"] and printed.lower() in _THESIS_WORDS:
+            tails.degree_by = found["by"].strip()
+        elif found["by"]:
+            return found[0]
         return ""
 
     return _DESCRIPTOR.sub(descriptor, _LANGUAGE_NOTE.sub(language, text))

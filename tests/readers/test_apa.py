@@ -483,3 +483,53 @@ def test_harvard_poster_abstract_presented_at_a_meeting():
     assert (values["genre"], values["number"]) == ("Poster abstract", "1470-P")
     assert values["event_title"] == "American Diabetes Association 75th Scientific Sessions"
     assert values["event_place"] == "Boston, MA"
+
+
+def test_apa_dissertation_with_its_university_in_brackets_and_its_repository():
+    values = parse_apa(
+        "Zambrano-Vazquez, L. (2016). The interaction of state and trait worry on response monitoring "
+        "[Doctoral dissertation, University of Arizona]. UA Campus Repository. https://repository.arizona.edu/h/1"
+    )
+    assert values is not None and values["type"] == "thesis" and values["genre"] == "Doctoral dissertation"
+    assert values["title"] == "The interaction of state and trait worry on response monitoring"
+    assert values["publisher"] == "University of Arizona"
+    assert values["extra"]["archive"] == "UA Campus Repository"
+    assert values["URL"] == "https://repository.arizona.edu/h/1" and values["note"] is None
+
+
+def test_apa_data_set_with_its_study_number_version_and_place_in_brackets():
+    values = parse_apa(
+        "Alegria, M., & Takeuchi, D. (2016). Collaborative Psychiatric Epidemiology Surveys (CPES), 2001–2003 "
+        "[United States] (ICPSR 20240; Version 8) [Data set]. Inter-university Consortium for Political and "
+        "Social Research. https://doi.org/10.3886/ICPSR20240.v8"
+    )
+    assert values is not None and values["type"] == "dataset"
+    assert values["title"] == "Collaborative Psychiatric Epidemiology Surveys (CPES), 2001–2003 [United States]"
+    assert (values["number"], values["extra"]["version"]) == ("ICPSR 20240", "8")
+    assert values["publisher"] == "Inter-university Consortium for Political and Social Research"
+    assert values["DOI"] == "10.3886/ICPSR20240.v8" and values["note"] is None
+
+
+def test_apa_software_whose_author_is_a_project_named_in_lower_case():
+    values = parse_apa("The jamovi project. (2023). jamovi (Version 2.3) [Computer software]. https://www.jamovi.org")
+    assert values is not None and values["type"] == "software"
+    assert values["author"] == (Name(literal="The jamovi project"),)
+    assert values["title"] == "jamovi" and values["extra"]["version"] == "2.3"
+    assert values["issued"] == Date(2023) and values["URL"] == "https://www.jamovi.org"
+
+
+def test_apa_agency_report_with_its_document_number_after_the_title():
+    values = parse_apa(
+        "World Health Organization. (2017). Depression and other common mental disorders: Global health "
+        "estimates (WHO/MSD/MER/2017.2). https://apps.who.int/iris/handle/10665/254610"
+    )
+    assert values is not None and values["type"] == "report"
+    assert values["title"] == "Depression and other common mental disorders: Global health estimates"
+    assert values["number"] == "WHO/MSD/MER/2017.2"
+    assert values["author"] == (Name(literal="World Health Organization"),)
+
+
+def test_apa_title_ending_in_a_year_in_parentheses_keeps_it():
+    values = parse_apa("Smith, J. (2020). Health survey results (NHIS 2019). Publisher.")
+    assert values is not None and values["title"] == "Health survey results (NHIS 2019)"
+    assert values.get("number") is None
