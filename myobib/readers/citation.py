@@ -142,6 +142,8 @@ _SERIES_SENTENCE = re.compile(
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
 # `Recommandation de bonne pratique.`, `Guide méthodologique.`
 GENRE_SENTENCE = re.compile(rf"^(?:\S+\s+){{0,2}}(?i:{alternation('genre_sentences')})\b[^:]{{0,60}}$")
+# `A report commissioned by …`: a sentence of the title saying for whom a report was written
+_COMMISSIONED = re.compile(rf"\b(?i:{alternation('commissioned')})\b")
 # A sentence marking a special issue of a bulletin (`Número Especial.`), kept as a note
 _ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
 # AMA's web page: `Title. Published May 28, 2019. Updated … Accessed …`: the date of the page
@@ -1008,7 +1010,10 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             values.update(collection_title=series["series"], number=series["number"])
             pre = head
         elif head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
-            values["genre"], pre = last, head
+            if _COMMISSIONED.search(last):  # `Title. A report commissioned by Public Health England.`: still the title
+                source["_source"] = "report"
+            else:
+                values["genre"], pre = last, head
         elif head and " ".join(last.lower().split()) in _ISSUE_MARKS:
             sentence_note, pre = last, head
     if source is not None and source.get("_source") == "book" and persons is None:

@@ -1196,3 +1196,17 @@ def test_lancet_web_page_with_its_date_of_release_before_the_url():
     assert values["author"] == (Name(literal="Office for National Statistics"),)
     assert values["issued"] == Date(2023, 10, 3) and values["accessed"] == Date(2024, 1, 15)
     assert values["URL"] == "https://www.ons.gov.uk/bulletins/2022"
+
+
+def test_report_sentence_saying_who_commissioned_it_stays_in_the_title():
+    values = parse_citation(
+        "McNeill A, Brose LS, Calder R, Hitchman SC, Hajek P, McRobbie H. E-cigarettes: an evidence update. "
+        "A report commissioned by Public Health England. London: Public Health England, 2015."
+    )
+    assert values is not None and values["type"] == "report" and values.get("genre") is None
+    assert values["title"] == "E-cigarettes: an evidence update. A report commissioned by Public Health England"
+    assert (values["publisher_place"], values["publisher"], values["issued"]) == (
+        "London",
+        "Public Health England",
+        Date(2015),
+    )
