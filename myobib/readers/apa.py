@@ -77,9 +77,9 @@ _URL_PATH = re.compile(r"^(?:[a-z]+://)?[^/:]+(?::\d+)?/+[^/\s]")
 _STUDY_NUMBER = re.compile(r"(?:^|(?<=\.)\s+)SN:?\s*(?P<number>\d+)\.?$")
 _VERSION_WORDS = r"(?:Version|Versão|Versión|Release)"
 _TITLE_VERSION = re.compile(rf"\s*\({_VERSION_WORDS}\s+(?P<version>[\w.-]+)\)\.?$", re.IGNORECASE)
-# A document's or study's number after its title, with a version: `(WHO/MSD/MER/2017.2)`, `(ICPSR 20240; Version 8)`
 # `The jamovi project. (2023). jamovi (Version 2.3) [Computer software].`: a title and its version follow the head
 _VERSIONED = re.compile(rf"[^.()]{{1,100}}\({_VERSION_WORDS}\s+[\w.-]+\)", re.IGNORECASE)
+# A document's or study's number after its title, with a version: `(WHO/MSD/MER/2017.2)`, `(ICPSR 20240; Version 8)`
 _TITLE_NUMBER = re.compile(
     r"\s*\((?P<number>[A-Z]{2,10}\s(?!(?:19|20)\d\d\b)\d{3,7}|[A-Z][A-Z0-9]*(?:/[\w.]+){2,})"
     rf"(?:;\s*{_VERSION_WORDS}\s+(?P<version>[\w.-]+))?\)\.?$"

@@ -183,13 +183,13 @@ def _marks(text: str, tails: Tails) -> str:
 
     def descriptor(found: re.Match[str]) -> str:
         printed = " ".join(found["d"].split())
+        if found["by"]:
+            if printed.lower() not in _THESIS_WORDS:
+                return found[0]  # only a thesis names who granted it
+            tails.degree_by = found["by"].strip()
         if printed.lower() in words()["media"]:
             tails.medium = tails.medium or ("Internet" if "internet" in printed.lower() else printed)
         tails.descriptors.append(printed)
-        if found["by"] and printed.lower() in _THESIS_WORDS:
-            tails.degree_by = found["by"].strip()
-        elif found["by"]:
-            return found[0]
         return ""
 
     return _DESCRIPTOR.sub(descriptor, _LANGUAGE_NOTE.sub(language, text))

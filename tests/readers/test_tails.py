@@ -136,3 +136,10 @@ def test_an_access_date_after_a_labelled_address():
     )
     assert rest.strip() == "Orphanet. Fabry disease."
     assert (tails.URL, tails.accessed) == ("https://www.orpha.net/x/324", Date(2024, 3, 12))
+
+
+def test_a_thesis_descriptor_names_the_university_and_no_other_descriptor_takes_a_name():
+    text, tails = take_tails("Title [Master's thesis, University of Leeds]. https://etheses.leeds.ac.uk/1")
+    assert (text, tails.descriptors, tails.degree_by) == ("Title.", ["Master's thesis"], "University of Leeds")
+    text, tails = take_tails("Title [Data set, Survey office]. https://example.org/1")
+    assert "[Data set, Survey office]" in text and tails.descriptors == [] and tails.degree_by is None
