@@ -32,7 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 _CHILD = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
+import myobib
 from myobib.readers.page import parse_text
+if not myobib.__file__.startswith(sys.argv[1]):  # an editable install's finder can shadow sys.path
+    sys.exit(f"measured the wrong checkout: myobib from {myobib.__file__}, not {sys.argv[1]}")
 text = open(sys.argv[2], encoding="utf-8").read()
 warm = open(sys.argv[3], encoding="utf-8").read()
 parse_text(warm, "warm.txt")  # lazy imports and compiled patterns, as any session has them after one list
@@ -79,7 +82,9 @@ def worktree(revision: str) -> Iterator[Path]:
 def _child(tree: Path, page: Path, warm: Path, parse: bool = True, wrap: list[str] | None = None) -> str:
     command = [*(wrap or []), sys.executable, "-c", _CHILD, str(tree), str(page), str(warm), "1" if parse else "0"]
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": ""}
-    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"the child run in {tree} failed: {done.stderr.strip()[-2000:]}")
     return done.stdout + done.stderr
 
 
