@@ -137,7 +137,7 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             continue
         numbered = _NUMBERED.match(text) if text[0].isdigit() else None
         citation = _copy(citations[text]) if text in citations else journal_line_fields(text)
-        if citation is not None and numbered is None:
+        if citation is not None:
             citations.setdefault(text, citation)
         if numbered and citation is None:
             if current is not None:
