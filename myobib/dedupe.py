@@ -177,9 +177,12 @@ def _same_title(a: _Features, b: _Features, also: str) -> tuple[str, float] | No
     return None
 
 
+_SCHEME_AND_WWW = re.compile(r"^(?:[a-z]+://)?(?:www\.)?")
+
+
 def _site(url: str) -> str:
     """`clinicaltrials.gov` of `https://www.clinicaltrials.gov/ct2/show/NCT04381936`."""
-    return re.sub(r"^(?:[a-z]+://)?(?:www\.)?", "", url).split("/", 1)[0]
+    return _SCHEME_AND_WWW.sub("", url).split("/", 1)[0]
 
 
 def _same_anonymous(a: _Features, b: _Features) -> tuple[str, float] | None:

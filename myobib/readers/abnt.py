@@ -49,12 +49,16 @@ _GAZETTE = re.compile(
 )
 _IN = re.compile(r"\.\s+In:\s+(?P<editors>.+?)\s*\((?:" + alternation("editors") + r")\.?\)\.\s+(?P<book>.+)$")
 _ABBREVIATION = re.compile(r"[A-Z][a-zà-ÿ]{0,4}\.")
+_SHORT_WORD = re.compile(r"[A-Z][a-zà-ÿ]{0,4}")  # `Rev`, `Mem`: a word an abbreviated journal name ends in
+_STOP = re.compile(r"\.\s+(?=\S)")
+_UNIT = re.compile(r"(?P<unit>[^.]+?(?:\([^)]*\))?)\.\s+(?=\S)")  # one level of an organisation's hierarchy
+_ET_AL_END = re.compile(r"\s*\bet\s+al\.?\s*$")
 
 
 def _names(text: str) -> tuple[tuple[Name, ...], bool]:
     """`COURA, J. R.; VIÑAS, P. A.`, `DIAS, J. C. P. et al.`: persons, and whether `et al.` ends them."""
-    et_al = bool(re.search(r"\bet\s+al\.?\s*$", text))
-    text = re.sub(r"\s*\bet\s+al\.?\s*$", "", text)
+    text, cut = _ET_AL_END.subn("", text)
+    et_al = bool(cut)
     names = []
     for part in text.split(";"):
         found = _PERSON.match(part.strip())
@@ -70,12 +74,12 @@ def _names(text: str) -> tuple[tuple[Name, ...], bool]:
 
 def _split_journal(before: str) -> tuple[str, str] | None:
     """`Title. Journal, City` split at the full stop ending the title (not one of an abbreviated journal's)."""
-    stops = [m.start() for m in re.finditer(r"\.\s+(?=\S)", before)]
+    stops = [m.start() for m in _STOP.finditer(before)]
     for stop in reversed(stops):
         after = before[stop:].lstrip(". ")
         word_before = before[:stop].rsplit(" ", 1)[-1]
         abbreviated = _ABBREVIATION.fullmatch(after.split(" ", 1)[0].rstrip(","))
-        if abbreviated and re.fullmatch(r"[A-Z][a-zà-ÿ]{0,4}", word_before):
+        if abbreviated and _SHORT_WORD.fullmatch(word_before):
             continue
         return before[:stop], after
     return None
@@ -140,7 +144,7 @@ def _group(text: str) -> tuple[str, str] | None:
         return None
     group, rest = head["group"], text[head.end() :]
     while True:
-        found = re.match(r"(?P<unit>[^.]+?(?:\([^)]*\))?)\.\s+(?=\S)", rest)
+        found = _UNIT.match(rest)
         if found is None or not ORGANISATION.match(found["unit"]):
             return group, rest
         group, rest = f"{group}. {found['unit']}", rest[found.end() :]
