@@ -1,7 +1,8 @@
 """Parsing and deduplication at scale, speed against an earlier parser, and field accuracy per kind and layout.
 
     python3 benchmarks/parse_bench.py [--sizes 10000 100000] [--repeat-share 0.15] [--show 5]
-                                      [--against 8562bd3] [--speed-runs 5] [--callgrind] [--skip scale,versus,accuracy]
+                                      [--against 8562bd3] [--speed-runs 5] [--paired-runs 60] [--callgrind]
+                                      [--skip scale,versus,accuracy]
     python3 benchmarks/parse_bench.py --readers [--reader-n 100000] [--big-mb 200]
 
 1. Scale. For each size, `synthetic.generate` writes a page of that many distinct works in the seed's
@@ -19,8 +20,10 @@
    counts less; single-threaded code, so that is "on one core".
 2. Versus (`benchmarks/versus.py`): the page parser of this checkout against that of `--against`
    (a commit, checked out into a temporary git worktree) on the same journal-only pages, the two run
-   alternately in fresh processes `--speed-runs` times; the median ratio of CPU times, and with
-   `--callgrind` instructions per reference of each (stable from run to run).
+   alternately in fresh processes `--speed-runs` times; the median ratio of CPU times; for sizes up to
+   20,000 the median ratio of `--paired-runs` pairs of turns in two long-lived processes (steadier on a
+   shared machine: a pair is a fraction of a second apart); and with `--callgrind` instructions per
+   reference of each (stable from run to run).
 3. Accuracy (`benchmarks/accuracy.py`): field accuracy and one record per work, per list, per layout
    and per kind, on the labelled published lists of tests/data/lists and on generated lists of every
    kind of work in every layout (`synthetic.mixed_list`), scored on the CSL-JSON file myobib writes.
@@ -185,28 +188,40 @@ def scale(args: argparse.Namespace) -> None:
     print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
 
 
+PAIRED_UP_TO = 20_000  # a pair of turns at 100,000 works takes some 15 s
+
+
 def versus(args: argparse.Namespace) -> None:
     from versus import compare
 
     print(f"\npage parsing against {args.against} (journal-only pages; {args.speed_runs} alternating runs each, "
-          f"CPU seconds of fresh processes)")  # fmt: skip
-    rows = compare(args.against, sorted(args.sizes), args.speed_runs, callgrind=args.callgrind, seed=args.seed)
-    print(" | ".join(f"{h:>12}" for h in ("distinct", "occurr.", "ours s", "theirs s", "ours/theirs", "range")))
+          f"CPU seconds of fresh processes; then, up to {PAIRED_UP_TO:,} works, {args.paired_runs} pairs of "
+          f"turns in two long-lived processes)")  # fmt: skip
+    rows = compare(args.against, sorted(args.sizes), args.speed_runs, callgrind=args.callgrind, seed=args.seed,
+                   paired_runs=args.paired_runs, paired_up_to=PAIRED_UP_TO)  # fmt: skip
+    heads = ("distinct", "occurr.", "ours s", "theirs s", "ours/theirs", "range", "paired", "paired IQR")
+    print(" | ".join(f"{h:>12}" for h in heads))
     for row in rows:
         if row.ours:
             ratios = row.ratios
-            cells = (f"{row.size:,}", f"{row.occurrences:,}", f"{statistics.median(row.ours):.3f}",
+            cells = [f"{row.size:,}", f"{row.occurrences:,}", f"{statistics.median(row.ours):.3f}",
                      f"{statistics.median(row.theirs):.3f}", f"{row.ratio:.3f}",
-                     f"{min(ratios):.2f}–{max(ratios):.2f}")  # fmt: skip
+                     f"{min(ratios):.2f}–{max(ratios):.2f}"]  # fmt: skip
+            if row.paired:
+                low, _, high = statistics.quantiles(row.paired, n=4)
+                cells += [f"{statistics.median(row.paired):.3f}", f"{low:.2f}–{high:.2f}"]
             print(" | ".join(f"{c:>12}" for c in cells))
         if row.ours_instructions:
             ratio = row.ours_instructions / row.theirs_instructions
             print(f"callgrind, {row.size:,} works: {row.ours_instructions:,} against {row.theirs_instructions:,} "
                   f"instructions per reference (×{ratio:.3f})")  # fmt: skip
     timed = [row for row in rows if row.ours]
-    print(f"target: within 10% of {args.against}: "
+    paired = [statistics.median(row.paired) for row in timed if row.paired]
+    print(f"target: within 10% of {args.against}: fresh processes "
           f"{'met' if all(row.ratio <= 1.10 for row in timed) else 'MISSED'} (median ratios "
-          f"{', '.join(f'{row.ratio:.3f}' for row in timed)})")  # fmt: skip
+          f"{', '.join(f'{row.ratio:.3f}' for row in timed)})"
+          + (f"; paired turns {'met' if max(paired) <= 1.10 else 'MISSED'} "
+             f"({', '.join(f'{ratio:.3f}' for ratio in paired)})" if paired else ""))  # fmt: skip
 
 
 def accuracy(args: argparse.Namespace) -> None:
@@ -231,6 +246,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=3, help="examples of false merges and missed repeats")
     parser.add_argument("--against", default="8562bd3", help="the commit whose page parser the speed is compared to")
     parser.add_argument("--speed-runs", type=int, default=5, help="alternating runs per parser and size")
+    parser.add_argument(
+        "--paired-runs", type=int, default=60, help=f"pairs of turns in long-lived processes (sizes up to {20_000:,})"
+    )
     parser.add_argument("--callgrind", action="store_true", help="also count instructions per reference (valgrind)")
     parser.add_argument("--generated-size", type=int, default=200, help="works per generated list of every kind")
     parser.add_argument("--skip", default="", help="sections to leave out: scale, versus, accuracy")

@@ -8,7 +8,11 @@ journal-only synthetic pages (written once to files) in fresh processes, run alt
 the machine falls on both alike, each timing `myobib.readers.page.parse_text` in CPU seconds of its
 own process. With `callgrind=True` (valgrind installed), both are also counted in instructions per
 reference at `callgrind_size` works: the parse of that page less that of a process that only reads
-it, hash seed fixed, so the figure is stable from run to run.
+it, hash seed fixed, so the figure is stable from run to run. With `paired_runs=N`, each parser also
+parses the page N times in one long-lived process of its own, the two taking turns run by run: a pair
+of runs is a fraction of a second apart, so a slow spell of a shared machine falls on both alike, and
+the median of the N ratios is steadier than that of a few fresh processes (warm: after the first
+run, each parser's caches hold the page's names and dates).
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Run in a child: parse the page in `argv[2]` with the myobib found at `argv[1]`; print CPU seconds.
-_CHILD = """
+# Set up a child: the myobib found at `argv[1]`, the page in `argv[2]`, one warm-up list parsed (`argv[3]`).
+_SETUP = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
 import myobib
@@ -39,10 +43,21 @@ if not myobib.__file__.startswith(sys.argv[1]):  # an editable install's finder 
 text = open(sys.argv[2], encoding="utf-8").read()
 warm = open(sys.argv[3], encoding="utf-8").read()
 parse_text(warm, "warm.txt")  # lazy imports and compiled patterns, as any session has them after one list
+"""
+# A fresh process: parse the page once (unless `argv[4]` is 0); print CPU seconds and references.
+_CHILD = _SETUP + """
 if sys.argv[4] == "1":
     start = time.process_time()
     bib = parse_text(text, "page.txt")
     print(time.process_time() - start, len(bib))
+"""
+# A long-lived worker: parse the page for every line read on stdin; print CPU seconds.
+_WORKER = _SETUP + """
+for _ in sys.stdin:
+    start = time.process_time()
+    bib = parse_text(text, "page.txt")
+    print(time.process_time() - start, flush=True)
+    del bib
 """
 
 
@@ -56,6 +71,7 @@ class Row:
     theirs: list[float] = field(default_factory=list)
     ours_instructions: int | None = None
     theirs_instructions: int | None = None
+    paired: list[float] = field(default_factory=list)  # ours/theirs per pair of turns in long-lived processes
 
     @property
     def ratios(self) -> list[float]:
@@ -88,6 +104,35 @@ def _child(tree: Path, page: Path, warm: Path, parse: bool = True, wrap: list[st
     return done.stdout + done.stderr
 
 
+def _paired_ratios(trees: tuple[Path, Path], page: Path, warm: Path, runs: int) -> list[float]:
+    """Ours/theirs CPU time of `runs` pairs of parses, each parser in its own long-lived process."""
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": ""}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", _WORKER, str(tree), str(page), str(warm)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for tree in trees
+    ]  # fmt: skip
+
+    def turn(worker: subprocess.Popen[str]) -> float:
+        assert worker.stdin is not None and worker.stdout is not None and worker.stderr is not None
+        worker.stdin.write("\n")
+        worker.stdin.flush()
+        answer = worker.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"the worker in {worker.args[3]} failed: {worker.stderr.read()[-2000:]}")
+        return float(answer)
+
+    times: list[list[float]] = [[], []]
+    try:
+        for run in range(runs):
+            for k in (0, 1) if run % 2 == 0 else (1, 0):
+                times[k].append(turn(workers[k]))
+    finally:
+        for worker in workers:
+            worker.communicate()
+    return [a / b for a, b in zip(*times, strict=True)]
+
+
 def _instructions(tree: Path, page: Path, warm: Path, parse: bool) -> int:
     out = _child(tree, page, warm, parse, ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"])
     for line in out.splitlines():
@@ -97,7 +142,8 @@ def _instructions(tree: Path, page: Path, warm: Path, parse: bool) -> int:
 
 
 def compare(revision: str, sizes: list[int], runs: int = 5, callgrind: bool = False,
-            callgrind_size: int = 2_000, seed: int = 1) -> list[Row]:  # fmt: skip
+            callgrind_size: int = 2_000, seed: int = 1, paired_runs: int = 0,
+            paired_up_to: int = 20_000) -> list[Row]:  # fmt: skip
     """Time this checkout's page parser against that of `revision` on journal-only pages."""
     rows = []
     with worktree(revision) as theirs, tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +159,8 @@ def compare(revision: str, sizes: list[int], runs: int = 5, callgrind: bool = Fa
                     seconds, count = _child(tree, page, warm).split()[:2]
                     times.append(float(seconds))
                     row.occurrences = int(count)
+            if paired_runs and size <= paired_up_to:
+                row.paired = _paired_ratios((ROOT, theirs), page, warm, paired_runs)
             rows.append(row)
         if callgrind and shutil.which("valgrind"):
             page = Path(tmp) / "page-callgrind.txt"
