@@ -1024,6 +1024,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
                       issued=Date(int(garbled["year"])), page=garbled["pages"], _source="chapter")  # fmt: skip
         text = garbled["title"]
     pre, source = _find_source(text)
+    owned = False
     if source is not None and source.get("_source") != "journal":
         if (number := _PUBLICATION_NUMBER.search(pre)) is not None:  # `HHS Publication No. PEP22-07-01-005.`
             values["number"], pre = number["n"], pre[: number.start()]
@@ -1046,16 +1047,17 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             values.update(collection_title=series["series"], number=series["number"])
             pre = head
         elif persons is None and not anonymous and (owner := _owner_after_title(pre)) is not None:
-            pre, values["container_title"] = owner  # AMA: `Title. Site owner. Accessed …`
+            (pre, values["container_title"]), owned = owner, True  # AMA: `Title. Site owner. Accessed …`
     if source is not None and source.get("_source") == "book" and persons is None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         editors = _person_list(last) if head and _EDITORS_SUFFIX.search(last) else None
         if editors is not None and editors[2] == "editor":  # AMA: `Agency. Title. Hall E, Wodi AP, eds. 14th ed. …`
             values["editor"], pre = editors[0], head
-    group = _GROUP_COLON.match(pre) if persons is None and not anonymous and "container_title" not in values else None
+    grouped = persons is None and not anonymous and not owned  # an owner after the title is no author
+    group = _GROUP_COLON.match(pre) if grouped else None
     if group is not None and _group_before_colon(group["org"]):
         values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]
-    elif persons is None and not anonymous and "container_title" not in values:
+    elif grouped:
         authors, pre, et_al = _split_group(pre)
         if authors:
             values["author"], values["et_al"] = authors, et_al
