@@ -119,8 +119,11 @@ _PAGES = re.compile(
     re.IGNORECASE,
 )
 _PAGE_COUNT = re.compile(r"^(?P<n>\d+)\s*p\.?$|^(?P<n2>[ivxlc]+,\s*\d+)\s*p\.?$", re.IGNORECASE)
+# `(Series; no. 12)`, `(Series, vol. 3)`: the series' number; `(SIGN publication no. 158)`, `(NIH publication
+# no. 07-4051)`: the work's own number in its agency's series
 _SERIES = re.compile(
-    r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.)\s*(?P<number>[\w.-]+?))?\.?\)?\.?$",
+    r"^\(?(?P<title>[^;()]+?)(?:(?:;\s*(?:no|vol|v|n)\.?|,\s*(?:no|vol|v|n)\.|\s+(?P<own>no)\.)\s*(?P<number>[\w.-]+?))?"
+    r"\.?\)?\.?$",
     re.IGNORECASE,
 )
 # A report's number between its title and its publisher, after an agency's acronym:
@@ -148,8 +151,10 @@ _COMMISSIONED = re.compile(rf"\b(?i:{alternation('commissioned')})\b")
 _ISSUE_MARKS = frozenset(" ".join(w.split()) for w in words()["issue_marks"])
 # AMA's web page: `Title. Published May 28, 2019. Updated … Accessed …`: the date of the page
 _PUBLISHED = re.compile(
-    rf"(?<=\.)\s+(?i:{alternation('published')})\s*:?\s*(?P<date>(?:[^.;]{{4,30}}?)?\d{{4}})\.?(?=\s|$)"
+    rf"(?<=\.)\s+(?P<word>(?i:{alternation('published')}))\s*:?\s*(?P<date>(?:[^.;]{{4,30}}?)?\d{{4}})\.?(?=\s|$)"
 )
+# `Released March 30, 2023.`: the date a statistical bulletin or report was released (a report, not a page)
+_RELEASED = frozenset(w.lower() for w in words()["released"])
 # A short genre sentence before a page entry's publication (its `[Internet]` taken out by the tails)
 _GENRE_FIRST = re.compile(r"(?P<genre>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,4})\.\s+(?=\S)")
 # Genres of agency announcements read on the web: `News release`, `Drug Safety Communication`
@@ -331,7 +336,7 @@ def _person_list(text: str) -> tuple[tuple[Name, ...], bool, str] | None:
     others = _AND_OTHERS.search(text)
     if others is not None:
         text = text[: others.start()]
-    if not text or ". " in text:
+    if not text or ". " in text or "+" in text:  # `Asthma + Lung UK`: no person's name holds a `+`
         return None
     read = read_author_line(text)
     if read is None or not read[0] or read[0][0].is_group:
@@ -393,6 +398,15 @@ def _register_details(text: str) -> tuple[str, dict[str, Any]]:
     return text, details
 
 
+def _owner_after_title(text: str) -> tuple[str, str] | None:
+    """(title, owner) of AMA's web page printed with its owner after its title (`Long COVID or post-COVID
+    conditions. Centers for Disease Control and Prevention.`): two sentences, only the second an organisation's."""
+    sentences = _sentences(text)
+    if len(sentences) == 2 and _org_like(sentences[1]) and not _org_like(sentences[0]):
+        return sentences[0], sentences[1]
+    return None
+
+
 def _group_and_title(text: str) -> bool:
     """Whether `text` reads as a group and a title: what stays of an entry when a genre sentence is taken
     off must still hold its title (`Ministério da Saúde (BR). Secretaria …. Guia prático …` has none)."""
@@ -435,6 +449,9 @@ def _split_group(pre: str) -> tuple[tuple[Name, ...], str, bool]:
             ):
                 taken += 1
             group = ". ".join(sentences[:taken])
+            joint = group.split("; ")  # `British Thoracic Society; Scottish Intercollegiate Guidelines Network.`
+            if len(joint) > 1 and all(_org_like(part) for part in joint):
+                return tuple(Name(literal=part) for part in joint), ". ".join(sentences[taken:]), False
             return (Name(literal=group),), ". ".join(sentences[taken:]), False
     text = pre.strip().rstrip(".")
     for pattern in (_COUNTRY_LAW, _ORG_ACRONYM):
@@ -530,11 +547,13 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
             values["number"] = found["n"]
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
+        elif sentence.startswith("(") and (found := _SERIES_SENTENCE.fullmatch(sentence.strip("()"))) is not None:
+            values.update(collection_title=found["series"], number=found["number"])  # `(NICE guideline [NG80])`
         elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
             if found["number"]:
-                code = SERIES_CODE.fullmatch(found["number"])
-                values["number" if code else "collection_number"] = found["number"]
+                own = found["own"] or SERIES_CODE.fullmatch(found["number"])
+                values["number" if own else "collection_number"] = found["number"]
         else:
             notes.append(sentence + ".")
     if notes:
@@ -930,11 +949,15 @@ def classify(values: dict[str, Any], descriptors: list[str], persons: bool) -> s
     if values.get("publisher") or values.get("publisher_place"):
         if url and not persons and (values.get("issued") is None or (not values.get("author") and online)):
             return "webpage"  # a homepage: `Title [Internet]. Place: Publisher; c2000 [cited …]. Available from: …`
+        if url and online and not persons and values["issued"].day and not values.get("number"):
+            return "webpage"  # a fact sheet, a safety update: an agency's `[Internet]` page dated to the day
         if not persons and not values.get("author") and url:
             return "report"  # WHO's title-first publications: `Title. Geneva: World Health Organization; 2020 (URL).`
         return "book" if persons or values.get("editor") or not values.get("author") else "report"
     if url or values.get("accessed"):  # `Accessed 8-25-23.` with no address: still read on the web
-        return "report" if re.search(r"\.pdf(?:$|[?#/])", url) else "webpage"
+        # a PDF, a released bulletin and a numbered guideline (`NICE guideline NG188.`) are reports
+        numbered = values.get("collection_title") and values.get("number")
+        return "report" if re.search(r"\.pdf(?:$|[?#/])", url) or values.get("_released") or numbered else "webpage"
     return "document"
 
 
@@ -967,6 +990,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
             text, details["publisher"] = head + ".", last
     elif tails.accessed and (found := _PUBLISHED.search(text)) is not None and (date := parse_date(found["date"])):
         text, details["issued"] = text[: found.start()] + text[found.end() :], date
+        details["_released"] = " ".join(found["word"].lower().split()) in _RELEASED
     law = _PAGED_GAZETTE_LAW.match(text)
     if law is not None:
         values = {"title": law["title"], "container_title": law["gazette"], "page": law["page"], "_source": "gazette"}
@@ -1000,6 +1024,7 @@ def parse_citation(text: str) -> dict[str, Any] | None:
                       issued=Date(int(garbled["year"])), page=garbled["pages"], _source="chapter")  # fmt: skip
         text = garbled["title"]
     pre, source = _find_source(text)
+    owned = False
     if source is not None and source.get("_source") != "journal":
         if (number := _PUBLICATION_NUMBER.search(pre)) is not None:  # `HHS Publication No. PEP22-07-01-005.`
             values["number"], pre = number["n"], pre[: number.start()]
@@ -1016,15 +1041,23 @@ def parse_citation(text: str) -> dict[str, Any] | None:
                 values["genre"], pre = last, head
         elif head and " ".join(last.lower().split()) in _ISSUE_MARKS:
             sentence_note, pre = last, head
+    elif source is None and (tails.URL or tails.accessed):
+        head, _, last = pre.strip().rstrip(".").rpartition(". ")
+        if head and (series := _SERIES_SENTENCE.fullmatch(last)) is not None:  # AMA: `Title. NICE guideline NG188.`
+            values.update(collection_title=series["series"], number=series["number"])
+            pre = head
+        elif persons is None and not anonymous and (owner := _owner_after_title(pre)) is not None:
+            (pre, values["container_title"]), owned = owner, True  # AMA: `Title. Site owner. Accessed …`
     if source is not None and source.get("_source") == "book" and persons is None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
         editors = _person_list(last) if head and _EDITORS_SUFFIX.search(last) else None
         if editors is not None and editors[2] == "editor":  # AMA: `Agency. Title. Hall E, Wodi AP, eds. 14th ed. …`
             values["editor"], pre = editors[0], head
-    group = _GROUP_COLON.match(pre) if persons is None and not anonymous else None
+    grouped = persons is None and not anonymous and not owned  # an owner after the title is no author
+    group = _GROUP_COLON.match(pre) if grouped else None
     if group is not None and _group_before_colon(group["org"]):
         values["editor" if group["editor"] else "author"], pre = (Name(literal=group["org"]),), group["title"]
-    elif persons is None and not anonymous:
+    elif grouped:
         authors, pre, et_al = _split_group(pre)
         if authors:
             values["author"], values["et_al"] = authors, et_al

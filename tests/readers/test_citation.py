@@ -1210,3 +1210,105 @@ def test_report_sentence_saying_who_commissioned_it_stays_in_the_title():
         "Public Health England",
         Date(2015),
     )
+
+
+# -- the readers' ninth round: NLM / Vancouver guideline references and AMA 11 web forms ---------
+
+
+def test_ama_guidance_series_sentence_before_the_release_date_makes_a_report():
+    values = parse("National Institute for Health and Care Excellence. Chronic Kidney Disease: Assessment and "
+                   "Management. NICE guideline NG203. Published August 25, 2021. Accessed March 4, 2024. "
+                   "https://www.nice.org.uk/guidance/ng203")
+    assert (values["type"], values["title"]) == ("report", "Chronic Kidney Disease: Assessment and Management")
+    assert (values["collection_title"], values["number"]) == ("NICE guideline", "NG203")
+    assert values["author"] == (Name(literal="National Institute for Health and Care Excellence"),)
+    assert (values["issued"], values["accessed"]) == (Date(2021, 8, 25), Date(2024, 3, 4))
+
+
+def test_ama_released_bulletin_is_a_report_and_a_published_page_is_not():
+    bulletin = parse("Office for National Statistics. Self-reported long COVID after infection with the Omicron "
+                     "variant in the UK: 18 July 2022. Released July 18, 2022. Accessed March 4, 2024. "
+                     "https://www.ons.gov.uk/bulletins/18july2022")
+    assert (bulletin["type"], bulletin["issued"]) == ("report", Date(2022, 7, 18))
+    title = "Self-reported long COVID after infection with the Omicron variant in the UK: 18 July 2022"
+    assert bulletin["title"] == title
+    page = parse("World Health Organization. Coronavirus disease (COVID-19): post COVID-19 condition. Published "
+                 "March 28, 2023. Accessed March 4, 2024. https://www.who.int/news-room/questions-and-answers/item/pcc")
+    assert (page["type"], page["issued"]) == ("webpage", Date(2023, 3, 28))
+
+
+def test_ama_public_use_files_are_a_data_set():
+    values = parse("US Census Bureau. National Health Interview Survey public-use file. "
+                   "Accessed March 4, 2024. https://www.census.gov/programs-surveys/nhis/files.html")
+    assert (values["type"], values["title"]) == ("dataset", "National Health Interview Survey public-use file")
+    assert values["author"] == (Name(literal="US Census Bureau"),)
+    assert values.get("issued") is None and values["accessed"] == Date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("entry", "title", "owner"),
+    [("Post-COVID conditions: information for healthcare providers. Centers for Disease Control and Prevention. "
+      "Updated September 11, 2023. Accessed March 4, 2024. https://www.cdc.gov/hcp/clinical-overview",
+      "Post-COVID conditions: information for healthcare providers", "Centers for Disease Control and Prevention"),
+     ("RECOVER-VITAL: a platform protocol. National Institutes of Health. Accessed March 4, 2024. "
+      "https://trials.recovercovid.org/vital", "RECOVER-VITAL: a platform protocol", "National Institutes of Health")],
+)
+def test_ama_web_page_with_its_owner_after_its_title(entry, title, owner):
+    values = parse(entry)
+    assert (values["type"], values["title"], values["container_title"]) == ("webpage", title, owner)
+    assert values.get("author") is None and values["accessed"] == Date(2024, 3, 4)
+
+
+def test_ama_web_page_with_its_owner_first_keeps_the_owner_as_author():
+    values = parse("Centers for Disease Control and Prevention. Long COVID basics. Accessed March 4, 2024. "
+                   "https://www.cdc.gov/covid/long-term-effects/")
+    assert values["author"] == (Name(literal="Centers for Disease Control and Prevention"),)
+    assert (values["title"], values.get("container_title")) == ("Long COVID basics", None)
+
+
+def test_vancouver_joint_organisations_are_two_groups():
+    values = parse("British Thoracic Society; Scottish Intercollegiate Guidelines Network. British guideline on the "
+                   "management of asthma [Internet]. Edinburgh: SIGN; 2016 Sep [cited 2024 Mar 1]. Available from: "
+                   "https://www.sign.ac.uk/sign-153")
+    assert values["author"] == (Name(literal="British Thoracic Society"),
+                                Name(literal="Scottish Intercollegiate Guidelines Network"))  # fmt: skip
+    assert (values["type"], values["title"]) == ("report", "British guideline on the management of asthma")
+
+
+@pytest.mark.parametrize(
+    ("printed", "series", "number"),
+    [("(SIGN publication no. 153)", "SIGN publication", "153"),
+     ("(NIH publication no. 08-5846)", "NIH publication", "08-5846"),
+     ("(NICE guideline [NG245])", "NICE guideline", "NG245")],
+)
+def test_vancouver_series_in_parentheses_with_the_works_own_number(printed, series, number):
+    values = parse(f"National Institute for Health and Care Excellence. Asthma: diagnosis and management [Internet]. "
+                   f"London: NICE; 2024 Nov 27 [cited 2025 Jan 6]. {printed}. Available from: https://www.nice.org.uk/")
+    assert (values["type"], values["title"]) == ("report", "Asthma: diagnosis and management")
+    assert (values["collection_title"], values["number"], values.get("collection_number")) == (series, number, None)
+    assert (values["publisher_place"], values["publisher"]) == ("London", "NICE")
+
+
+def test_vancouver_series_and_its_own_number_after_a_semicolon_stays_the_series_number():
+    values = parse("World Health Organization. Evaluation of certain food additives. Geneva: World Health "
+                   "Organization; 2017. (WHO technical report series; no. 1000).")
+    assert (values["collection_title"], values["collection_number"]) == ("WHO technical report series", "1000")
+    assert values.get("number") is None
+
+
+def test_vancouver_agency_page_dated_to_the_day_is_a_web_page():
+    page = parse("World Health Organization. Chronic obstructive pulmonary disease (COPD) [Internet]. Geneva: WHO; "
+                 "2024 Nov 6 [cited 2025 Jan 6]. Available from: https://www.who.int/news-room/fact-sheets/detail/copd")
+    assert (page["type"], page["issued"]) == ("webpage", Date(2024, 11, 6))
+    assert (page["title"], page["publisher"]) == ("Chronic obstructive pulmonary disease (COPD)", "WHO")
+    report = parse("World Health Organization. Global tuberculosis report 2024 [Internet]. Geneva: WHO; 2024 Oct "
+                   "[cited 2025 Jan 6]. Available from: https://www.who.int/publications/i/item/9789240101531")
+    assert (report["type"], report["issued"]) == ("report", Date(2024, 10))
+
+
+def test_a_name_with_a_plus_is_a_group_not_a_person():
+    values = parse("Asthma + Lung UK. Inhaler technique [Internet]. London: Asthma + Lung UK; [cited 2024 Mar 1]. "
+                   "Available from: https://www.asthmaandlung.org.uk/inhalers")
+    assert values["author"] == (Name(literal="Asthma + Lung UK"),)
+    assert (values["type"], values["title"]) == ("webpage", "Inhaler technique")
+    assert values["publisher"] == "Asthma + Lung UK"
