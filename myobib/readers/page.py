@@ -127,8 +127,8 @@ def _parse_header(lines: list[str]) -> dict[str, object]:
 def _group_entries(lines: list[str], start: int, source: str, report: Report) -> Iterator[_Entry]:
     """The entries of the list in order, each as soon as its last line is read."""
     current: _Entry | None = None
-    # A page prints each work again as it printed it first: the lines of a repeat are read once.
-    citations: dict[str, dict[str, object]] = {}
+    # A page prints each work again as it printed it first: an authors line is read once. (Journal lines
+    # are read again: keeping each one's fields for its repeats held more memory than it saved time.)
     authors: dict[str, tuple[tuple[Name, ...], bool]] = {}
     for index in range(start, len(lines)):
         number = index + 1
@@ -136,9 +136,7 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
         if not text:
             continue
         numbered = _NUMBERED.match(text) if text[0].isdigit() else None
-        citation = _copy(citations[text]) if text in citations else journal_line_fields(text)
-        if citation is not None:
-            citations.setdefault(text, citation)
+        citation = journal_line_fields(text)
         if numbered and citation is None:
             if current is not None:
                 yield current
@@ -167,14 +165,6 @@ def _group_entries(lines: list[str], start: int, source: str, report: Report) ->
             current = yield from _other_line(current, lines, index, source, report)
     if current is not None:
         yield current
-
-
-def _copy(citation: dict[str, object]) -> dict[str, object]:
-    """A journal line's fields for one more reference (the nested `extra` is the only mutable value)."""
-    copied = dict(citation)
-    if "extra" in copied:
-        copied["extra"] = dict(copied["extra"])  # type: ignore[call-overload]
-    return copied
 
 
 def _other_line(current: _Entry | None, lines: list[str], index: int, source: str, report: Report) -> Iterator[_Entry]:

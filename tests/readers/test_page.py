@@ -241,8 +241,8 @@ def test_numbered_entry_split_from_following_repeat_without_title():
 
 
 def test_a_repeat_read_once_is_its_own_reference():
-    # The lines of a repeat are read once (`_group_entries` keeps what each line gave); each occurrence
-    # still gets the same fields as a fresh reading, and nothing mutable is shared between them.
+    # A repeat's authors line is read once (`_group_entries` keeps what it gave); each occurrence still
+    # gets the same fields as a fresh reading, and nothing mutable is shared between them.
     entry = "Smith J, Jones K.\nNat Med. 2019 Mar;25(3):1-10. Epub 2019 Jan 2. In press.\n"
     bib = parse_text(f"1. A title\n{entry}2. Another\nRoe A.\nBMJ. 2020;1:2.\n{entry}", "x.txt")
     alone = parse_text(f"1. A title\n{entry}", "y.txt")[0]
