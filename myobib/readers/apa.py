@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Date, Name
 from ..notices import notice_from_title
 from ..pages import page_range
-from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, SERIES_CODE, finish, split_title
+from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, SERIES_CODE, SERIES_SENTENCE, finish, split_title
 from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
 from .words import MONTHS, ORGANISATION, alternation, parse_date, words
@@ -86,8 +86,6 @@ _TITLE_NUMBER = re.compile(
 )
 # The end of a title's first sentence, not after `U.S.`
 _TITLE_END = re.compile(r"(?<!\b[A-Z]\.[A-Z])\.\s+")
-# A series and the work's number in it: `NICE guideline NG51`, `NICE process and methods PMG20`
-_SERIES_NUMBER = re.compile(r"^(?P<series>[A-Z][^.:;()]{2,60}?)\s+(?P<number>[A-Z]{1,5}\d{1,6})$")
 _EDITOR = re.compile(r"^(?P<given>(?:[^\W\d_]{1,2}\.\s*-?\s*)+)(?P<family>[^\W\d_].*)$")
 _SUPPLEMENT = re.compile(rf"\b(?:{alternation('supplement')})\.?\s*(?P<n>\S+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s+\S")  # `Jacob M, Dupont J. A title (2019) …`: not an APA head
@@ -257,7 +255,7 @@ def _other(rest: str, values: dict[str, Any]) -> None:
     elif after:
         before, _, last = after.rstrip(".").rpartition(". ")
         published = _PLACE_PUBLISHER.match(last)
-        series = None if published else _SERIES_NUMBER.match(last)
+        series = None if published else SERIES_SENTENCE.fullmatch(last)
         if published is None and series is None:
             before, last = "", after.rstrip(".")
         if (edition := _EDITION_SENTENCE.search(before)) is not None:

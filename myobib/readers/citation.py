@@ -139,7 +139,7 @@ _REGISTRY_ID = re.compile(
 )
 SERIES_CODE = re.compile(r"[A-Z]{1,5}\d{1,6}")  # `NG219`: the work's own number in a guidance series
 # `NICE guideline [NG106]` (PubMed's form), `NICE guideline NG209` (the Lancet's)
-_SERIES_SENTENCE = re.compile(
+SERIES_SENTENCE = re.compile(
     rf"(?P<series>[A-Z][^.:;()\[\]]{{2,60}}?)\s+(?P<open>\[)?(?P<number>{SERIES_CODE.pattern})(?(open)\])"
 )
 # A sentence naming the kind of work between its title and its publisher: `Updated report of a working party.`,
@@ -547,7 +547,7 @@ def _tail_fields(tail: str, values: dict[str, Any]) -> None:
             values["number"] = found["n"]
         elif (found := _VERSION.match(sentence)) is not None:
             values.setdefault("extra", {})["version"] = found["v"]
-        elif sentence.startswith("(") and (found := _SERIES_SENTENCE.fullmatch(sentence.strip("()"))) is not None:
+        elif sentence.startswith("(") and (found := SERIES_SENTENCE.fullmatch(sentence.strip("()"))) is not None:
             values.update(collection_title=found["series"], number=found["number"])  # `(NICE guideline [NG80])`
         elif sentence.startswith("(") and not _UPDATE_NOTE.match(sentence) and (found := _SERIES.match(sentence)):
             values["collection_title"] = found["title"].strip()
@@ -1025,28 +1025,25 @@ def parse_citation(text: str) -> dict[str, Any] | None:
         text = garbled["title"]
     pre, source = _find_source(text)
     owned = False
-    if source is not None and source.get("_source") != "journal":
-        if (number := _PUBLICATION_NUMBER.search(pre)) is not None:  # `HHS Publication No. PEP22-07-01-005.`
-            values["number"], pre = number["n"], pre[: number.start()]
+    other_source = source is not None and source.get("_source") != "journal"
+    online = source is None and bool(tails.URL or tails.accessed)
+    if other_source and (number := _PUBLICATION_NUMBER.search(pre)) is not None:  # `HHS Publication No. PEP22-…`
+        values["number"], pre = number["n"], pre[: number.start()]
+    if other_source or online:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
-        if head and (record := _REGISTRY_ID.fullmatch(last)) is not None:
+        if other_source and head and (record := _REGISTRY_ID.fullmatch(last)) is not None:
             values["number"], pre = record["number"], head  # `ClinicalTrials.gov identifier: NCT03036124`
-        elif head and (series := _SERIES_SENTENCE.fullmatch(last)) is not None:
+        elif head and (series := SERIES_SENTENCE.fullmatch(last)) is not None:  # `Title. NICE guideline NG188.`
             values.update(collection_title=series["series"], number=series["number"])
             pre = head
-        elif head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
+        elif other_source and head and GENRE_SENTENCE.match(last) and (persons is not None or _group_and_title(head)):
             if _COMMISSIONED.search(last):  # `Title. A report commissioned by Public Health England.`: still the title
-                source["_source"] = "report"
+                source["_source"] = "report"  # type: ignore[index]
             else:
                 values["genre"], pre = last, head
-        elif head and " ".join(last.lower().split()) in _ISSUE_MARKS:
+        elif other_source and head and " ".join(last.lower().split()) in _ISSUE_MARKS:
             sentence_note, pre = last, head
-    elif source is None and (tails.URL or tails.accessed):
-        head, _, last = pre.strip().rstrip(".").rpartition(". ")
-        if head and (series := _SERIES_SENTENCE.fullmatch(last)) is not None:  # AMA: `Title. NICE guideline NG188.`
-            values.update(collection_title=series["series"], number=series["number"])
-            pre = head
-        elif persons is None and not anonymous and (owner := _owner_after_title(pre)) is not None:
+        elif online and persons is None and not anonymous and (owner := _owner_after_title(pre)) is not None:
             (pre, values["container_title"]), owned = owner, True  # AMA: `Title. Site owner. Accessed …`
     if source is not None and source.get("_source") == "book" and persons is None:
         head, _, last = pre.strip().rstrip(".").rpartition(". ")
