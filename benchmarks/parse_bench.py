@@ -188,17 +188,14 @@ def scale(args: argparse.Namespace) -> None:
     print("targets: " + "; ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in checks))
 
 
-PAIRED_UP_TO = 20_000  # a pair of turns at 100,000 works takes some 15 s
-
-
 def versus(args: argparse.Namespace) -> None:
-    from versus import compare
+    from versus import PAIRED_UP_TO, compare
 
     print(f"\npage parsing against {args.against} (journal-only pages; {args.speed_runs} alternating runs each, "
           f"CPU seconds of fresh processes; then, up to {PAIRED_UP_TO:,} works, {args.paired_runs} pairs of "
           f"turns in two long-lived processes)")  # fmt: skip
     rows = compare(args.against, sorted(args.sizes), args.speed_runs, callgrind=args.callgrind, seed=args.seed,
-                   paired_runs=args.paired_runs, paired_up_to=PAIRED_UP_TO)  # fmt: skip
+                   paired_runs=args.paired_runs)  # fmt: skip
     heads = ("distinct", "occurr.", "ours s", "theirs s", "ours/theirs", "range", "paired", "paired IQR")
     print(" | ".join(f"{h:>12}" for h in heads))
     for row in rows:
@@ -247,7 +244,7 @@ def main() -> None:
     parser.add_argument("--against", default="8562bd3", help="the commit whose page parser the speed is compared to")
     parser.add_argument("--speed-runs", type=int, default=5, help="alternating runs per parser and size")
     parser.add_argument(
-        "--paired-runs", type=int, default=60, help=f"pairs of turns in long-lived processes (sizes up to {20_000:,})"
+        "--paired-runs", type=int, default=60, help="pairs of turns in long-lived processes (sizes up to 20,000)"
     )
     parser.add_argument("--callgrind", action="store_true", help="also count instructions per reference (valgrind)")
     parser.add_argument("--generated-size", type=int, default=200, help="works per generated list of every kind")

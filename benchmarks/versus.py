@@ -31,6 +31,7 @@ from pathlib import Path
 from synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[1]
+PAIRED_UP_TO = 20_000  # paired turns only up to this size: a pair at 100,000 works takes some 15 s
 
 # Set up a child: the myobib found at `argv[1]`, the page in `argv[2]`, one warm-up list parsed (`argv[3]`).
 _SETUP = """
@@ -143,7 +144,7 @@ def _instructions(tree: Path, page: Path, warm: Path, parse: bool) -> int:
 
 def compare(revision: str, sizes: list[int], runs: int = 5, callgrind: bool = False,
             callgrind_size: int = 2_000, seed: int = 1, paired_runs: int = 0,
-            paired_up_to: int = 20_000) -> list[Row]:  # fmt: skip
+            paired_up_to: int = PAIRED_UP_TO) -> list[Row]:  # fmt: skip
     """Time this checkout's page parser against that of `revision` on journal-only pages."""
     rows = []
     with worktree(revision) as theirs, tempfile.TemporaryDirectory() as tmp:
