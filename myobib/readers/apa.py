@@ -18,13 +18,13 @@ from ..pages import page_range
 from .citation import GENRE_SENTENCE, NEWSPAPER_NAME, SERIES_CODE, SERIES_SENTENCE, finish, split_title
 from .nlm import looks_like_authors, read_author_line
 from .tails import take_tails, tidy
-from .words import MONTHS, ORGANISATION, alternation, parse_date, words
+from .words import MONTHS, ORGANISATION, alternation, lowered, parse_date
 
 __all__ = ["parse_apa"]
 
-_SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
+_SERVER_NAMES = lowered("preprint_servers")
 # `[Data set]`, `[Computer software]`: no journal article, though a title may end `Survey, 2021`
-_NOT_ARTICLES = {" ".join(w.lower().split()) for key in ("dataset", "software") for w in words()[key]}
+_NOT_ARTICLES = lowered("dataset", "software")
 
 _HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4})(?P<suffix>[a-z])?(?:,\s*(?P<when>[^)]{1,40}))?\)\.?\s+(?P<rest>.*)$"

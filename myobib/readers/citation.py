@@ -29,7 +29,7 @@ from ..notices import notice_from_title, own_notice
 from ..pages import page_range
 from .nlm import journal_line_fields, read_author_line
 from .tails import Tails, take_tails, take_title_marks, tidy
-from .words import COUNTRIES, MONTHS, ORGANISATION, alternation, parse_date, words
+from .words import COUNTRIES, MONTHS, ORGANISATION, alternation, lowered, parse_date, words
 
 __all__ = [
     "classify",
@@ -91,7 +91,7 @@ _EDITION = re.compile(
     re.IGNORECASE,
 )
 # What may follow an edition: `2. ed. atual.`, `2. ed. rev. e amp.`, `2.ª ed. corr. y aum.`
-_EDITION_QUALIFIER_WORDS = frozenset(" ".join(w.lower().split()) for w in words()["edition_qualifiers"])
+_EDITION_QUALIFIER_WORDS = lowered("edition_qualifiers")
 _PLACE = r"[^\W\d_](?:[^\d:;.]|(?<=\b[A-Z])\.){0,60}?"  # `Washington, D.C.` too
 _PUBLISHER = r"[^\W\d_][^:;]{0,250}?"
 _NAMED_PUBLISHER = r"[^\W\d_][^:;.\d?!«»\"]{0,60}?"  # a publisher's name alone: no digits, quotes or sentences
@@ -154,11 +154,11 @@ _PUBLISHED = re.compile(
     rf"(?<=\.)\s+(?P<word>(?i:{alternation('published')}))\s*:?\s*(?P<date>(?:[^.;]{{4,30}}?)?\d{{4}})\.?(?=\s|$)"
 )
 # `Released March 30, 2023.`: the date a statistical bulletin or report was released (a report, not a page)
-_RELEASED = frozenset(w.lower() for w in words()["released"])
+_RELEASED = lowered("released")
 # A short genre sentence before a page entry's publication (its `[Internet]` taken out by the tails)
 _GENRE_FIRST = re.compile(r"(?P<genre>[A-Z][^\W\d_]*(?: [^\W\d_]+){0,4})\.\s+(?=\S)")
 # Genres of agency announcements read on the web: `News release`, `Drug Safety Communication`
-_WEB_GENRES = frozenset(g.lower() for g in words()["news_genres"])
+_WEB_GENRES = lowered("news_genres")
 _UPDATE_NOTE = re.compile(rf"^\(\s*(?i:{alternation('updated')})\b")  # `(mise à jour mars 2016)`: no series
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Publication|Pub|Technical Report|Tech Rep)\s*(?:No|Nº|nº|Number)\.?\s*:?\s*(?P<n>.+?)\.?$",
@@ -175,7 +175,7 @@ _PREPRINT = re.compile(
     rf"(?P<date>{_SOURCE_DATE}|[^\W\d_]{{3,}}\.?\s+\d{{1,2}},\s+\d{{4}})\.?\s*(?P<rest>.*)$",  # AMA: `August 25, 2021`
     re.IGNORECASE,
 )
-_SERVER_NAMES = {name.lower() for name in words()["preprint_servers"]}
+_SERVER_NAMES = lowered("preprint_servers")
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>(?:[^.;]|\.(?!\s))+?)\.\s+(?P<date>{_SOURCE_DATE});\s*Sect\.\s*(?P<section>[^:]+?)\s*:\s*(?P<page>[\w-]+)"
     r"(?:\s*\(col\.\s*(?P<column>[\w-]+)\))?\.?\s*(?P<rest>.*)$"
@@ -284,11 +284,11 @@ _CONFERENCE = re.compile(  # meeting words, an acronym and year (`MICCAI 2025`) 
     r"|\b\d+\s*(?:º|ª|st|nd|rd|th|e|\.)\s+[A-Z]{3,}\b"
 )
 _MEETING_WORDS = re.compile(rf"(?<!\w)(?:{alternation('conference')})(?!\w)", re.IGNORECASE)
-_THESIS = {" ".join(w.lower().split()) for w in words()["thesis"]}
-_SOFTWARE_WORDS = {w.lower() for w in words()["software"]}
-_DATASET_WORDS = {w.lower() for w in words()["dataset"]}
-_WEBSITE_WORDS = {w.lower() for w in words()["website"]}
-_PRESENTATION_WORDS = {w.lower() for w in words()["presentation"]}
+_THESIS = lowered("thesis")
+_SOFTWARE_WORDS = lowered("software")
+_DATASET_WORDS = lowered("dataset")
+_WEBSITE_WORDS = lowered("website")
+_PRESENTATION_WORDS = lowered("presentation")
 # the descriptors kept as the genre
 _GENRES = {"abstract", "editorial", "preprint", *_THESIS, *_PRESENTATION_WORDS, *words()["letter_descriptors"],
            *words()["abstract_labels"]}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Date
 from ..notices import link_labels
 from .identifiers import clean_doi, trim
-from .words import LANGUAGES, alternation, parse_date, words
+from .words import LANGUAGES, alternation, lowered, parse_date, words
 
 __all__ = ["Tails", "take_tails", "take_title_marks", "tidy"]
 
@@ -119,7 +119,7 @@ _DESCRIPTOR_WORDS = sorted(
      "preprint", "monograph", "homepage on the internet", "serial on the internet", "podcast", "video"},
     key=lambda w: (-len(w), w),
 )  # fmt: skip
-_THESIS_WORDS = frozenset(w.lower() for w in words()["thesis"])
+_THESIS_WORDS = lowered("thesis")
 _DESCRIPTOR = re.compile(
     r"\s*\[(?P<d>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _DESCRIPTOR_WORDS) + r")"
     r"(?:,\s*(?P<by>[^\]\d]{3,150}))?\]",  # `[Doctoral dissertation, University of Arizona]`

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Date
 
-__all__ = ["COUNTRIES", "LANGUAGES", "MONTHS", "ORGANISATION", "alternation", "parse_date", "words"]
+__all__ = ["COUNTRIES", "LANGUAGES", "MONTHS", "ORGANISATION", "alternation", "lowered", "parse_date", "words"]
 
 
 @cache
@@ -32,8 +32,13 @@ def alternation(key: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in found)
 
 
+def lowered(*keys: str) -> frozenset[str]:
+    """The words under `keys`, in lower case, for looking up a word already lower-cased."""
+    return frozenset(word.lower() for key in keys for word in words()[key])
+
+
 MONTHS: dict[str, int] = words()["months"]
-LANGUAGES = frozenset(name.lower() for name in words()["languages"])
+LANGUAGES = lowered("languages")
 COUNTRIES = frozenset(words()["countries"])
 ORGANISATION = re.compile(rf"(?<![\w-])(?:{alternation('organisation')})(?![\w-])", re.IGNORECASE)
 
